@@ -1,0 +1,51 @@
+package dev.macsec.decode;
+
+/**
+ * The SecTAG validity conditions of IEEE 802.1AE-2018 clause 9.12. A frame that breaks any of them is
+ * counted InPktsBadTag by a receiving SecY; the analyzer reports each broken rule by name and keeps the frame.
+ */
+public enum SecTagRule {
+    /** The frame ends before the SecTAG does. */
+    TRUNCATED_SECTAG("SecTAG truncated", "the frame ends inside the SecTAG"),
+    /** 9.12: the MPDU must hold the SecTAG and the ICV. */
+    TOO_SHORT_FOR_ICV("Too short for ICV", "the frame is too short to hold the SecTAG and a 16-octet ICV"),
+    /** 9.12 a): the version bit V is 0. */
+    VERSION_NOT_ZERO("V bit set", "the V (version) bit is 1; only version 0 exists"),
+    /** 9.12 b): ES set implies SC clear. */
+    ES_AND_SC("ES and SC both set", "ES (end station) is set together with SC (explicit SCI)"),
+    /** 9.12 c): SCB set implies SC clear. */
+    SCB_AND_SC("SCB and SC both set", "SCB (single copy broadcast) is set together with SC (explicit SCI)"),
+    /** 9.12 d): bits 7 and 8 of the SL octet are reserved and zero. */
+    SL_RESERVED_BITS("SL reserved bits set", "the two reserved bits of the SL octet are not zero"),
+    /** 9.12 e): SL nonzero means fewer than 48 octets of secure data, exactly SL of them. */
+    SHORT_LENGTH_MISMATCH("SL mismatch", "SL is nonzero but the secure data is not exactly SL octets, or SL is 48 or more"),
+    /** 9.12 e): SL zero means at least 48 octets of secure data. */
+    SHORT_WITHOUT_SL("Short frame without SL", "fewer than 48 octets of secure data but SL is zero"),
+    /** 9.12 f): PN nonzero for the non-XPN cipher suites. */
+    PN_ZERO("PN is zero", "the packet number is 0, which no non-XPN SA ever sends");
+
+    private final String title;
+    private final String description;
+
+    SecTagRule(String title, String description) {
+        this.title = title;
+        this.description = description;
+    }
+
+    /** Short name shown in one-line views, e.g. {@code BAD TAG: ES and SC both set}. */
+    public String title() {
+        return title;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public int bit() {
+        return 1 << ordinal();
+    }
+
+    public boolean in(int mask) {
+        return (mask & bit()) != 0;
+    }
+}
