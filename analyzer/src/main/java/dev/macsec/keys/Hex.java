@@ -42,6 +42,9 @@ public final class Hex {
 
     /** Decodes hex the program itself wrote (tests, constants); a bad value is a bug, not user input. */
     public static byte[] of(String text) {
+        if (text.isEmpty()) {
+            return new byte[0];
+        }
         try {
             return parse("hex constant", text);
         } catch (InputException e) {
