@@ -149,8 +149,10 @@ public record KeysFile(List<SakEntry> saks, List<CakEntry> caks, List<MskEntry> 
         // Jackson quotes the offending token, which in a keys file is likely an unquoted key
         String what = original == null ? "syntax error"
                 : original.startsWith("Unrecognized token") ? "unrecognized token (hex values need double quotes)"
+                : original.startsWith("Invalid numeric value") ? "invalid number (hex values need double quotes)"
+                : original.startsWith("Trailing token") ? "more JSON after the top-level object"
                 : original.startsWith("Duplicate field") ? original.replaceFirst("^Duplicate field", "duplicate field")
-                : original.split("\n")[0].replaceAll("\\(for [^)]*\\)", "").trim();
+                : original.split("\n")[0].replaceAll("\\s*\\(start marker at .*$", "").trim();
         String where = at == null || at.getLineNr() < 0 ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
         return "malformed JSON" + where + ": " + what;
     }
