@@ -1,0 +1,403 @@
+package dev.macsec.keys;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.macsec.error.InputException;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * The keys file shared by the library, the CLI and the harness:
+ * <pre>
+ * {"saks":[{"sak":"hex","cipherSuite":"GCM-AES-XPN-256","sci":"16 hex","an":0,"ssci":"8 hex","salt":"24 hex","nextPn":1}],
+ *  "caks":[{"ckn":"hex","cak":"hex","name":"optional"}],
+ *  "msks":[{"msk":"hex","sessionId":"hex","name":"optional"}]}
+ * </pre>
+ * Every error is an {@link InputException} naming the source, the entry and the rule broken; no message
+ * repeats a key value.
+ */
+public record KeysFile(List<SakEntry> saks, List<CakEntry> caks, List<MskEntry> msks) {
+    /** A keys file is a few kilobytes; anything past this is not one, and reading it whole would be unwise. */
+    public static final long MAX_FILE_BYTES = 16L << 20;
+
+    public static final KeysFile EMPTY = new KeysFile(List.of(), List.of(), List.of());
+
+    private static final List<String> SAK_FIELDS = List.of("sak", "cipherSuite", "sci", "an", "ssci", "salt", "nextPn");
+    private static final List<String> CAK_FIELDS = List.of("ckn", "cak", "name");
+    private static final List<String> MSK_FIELDS = List.of("msk", "sessionId", "name");
+    private static final BigInteger MAX_PN_64 = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
+
+    public KeysFile {
+        saks = List.copyOf(saks);
+        caks = List.copyOf(caks);
+        msks = List.copyOf(msks);
+    }
+
+    public Keychain keychain() {
+        return new Keychain(caks);
+    }
+
+    public boolean isEmpty() {
+        return saks.isEmpty() && caks.isEmpty() && msks.isEmpty();
+    }
+
+    /** This file's entries followed by {@code other}'s (e.g. a keys file plus --sak/--cak options). */
+    public KeysFile plus(KeysFile other) {
+        List<SakEntry> s = new ArrayList<>(saks);
+        s.addAll(other.saks);
+        List<CakEntry> c = new ArrayList<>(caks);
+        c.addAll(other.caks);
+        List<MskEntry> m = new ArrayList<>(msks);
+        m.addAll(other.msks);
+        return new KeysFile(s, c, m);
+    }
+
+    // ---------------------------------------------------------------- reading files
+
+    public static KeysFile load(Path path) {
+        String where = path.toString();
+        byte[] raw;
+        try {
+            if (Files.isDirectory(path)) {
+                throw new InputException(where + ": is a directory, not a keys file");
+            }
+            long size = Files.size(path);
+            if (size > MAX_FILE_BYTES) {
+                throw new InputException(where + ": " + size + " bytes is too large for a keys file (limit "
+                        + MAX_FILE_BYTES + ")");
+            }
+            raw = Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            throw new InputException(where + ": keys file not found");
+        } catch (AccessDeniedException e) {
+            throw new InputException(where + ": cannot read keys file: permission denied");
+        } catch (IOException e) {
+            throw new InputException(where + ": cannot read keys file: " + e.getMessage());
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(raw)).toString();
+        } catch (CharacterCodingException e) {
+            throw new InputException(where + ": not a text file (invalid UTF-8); a keys file is JSON");
+        }
+        return parse(text, where);
+    }
+
+    /** Parses keys-file JSON; {@code source} (a file name, or e.g. "--keys-json") prefixes every error. */
+    public static KeysFile parse(String json, String source) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new InputException(source + ": " + describe(e));
+        }
+        if (root == null || root.isMissingNode()) {
+            throw new InputException(source + ": empty; expected a JSON object with \"saks\", \"caks\" and/or \"msks\"");
+        }
+        if (!root.isObject()) {
+            throw new InputException(source + ": the top level must be a JSON object with \"saks\", \"caks\" and/or \"msks\", got "
+                    + kind(root));
+        }
+        try {
+            rejectUnknown((ObjectNode) root, "", List.of("saks", "caks", "msks"));
+            List<SakEntry> saks = new ArrayList<>();
+            List<CakEntry> caks = new ArrayList<>();
+            List<MskEntry> msks = new ArrayList<>();
+            int i = 0;
+            for (ObjectNode n : entries(root, "saks", SAK_FIELDS)) {
+                saks.add(sak(n, "saks[" + i + "]", ++i));
+            }
+            i = 0;
+            for (ObjectNode n : entries(root, "caks", CAK_FIELDS)) {
+                caks.add(cak(n, "caks[" + i + "]", ++i));
+            }
+            i = 0;
+            for (ObjectNode n : entries(root, "msks", MSK_FIELDS)) {
+                msks.add(msk(n, "msks[" + i + "]", ++i));
+            }
+            return new KeysFile(saks, caks, msks);
+        } catch (InputException e) {
+            throw new InputException(source + ": " + e.getMessage());
+        }
+    }
+
+    private static String describe(JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        String original = e.getOriginalMessage();
+        // Jackson quotes the offending token, which in a keys file is likely an unquoted key
+        String what = original == null ? "syntax error"
+                : original.startsWith("Unrecognized token") ? "unrecognized token (hex values need double quotes)"
+                : original.startsWith("Invalid numeric value") ? "invalid number (hex values need double quotes)"
+                : original.startsWith("Trailing token") ? "more JSON after the top-level object"
+                : original.startsWith("Duplicate field") ? original.replaceFirst("^Duplicate field", "duplicate field")
+                : original.split("\n")[0].replaceAll("\\s*\\(start marker at .*$", "").trim();
+        String where = at == null || at.getLineNr() < 0 ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+        return "malformed JSON" + where + ": " + what;
+    }
+
+    private static List<ObjectNode> entries(JsonNode root, String field, List<String> allowed) {
+        JsonNode list = root.get(field);
+        if (list == null || list.isNull()) {
+            return List.of();
+        }
+        if (!list.isArray()) {
+            throw new InputException(field + ": must be an array of objects, got " + kind(list));
+        }
+        List<ObjectNode> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode n = list.get(i);
+            String where = field + "[" + i + "]";
+            if (!n.isObject()) {
+                throw new InputException(where + ": must be an object, got " + kind(n));
+            }
+            rejectUnknown((ObjectNode) n, where + ".", allowed);
+            out.add((ObjectNode) n);
+        }
+        return out;
+    }
+
+    private static void rejectUnknown(ObjectNode node, String prefix, List<String> allowed) {
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (!allowed.contains(name)) {
+                String where = prefix.isEmpty() ? "" : prefix.substring(0, prefix.length() - 1) + ": ";
+                throw new InputException(where + "unknown field \"" + name + "\" (allowed: " + String.join(", ", allowed) + ")");
+            }
+        }
+    }
+
+    private static SakEntry sak(ObjectNode n, String where, int number) {
+        String sakHex = requiredString(n, "sak", where, "the SAK in hex");
+        String suiteName = optionalString(n, "cipherSuite", where);
+        SakEntry.Suite suite = null;
+        if (suiteName != null) {
+            suite = SakEntry.suiteNamed(suiteName);
+            if (suite == null) {
+                throw new InputException(where + ".cipherSuite: unknown cipher suite \"" + suiteName + "\" (known: "
+                        + SakEntry.SUITE_NAMES + ")");
+            }
+        }
+        byte[] sak = Hex.parse(where + ".sak", sakHex);
+        if (suite == null) {
+            suite = SakEntry.suiteForLength(sak.length);
+            if (suite == null) {
+                throw new InputException(where + ".sak: a SAK is 32 or 64 hex digits (128/256-bit), got " + sakHex.length());
+            }
+        } else if (sak.length != suite.keyOctets()) {
+            throw new InputException(where + ".sak: " + suite.name() + " needs " + suite.keyOctets() * 2
+                    + " hex digits, got " + sakHex.length());
+        }
+        Long sci = null;
+        String sciHex = optionalString(n, "sci", where);
+        if (sciHex != null) {
+            sci = fixedHex(where + ".sci", sciHex, 8, "an SCI");
+        }
+        Integer an = null;
+        JsonNode anNode = n.get("an");
+        if (anNode != null && !anNode.isNull()) {
+            if (!anNode.isIntegralNumber() || anNode.bigIntegerValue().signum() < 0
+                    || anNode.bigIntegerValue().compareTo(BigInteger.valueOf(3)) > 0) {
+                throw new InputException(where + ".an: must be 0, 1, 2 or 3, got " + shortText(anNode));
+            }
+            an = anNode.intValue();
+        }
+        Long nextPn = null;
+        JsonNode pnNode = n.get("nextPn");
+        if (pnNode != null && !pnNode.isNull()) {
+            BigInteger max = suite.xpn() ? MAX_PN_64 : BigInteger.valueOf(0xffffffffL);
+            if (!pnNode.isIntegralNumber() || pnNode.bigIntegerValue().signum() <= 0
+                    || pnNode.bigIntegerValue().compareTo(max) > 0) {
+                throw new InputException(where + ".nextPn: must be a whole number from 1 to " + max + " for "
+                        + suite.name() + ", got " + shortText(pnNode));
+            }
+            nextPn = pnNode.bigIntegerValue().longValue();
+        }
+        String ssciHex = optionalString(n, "ssci", where);
+        String saltHex = optionalString(n, "salt", where);
+        Long ssci = null;
+        byte[] salt = null;
+        if (suite.xpn()) {
+            if (ssciHex == null) {
+                throw new InputException(where + ": " + suite.name() + " needs \"ssci\" (8 hex digits)");
+            }
+            if (saltHex == null) {
+                throw new InputException(where + ": " + suite.name() + " needs \"salt\" (24 hex digits)");
+            }
+            ssci = fixedHex(where + ".ssci", ssciHex, 4, "an SSCI");
+            salt = Hex.parse(where + ".salt", saltHex);
+            if (salt.length != Xpn.SALT_LENGTH) {
+                throw new InputException(where + ".salt: a salt is 24 hex digits, got " + saltHex.length());
+            }
+        } else if (ssciHex != null) {
+            throw new InputException(where + ".ssci: only the XPN cipher suites use an SSCI (this SAK is " + suite.name() + ")");
+        } else if (saltHex != null) {
+            throw new InputException(where + ".salt: only the XPN cipher suites use a salt (this SAK is " + suite.name() + ")");
+        }
+        SakEntry e = new SakEntry(number, sak, suite, sci, an, nextPn, ssci, salt);
+        java.util.Arrays.fill(sak, (byte) 0);
+        return e;
+    }
+
+    private static CakEntry cak(ObjectNode n, String where, int number) {
+        String cknHex = requiredString(n, "ckn", where, "the CKN in hex");
+        String cakHex = requiredString(n, "cak", where, "the CAK in hex");
+        String name = optionalString(n, "name", where);
+        byte[] ckn = ckn(where + ".ckn", cknHex);
+        byte[] cak = cakBytes(where + ".cak", cakHex);
+        CakEntry e = new CakEntry(number, ckn, cak, name);
+        java.util.Arrays.fill(cak, (byte) 0);
+        return e;
+    }
+
+    private static MskEntry msk(ObjectNode n, String where, int number) {
+        String mskHex = requiredString(n, "msk", where, "the EAP MSK in hex");
+        String sidHex = requiredString(n, "sessionId", where, "the EAP Session-Id in hex");
+        String name = optionalString(n, "name", where);
+        byte[] msk = Hex.parse(where + ".msk", mskHex);
+        if (msk.length < 16 || msk.length > 64) {
+            throw new InputException(where + ".msk: an MSK is 32 to 128 hex digits (16 to 64 octets), got " + mskHex.length());
+        }
+        byte[] sid = Hex.parse(where + ".sessionId", sidHex);
+        if (sid.length > 256) {
+            throw new InputException(where + ".sessionId: an EAP Session-Id is at most 512 hex digits (256 octets), got "
+                    + sidHex.length());
+        }
+        MskEntry e = new MskEntry(number, msk, sid, name);
+        java.util.Arrays.fill(msk, (byte) 0);
+        return e;
+    }
+
+    private static byte[] ckn(String where, String hex) {
+        byte[] ckn = Hex.parse(where, hex);
+        if (ckn.length > 32) {
+            throw new InputException(where + ": a CKN is 2 to 64 hex digits (1 to 32 octets), got " + hex.length());
+        }
+        return ckn;
+    }
+
+    private static byte[] cakBytes(String where, String hex) {
+        byte[] cak = Hex.parse(where, hex);
+        if (cak.length != 16 && cak.length != 32) {
+            throw new InputException(where + ": a CAK is 32 or 64 hex digits (128/256-bit), got " + hex.length());
+        }
+        return cak;
+    }
+
+    private static long fixedHex(String where, String hex, int octets, String what) {
+        byte[] b = Hex.parse(where, hex);
+        if (b.length != octets) {
+            throw new InputException(where + ": " + what + " is " + octets * 2 + " hex digits, got " + hex.length());
+        }
+        long v = 0;
+        for (byte x : b) {
+            v = v << 8 | (x & 0xff);
+        }
+        return v;
+    }
+
+    private static String requiredString(ObjectNode n, String field, String where, String what) {
+        String s = optionalString(n, field, where);
+        if (s == null) {
+            throw new InputException(where + "." + field + ": missing (" + what + ")");
+        }
+        return s;
+    }
+
+    private static String optionalString(ObjectNode n, String field, String where) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isTextual()) {
+            throw new InputException(where + "." + field + ": must be a string, got " + kind(v));
+        }
+        return v.textValue();
+    }
+
+    private static String kind(JsonNode n) {
+        return switch (n.getNodeType()) {
+            case ARRAY -> "an array";
+            case OBJECT -> "an object";
+            case STRING -> "a string";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "a boolean";
+            case NULL -> "null";
+            default -> n.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
+    private static String shortText(JsonNode n) {
+        if (n.isNumber()) {
+            String t = n.asText();
+            return t.length() > 24 ? t.substring(0, 24) + "..." : t;
+        }
+        return kind(n);
+    }
+
+    // ---------------------------------------------------------------- command-line forms
+
+    /** {@code --sak HEX}: 32 or 64 hex digits, GCM-AES-128 or GCM-AES-256 by length, any SC and AN. */
+    public static SakEntry parseSakOption(String hex, int number) {
+        String where = "--sak";
+        byte[] sak = Hex.parse(where, hex);
+        SakEntry.Suite suite = SakEntry.suiteForLength(sak.length);
+        if (suite == null) {
+            throw new InputException(where + ": a SAK is 32 or 64 hex digits (128/256-bit), got " + hex.length());
+        }
+        SakEntry e = new SakEntry(number, sak, suite, null, null, null, null, null);
+        java.util.Arrays.fill(sak, (byte) 0);
+        return e;
+    }
+
+    /** {@code --cak CKN:CAK}. */
+    public static CakEntry parseCakOption(String value, int number) {
+        String where = "--cak";
+        int colon = value.indexOf(':');
+        if (colon < 0) {
+            throw new InputException(where + ": expected CKN:CAK (two hex values separated by ':'), found no ':'");
+        }
+        if (value.indexOf(':', colon + 1) >= 0) {
+            throw new InputException(where + ": expected CKN:CAK (two hex values separated by ':'), found more than one ':'");
+        }
+        byte[] ckn = ckn(where + " CKN", value.substring(0, colon));
+        byte[] cak = cakBytes(where + " CAK", value.substring(colon + 1));
+        CakEntry e = new CakEntry(number, ckn, cak, null);
+        java.util.Arrays.fill(cak, (byte) 0);
+        return e;
+    }
+
+    /** All {@code --sak} and {@code --cak} values of one command line, numbered in the order given. */
+    public static KeysFile fromOptions(List<String> sakOptions, List<String> cakOptions) {
+        List<SakEntry> saks = new ArrayList<>();
+        for (String s : sakOptions) {
+            saks.add(parseSakOption(s, saks.size() + 1));
+        }
+        List<CakEntry> caks = new ArrayList<>();
+        for (String c : cakOptions) {
+            caks.add(parseCakOption(c, caks.size() + 1));
+        }
+        return new KeysFile(saks, caks, List.of());
+    }
+}

@@ -1,0 +1,146 @@
+package dev.macsec.keys;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/**
+ * One SAK from a keys file or the command line. Without an SCI or AN the SAK is tried on any SC or AN.
+ * The cipher suite is carried as its 802.1AE name and 64-bit identifier; XPN suites also carry the SSCI
+ * and Salt. {@code toString} never shows key bytes.
+ */
+public final class SakEntry {
+    /** The 802.1AE cipher suites a keys file may name. */
+    record Suite(String name, long id, int keyOctets, boolean xpn) {
+    }
+
+    static final List<Suite> SUITES = List.of(
+            new Suite("GCM-AES-128", 0x0080C20001000001L, 16, false),
+            new Suite("GCM-AES-256", 0x0080C20001000002L, 32, false),
+            new Suite("GCM-AES-XPN-128", 0x0080C20001000003L, 16, true),
+            new Suite("GCM-AES-XPN-256", 0x0080C20001000004L, 32, true));
+
+    static final String SUITE_NAMES = "GCM-AES-128, GCM-AES-256, GCM-AES-XPN-128, GCM-AES-XPN-256";
+
+    private final int number;
+    private final byte[] sak;
+    private final Suite suite;
+    private final Long sci;
+    private final Integer an;
+    private final Long nextPn;
+    private final Long ssci;
+    private final byte[] salt;
+
+    SakEntry(int number, byte[] sak, Suite suite, Long sci, Integer an, Long nextPn, Long ssci, byte[] salt) {
+        this.number = number;
+        this.sak = sak.clone();
+        this.suite = suite;
+        this.sci = sci;
+        this.an = an;
+        this.nextPn = nextPn;
+        this.ssci = ssci;
+        this.salt = salt == null ? null : salt.clone();
+    }
+
+    static Suite suiteNamed(String name) {
+        for (Suite s : SUITES) {
+            if (s.name().equalsIgnoreCase(name)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    static Suite suiteForLength(int octets) {
+        return octets == 16 ? SUITES.get(0) : octets == 32 ? SUITES.get(1) : null;
+    }
+
+    /** 1-based position in the list it came from, as shown by {@code toString}. */
+    public int number() {
+        return number;
+    }
+
+    public byte[] sak() {
+        return sak.clone();
+    }
+
+    public int keyBits() {
+        return sak.length * 8;
+    }
+
+    /** The 802.1AE name, e.g. {@code GCM-AES-XPN-256}. */
+    public String cipherSuite() {
+        return suite.name();
+    }
+
+    /** The 802.1AE 64-bit cipher suite identifier, e.g. 0x0080C20001000001 for GCM-AES-128. */
+    public long cipherSuiteId() {
+        return suite.id();
+    }
+
+    public boolean xpn() {
+        return suite.xpn();
+    }
+
+    public OptionalLong sci() {
+        return sci == null ? OptionalLong.empty() : OptionalLong.of(sci);
+    }
+
+    public OptionalInt an() {
+        return an == null ? OptionalInt.empty() : OptionalInt.of(an);
+    }
+
+    public OptionalLong nextPn() {
+        return nextPn == null ? OptionalLong.empty() : OptionalLong.of(nextPn);
+    }
+
+    /** The 32-bit SSCI (XPN suites only). */
+    public OptionalLong ssci() {
+        return ssci == null ? OptionalLong.empty() : OptionalLong.of(ssci);
+    }
+
+    /** The 96-bit Salt (XPN suites only), or null. */
+    public byte[] salt() {
+        return salt == null ? null : salt.clone();
+    }
+
+    /** Whether this SAK may protect frames of SC {@code sci} with association number {@code an}. */
+    public boolean appliesTo(long sci, int an) {
+        return (this.sci == null || this.sci == sci) && (this.an == null || this.an == an);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder("SAK#").append(number).append('(').append(suite.name())
+                .append(", ").append(keyBits()).append("-bit");
+        if (sci != null) {
+            b.append(", SCI ").append(String.format("%016x", sci));
+        }
+        if (an != null) {
+            b.append(", AN ").append(an);
+        }
+        if (ssci != null) {
+            b.append(", SSCI ").append(String.format("%08x", ssci));
+        }
+        return b.append(')').toString();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SakEntry e && number == e.number && Arrays.equals(sak, e.sak) && suite.equals(e.suite)
+                && java.util.Objects.equals(sci, e.sci) && java.util.Objects.equals(an, e.an)
+                && java.util.Objects.equals(nextPn, e.nextPn) && java.util.Objects.equals(ssci, e.ssci)
+                && Arrays.equals(salt, e.salt);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(number, suite, sci, an, ssci);
+    }
+
+    static String upper(String s) {
+        return s.toUpperCase(Locale.ROOT);
+    }
+}

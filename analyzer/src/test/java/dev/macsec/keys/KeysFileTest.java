@@ -1,0 +1,250 @@
+package dev.macsec.keys;
+
+import dev.macsec.error.InputException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class KeysFileTest {
+    private static final String SAK128 = "00112233445566778899AABBCCDDEEFF";
+    private static final String SAK256 = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
+
+    private static String error(String json) {
+        return assertThrows(InputException.class, () -> KeysFile.parse(json, "k.json")).getMessage();
+    }
+
+    private static String sakError(String fields) {
+        return error("{\"saks\":[{\"sak\":\"" + SAK128 + "\"}, {" + fields + "}]}");
+    }
+
+    @Test
+    void minimalSakGetsItsSuiteFromItsLength() {
+        KeysFile f = KeysFile.parse("{\"saks\":[{\"sak\":\"" + SAK128 + "\"},{\"sak\":\"" + SAK256 + "\"}]}", "k.json");
+        SakEntry a = f.saks().get(0);
+        assertEquals("GCM-AES-128", a.cipherSuite());
+        assertEquals(0x0080C20001000001L, a.cipherSuiteId());
+        assertTrue(a.sci().isEmpty() && a.an().isEmpty() && a.nextPn().isEmpty() && a.ssci().isEmpty());
+        assertTrue(a.appliesTo(0x1234L, 3));
+        assertEquals("GCM-AES-256", f.saks().get(1).cipherSuite());
+        assertEquals(0x0080C20001000002L, f.saks().get(1).cipherSuiteId());
+        assertEquals("001122334455667788" + "99aabbccddeeff", Hex.format(a.sak()));
+    }
+
+    @Test
+    void fullXpnEntry() {
+        KeysFile f = KeysFile.parse("""
+                {"saks":[{"sak":"%s","cipherSuite":"gcm-aes-xpn-256","sci":"12153524C0895E81","an":3,
+                          "ssci":"7A30C118","salt":"E630E81A48DE86A21C66FA6D","nextPn":18446744073709551615}],
+                 "caks":[],"msks":null}""".formatted(SAK256), "k.json");
+        SakEntry e = f.saks().get(0);
+        assertEquals("GCM-AES-XPN-256", e.cipherSuite());
+        assertEquals(0x0080C20001000004L, e.cipherSuiteId());
+        assertTrue(e.xpn());
+        assertEquals(0x12153524C0895E81L, e.sci().orElseThrow());
+        assertEquals(3, e.an().orElseThrow());
+        assertEquals(0x7A30C118L, e.ssci().orElseThrow());
+        assertEquals("e630e81a48de86a21c66fa6d", Hex.format(e.salt()));
+        assertEquals(-1L, e.nextPn().orElseThrow()); // 2^64-1 as an unsigned long
+        assertTrue(e.appliesTo(0x12153524C0895E81L, 3));
+        assertFalse(e.appliesTo(0x12153524C0895E81L, 2));
+        assertEquals("SAK#1(GCM-AES-XPN-256, 256-bit, SCI 12153524c0895e81, AN 3, SSCI 7a30c118)", e.toString());
+    }
+
+    @Test
+    void caksAndMsks() {
+        KeysFile f = KeysFile.parse("""
+                {"caks":[{"ckn":"6162","cak":"0123456789abcdef0123456789abcdef","name":"lab"},
+                         {"ckn":"6162","cak":"%s"}],
+                 "msks":[{"msk":"%s","sessionId":"0d01","name":"eap"}]}""".formatted(SAK256, SAK256 + SAK256), "k.json");
+        assertEquals("CAK#1(CKN 6162, 128-bit, lab)", f.caks().get(0).toString());
+        assertEquals("CAK#2(CKN 6162, 256-bit)", f.caks().get(1).toString());
+        assertEquals("MSK#1(64 octets, Session-Id 2 octets, eap)", f.msks().get(0).toString());
+        assertEquals(256, f.caks().get(1).keyBits());
+    }
+
+    @Test
+    void emptyObjectIsAnEmptyKeysFile() {
+        assertTrue(KeysFile.parse("{}", "k.json").isEmpty());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            not JSON at all          | nonsense                 | k.json: malformed JSON at line 1, column 9: unrecognized token (hex values need double quotes)
+            unquoted hex             | {"saks":[{"sak":00aa}]}  | k.json: malformed JSON at line 1, column 18: invalid number (hex values need double quotes)
+            missing brace            | {"saks":[                | k.json: malformed JSON at line 1, column 10: Unexpected end-of-input: expected close marker for Array
+            trailing garbage         | {} {}                    | k.json: malformed JSON at line 1, column 4: more JSON after the top-level object
+            duplicate field          | {"saks":[],"saks":[]}    | k.json: malformed JSON at line 1, column 18: duplicate field 'saks'
+            empty                    | '   '                    | k.json: empty; expected a JSON object with "saks", "caks" and/or "msks"
+            top-level array          | []                       | k.json: the top level must be a JSON object with "saks", "caks" and/or "msks", got an array
+            unknown top field        | {"sak":[]}               | k.json: unknown field "sak" (allowed: saks, caks, msks)
+            saks not an array        | {"saks":{}}              | k.json: saks: must be an array of objects, got an object
+            sak entry not an object  | {"saks":["00"]}          | k.json: saks[0]: must be an object, got a string
+            caks entry not an object | {"caks":[1]}             | k.json: caks[0]: must be an object, got a number
+            """)
+    void documentLevelErrors(String what, String json, String message) {
+        assertEquals(message, error(json));
+    }
+
+    @Test
+    void malformedJsonOnALaterLineNamesThatLine() {
+        assertEquals("k.json: malformed JSON at line 3, column 3: Unexpected character ('}' (code 125)): was expecting double-quote to start field name",
+                error("{\"saks\":[\n  {\"sak\":\"00\",\n  }]}"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            unknown field            | "sak":"%1$s","key":"x"                         | k.json: saks[1]: unknown field "key" (allowed: sak, cipherSuite, sci, an, ssci, salt, nextPn)
+            missing sak              | "an":0                                          | k.json: saks[1].sak: missing (the SAK in hex)
+            sak not a string         | "sak":1234                                      | k.json: saks[1].sak: must be a string, got a number
+            colons                   | "sak":"00:11:22"                                | k.json: saks[1].sak: not hex: ':' at position 3 (write plain hex digits, no separators)
+            spaces                   | "sak":"0011 2233"                               | k.json: saks[1].sak: not hex: a space at position 5 (write plain hex digits, no separators)
+            not hex                  | "sak":"00112g"                                  | k.json: saks[1].sak: not hex: 'g' at position 6 (write plain hex digits, no separators)
+            empty sak                | "sak":""                                        | k.json: saks[1].sak: empty; expected hex digits
+            odd digits               | "sak":"001"                                     | k.json: saks[1].sak: odd number of hex digits (3)
+            128 too long             | "sak":"%1$s%1$s","cipherSuite":"GCM-AES-128"    | k.json: saks[1].sak: GCM-AES-128 needs 32 hex digits, got 64
+            no suite, 30 digits      | "sak":"001122334455667788990011223344"          | k.json: saks[1].sak: a SAK is 32 or 64 hex digits (128/256-bit), got 30
+            unknown suite            | "sak":"%1$s","cipherSuite":"GCM-AES-512"        | k.json: saks[1].cipherSuite: unknown cipher suite "GCM-AES-512" (known: GCM-AES-128, GCM-AES-256, GCM-AES-XPN-128, GCM-AES-XPN-256)
+            suite not a string       | "sak":"%1$s","cipherSuite":1                    | k.json: saks[1].cipherSuite: must be a string, got a number
+            short sci                | "sak":"%1$s","sci":"525400000002"               | k.json: saks[1].sci: an SCI is 16 hex digits, got 12
+            an too big               | "sak":"%1$s","an":4                             | k.json: saks[1].an: must be 0, 1, 2 or 3, got 4
+            an as string             | "sak":"%1$s","an":"0"                           | k.json: saks[1].an: must be 0, 1, 2 or 3, got a string
+            an fractional            | "sak":"%1$s","an":1.5                           | k.json: saks[1].an: must be 0, 1, 2 or 3, got 1.5
+            nextPn zero              | "sak":"%1$s","nextPn":0                         | k.json: saks[1].nextPn: must be a whole number from 1 to 4294967295 for GCM-AES-128, got 0
+            nextPn past 32 bits      | "sak":"%1$s","nextPn":4294967296                | k.json: saks[1].nextPn: must be a whole number from 1 to 4294967295 for GCM-AES-128, got 4294967296
+            xpn nextPn past 64 bits  | "sak":"%1$s","cipherSuite":"GCM-AES-XPN-128","ssci":"00000001","salt":"000000000000000000000000","nextPn":18446744073709551616 | k.json: saks[1].nextPn: must be a whole number from 1 to 18446744073709551615 for GCM-AES-XPN-128, got 18446744073709551616
+            xpn without ssci         | "sak":"%1$s","cipherSuite":"GCM-AES-XPN-128","salt":"000000000000000000000000" | k.json: saks[1]: GCM-AES-XPN-128 needs "ssci" (8 hex digits)
+            xpn without salt         | "sak":"%1$s","cipherSuite":"GCM-AES-XPN-128","ssci":"00000001" | k.json: saks[1]: GCM-AES-XPN-128 needs "salt" (24 hex digits)
+            xpn short ssci           | "sak":"%1$s","cipherSuite":"GCM-AES-XPN-128","ssci":"0001","salt":"000000000000000000000000" | k.json: saks[1].ssci: an SSCI is 8 hex digits, got 4
+            xpn short salt           | "sak":"%1$s","cipherSuite":"GCM-AES-XPN-128","ssci":"00000001","salt":"00000000000000000000" | k.json: saks[1].salt: a salt is 24 hex digits, got 20
+            xpn-256 with 128-bit key | "sak":"%1$s","cipherSuite":"GCM-AES-XPN-256","ssci":"00000001","salt":"000000000000000000000000" | k.json: saks[1].sak: GCM-AES-XPN-256 needs 64 hex digits, got 32
+            ssci without xpn         | "sak":"%1$s","ssci":"00000001"                  | k.json: saks[1].ssci: only the XPN cipher suites use an SSCI (this SAK is GCM-AES-128)
+            salt without xpn         | "sak":"%1$s","salt":"000000000000000000000000"  | k.json: saks[1].salt: only the XPN cipher suites use a salt (this SAK is GCM-AES-128)
+            """)
+    void sakErrors(String what, String fields, String message) {
+        assertEquals(message, sakError(fields.formatted(SAK128)));
+    }
+
+    @Test
+    void the62DigitCaseFromTheBrief() {
+        String sak62 = SAK256.substring(2);
+        assertEquals("k.json: saks[2].sak: GCM-AES-256 needs 64 hex digits, got 62",
+                error("{\"saks\":[{\"sak\":\"" + SAK128 + "\"},{\"sak\":\"" + SAK128 + "\"},{\"sak\":\"" + sak62
+                        + "\",\"cipherSuite\":\"GCM-AES-256\"}]}"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            cak of 40 digits    | {"caks":[{"ckn":"01","cak":"0123456789abcdef0123456789abcdef01234567"}]} | k.json: caks[0].cak: a CAK is 32 or 64 hex digits (128/256-bit), got 40
+            missing cak         | {"caks":[{"ckn":"01"}]}                                      | k.json: caks[0].cak: missing (the CAK in hex)
+            missing ckn         | {"caks":[{"cak":"0123456789abcdef0123456789abcdef"}]}        | k.json: caks[0].ckn: missing (the CKN in hex)
+            ckn too long        | {"caks":[{"ckn":"000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f20","cak":"0123456789abcdef0123456789abcdef"}]} | k.json: caks[0].ckn: a CKN is 2 to 64 hex digits (1 to 32 octets), got 66
+            ckn odd             | {"caks":[{"ckn":"abc","cak":"0123456789abcdef0123456789abcdef"}]} | k.json: caks[0].ckn: odd number of hex digits (3)
+            name not a string   | {"caks":[{"ckn":"01","cak":"0123456789abcdef0123456789abcdef","name":5}]} | k.json: caks[0].name: must be a string, got a number
+            unknown cak field   | {"caks":[{"ckn":"01","cak":"0123456789abcdef0123456789abcdef","kek":"00"}]} | k.json: caks[0]: unknown field "kek" (allowed: ckn, cak, name)
+            msk too short       | {"msks":[{"msk":"0011","sessionId":"00"}]}                  | k.json: msks[0].msk: an MSK is 32 to 128 hex digits (16 to 64 octets), got 4
+            missing sessionId   | {"msks":[{"msk":"0123456789abcdef0123456789abcdef"}]}        | k.json: msks[0].sessionId: missing (the EAP Session-Id in hex)
+            unknown msk field   | {"msks":[{"msk":"0123456789abcdef0123456789abcdef","sessionId":"00","mac":"00"}]} | k.json: msks[0]: unknown field "mac" (allowed: msk, sessionId, name)
+            """)
+    void cakAndMskErrors(String what, String json, String message) {
+        assertEquals(message, error(json));
+    }
+
+    @Test
+    void noErrorMessageRepeatsAKey() {
+        String cak40 = "0123456789abcdef0123456789abcdef01234567";
+        String m = error("{\"caks\":[{\"ckn\":\"01\",\"cak\":\"" + cak40 + "\"}]}");
+        assertFalse(m.contains("0123456789"), m);
+        String m2 = error("{\"saks\":[{\"sak\":" + "11" + SAK128 + "}]}");
+        assertFalse(m2.toLowerCase().contains(SAK128.toLowerCase()), m2);
+    }
+
+    // ---------------------------------------------------------------- files
+
+    @Test
+    void missingFile(@TempDir Path dir) {
+        Path p = dir.resolve("nope.json");
+        assertEquals(p + ": keys file not found",
+                assertThrows(InputException.class, () -> KeysFile.load(p)).getMessage());
+    }
+
+    @Test
+    void directoryInsteadOfFile(@TempDir Path dir) {
+        assertEquals(dir + ": is a directory, not a keys file",
+                assertThrows(InputException.class, () -> KeysFile.load(dir)).getMessage());
+    }
+
+    @Test
+    void binaryFile(@TempDir Path dir) throws IOException {
+        Path p = dir.resolve("k.json");
+        Files.write(p, new byte[]{(byte) 0xd4, (byte) 0xc3, (byte) 0xb2, (byte) 0xa1, 2, 0, 4, 0});
+        assertEquals(p + ": not a text file (invalid UTF-8); a keys file is JSON",
+                assertThrows(InputException.class, () -> KeysFile.load(p)).getMessage());
+    }
+
+    @Test
+    void hugeFileIsRefusedWithoutReadingIt(@TempDir Path dir) throws IOException {
+        Path p = dir.resolve("k.json");
+        try (RandomAccessFile f = new RandomAccessFile(p.toFile(), "rw")) {
+            f.setLength(KeysFile.MAX_FILE_BYTES + 1);
+        }
+        assertEquals(p + ": 16777217 bytes is too large for a keys file (limit 16777216)",
+                assertThrows(InputException.class, () -> KeysFile.load(p)).getMessage());
+    }
+
+    @Test
+    void errorsInAFileNameTheFile(@TempDir Path dir) throws IOException {
+        Path p = dir.resolve("keys.json");
+        Files.writeString(p, "{\"caks\":[{\"ckn\":\"01\",\"cak\":\"00\"}]}");
+        assertEquals(p + ": caks[0].cak: a CAK is 32 or 64 hex digits (128/256-bit), got 2",
+                assertThrows(InputException.class, () -> KeysFile.load(p)).getMessage());
+    }
+
+    // ---------------------------------------------------------------- command line
+
+    @Test
+    void commandLineForms() {
+        KeysFile f = KeysFile.fromOptions(List.of(SAK128, SAK256),
+                List.of("6162636465666768696a6b6c6d6e6f707172737475767778797a303132333435:0123456789ABCDEF0123456789abcdef"));
+        assertEquals("SAK#1(GCM-AES-128, 128-bit)", f.saks().get(0).toString());
+        assertEquals("SAK#2(GCM-AES-256, 256-bit)", f.saks().get(1).toString());
+        CakEntry c = f.caks().get(0);
+        assertEquals("daf4c372bc50b80a86a39eb12b360517", Hex.format(c.ick()));
+        assertArrayEquals(Hex.of("0123456789abcdef0123456789abcdef"), c.cak());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            sak of 40 digits | --sak | 0123456789abcdef0123456789abcdef01234567 | --sak: a SAK is 32 or 64 hex digits (128/256-bit), got 40
+            sak with colons  | --sak | 00:11                                    | --sak: not hex: ':' at position 3 (write plain hex digits, no separators)
+            cak without :    | --cak | 0123456789abcdef0123456789abcdef         | --cak: expected CKN:CAK (two hex values separated by ':'), found no ':'
+            cak with two :   | --cak | 01:0123456789abcdef:0123456789abcdef     | --cak: expected CKN:CAK (two hex values separated by ':'), found more than one ':'
+            cak too short    | --cak | 01:0123456789abcdef                      | --cak CAK: a CAK is 32 or 64 hex digits (128/256-bit), got 16
+            empty ckn        | --cak | :0123456789abcdef0123456789abcdef        | --cak CKN: empty; expected hex digits
+            """)
+    void commandLineErrors(String what, String option, String value, String message) {
+        List<String> saks = option.equals("--sak") ? List.of(value) : List.of();
+        List<String> caks = option.equals("--cak") ? List.of(value) : List.of();
+        assertEquals(message, assertThrows(InputException.class, () -> KeysFile.fromOptions(saks, caks)).getMessage());
+    }
+
+    @Test
+    void fileAndOptionsCombine() {
+        KeysFile file = KeysFile.parse("{\"saks\":[{\"sak\":\"" + SAK128 + "\"}]}", "k.json");
+        KeysFile all = file.plus(KeysFile.fromOptions(List.of(SAK256), List.of()));
+        assertEquals(2, all.saks().size());
+        assertEquals("GCM-AES-256", all.saks().get(1).cipherSuite());
+    }
+}
