@@ -25,6 +25,10 @@ public final class Devices {
                 throw new InputException(file + ": device file has no 'type' (linux-vm, linux-ssh or manual)");
             }
             return spec;
+        } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
+            String where = e.getLocation() == null ? "" : ", line " + e.getLocation().getLineNr();
+            throw new InputException(file + where + ": unknown field '" + e.getPropertyName() + "' (known: "
+                    + e.getKnownPropertyIds() + ")", e);
         } catch (JacksonException e) {
             String where = e.getLocation() == null ? "" : ", line " + e.getLocation().getLineNr();
             throw new InputException(file + where + ": bad device file: " + e.getOriginalMessage(), e);

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * Parses {@code ip -s macsec show} of iproute2 6.1. Its layout: an interface line
- * ({@code "4: macsec0: protect on ..."}), a SecY stats table, a TXSC line with its stats table, per TX SA
+ * ({@code "4: macsec0: protect on ..."}), a TXSC line followed by the SecY's stats table and then the
+ * TX SC's, per TX SA
  * a line {@code "0: PN 1, state on, key ..."} and its table, then per RXSC the same. Each table is a
  * {@code stats:} line of names and a line of values in the same order. iproute2's names are the
  * 802.1AE names.
@@ -80,7 +81,9 @@ public final class IpMacsecParser {
                 if (target == null) {
                     throw new InputException("ip -s macsec show, line " + i + ": stats outside a SecY");
                 }
-                switch (target) {
+                // iproute2 prints the SecY table after the TXSC line, before the TX SC's own table
+                Target into = target == Target.TXSC && table.containsKey("OutPktsUntagged") ? Target.SECY : target;
+                switch (into) {
                     case SECY -> current.secY.putAll(table);
                     case TXSC -> current.txSc.putAll(table);
                     case TXSA -> current.txSa.computeIfAbsent(an, k -> new LinkedHashMap<>()).putAll(table);

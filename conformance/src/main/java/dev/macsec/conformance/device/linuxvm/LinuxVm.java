@@ -39,7 +39,7 @@ public final class LinuxVm implements CommandRunner {
     public static final String READY_MARKER = "MACSEC-DUT-READY";
     public static final String DATA_MAC = "52:54:00:00:00:02";
     private static final String MGMT_MAC = "52:54:00:00:00:10";
-    private static final Pattern RC = Pattern.compile("\n?@@RC=(\\d+)@@\\s*$");
+    private static final Pattern RC = Pattern.compile("\n@@RC=(\\d+)@@\n$");
 
     /**
      * How to boot.
@@ -272,7 +272,7 @@ public final class LinuxVm implements CommandRunner {
         }
         String b64 = Base64.getEncoder().encodeToString(script.getBytes(StandardCharsets.UTF_8));
         String wrapper = "f=/tmp/cmd.$$; echo " + b64 + " | base64 -d > $f; sh $f </dev/null 2>&1; "
-                + "echo \"@@RC=$?@@\"; rm -f $f; exit\n";
+                + "printf '\\n@@RC=%s@@\\n' $?; rm -f $f; exit\n";
         long deadline = System.nanoTime() + timeout.toNanos();
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), managementPort),
