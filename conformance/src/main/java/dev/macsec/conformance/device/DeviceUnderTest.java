@@ -1,0 +1,51 @@
+package dev.macsec.conformance.device;
+
+import java.io.IOException;
+
+/**
+ * A MACsec device under test, configured with static SAs (no MKA): one SecY on the port facing the
+ * tester, its transmit SC and SAs, the receive SCs and SAs for the tester's SCI(s).
+ * Operations throw {@link DeviceException} when the device refuses a configuration.
+ */
+public interface DeviceUnderTest extends AutoCloseable {
+
+    /** What the device is (kind, model/kernel, software versions), for reports. */
+    DeviceIdentity identity() throws IOException;
+
+    /** Creates the SecY (replacing any this adapter created before). */
+    void createSecY(SecYConfig config) throws IOException;
+
+    /** Deletes the SecY, if any. */
+    void deleteSecY() throws IOException;
+
+    /** Installs a transmit SA and makes it the encoding SA. */
+    void installTxSa(SaConfig sa) throws IOException;
+
+    /** Creates a receive SC for frames carrying {@code sci}. */
+    void installRxSc(long sci) throws IOException;
+
+    /** Installs a receive SA on the receive SC {@code sci}. */
+    void installRxSa(long sci, SaConfig sa) throws IOException;
+
+    /**
+     * Gives the SecY's controlled port an IPv4 address and a static neighbour entry for the tester so
+     * the device answers ICMP echo requests with no ARP exchange first.
+     *
+     * @param cidr    the device's address, e.g. {@code 10.1.0.2/24}
+     * @param peerIp  the tester's address
+     * @param peerMac the tester's MAC address, {@code aa:bb:cc:dd:ee:ff}
+     */
+    void configureIp(String cidr, String peerIp, String peerMac) throws IOException;
+
+    /** The SecY's counters now. */
+    MacsecCounters counters() throws IOException;
+
+    /**
+     * Zeroes the counters by deleting and re-creating the SecY, then re-installs the SCs, SAs (with
+     * their initial PNs) and address configured since {@link #createSecY}.
+     */
+    void reset() throws IOException;
+
+    @Override
+    void close();
+}

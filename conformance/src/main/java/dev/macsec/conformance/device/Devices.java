@@ -1,0 +1,77 @@
+package dev.macsec.conformance.device;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.macsec.conformance.device.linuxvm.LinuxVm;
+import dev.macsec.conformance.device.linuxvm.LinuxVmDevice;
+import dev.macsec.error.InputException;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+
+/** Opens the device a device file describes. */
+public final class Devices {
+    private Devices() {
+    }
+
+    /** Reads a device file (YAML, which includes JSON). */
+    public static DeviceSpec read(Path file) {
+        try {
+            DeviceSpec spec = new ObjectMapper(new YAMLFactory()).readValue(file.toFile(), DeviceSpec.class);
+            if (spec == null || spec.type() == null) {
+                throw new InputException(file + ": device file has no 'type' (linux-vm, linux-ssh or manual)");
+            }
+            return spec;
+        } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
+            String where = e.getLocation() == null ? "" : ", line " + e.getLocation().getLineNr();
+            throw new InputException(file + where + ": unknown field '" + e.getPropertyName() + "' (known: "
+                    + e.getKnownPropertyIds() + ")", e);
+        } catch (JacksonException e) {
+            String where = e.getLocation() == null ? "" : ", line " + e.getLocation().getLineNr();
+            throw new InputException(file + where + ": bad device file: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new InputException(file + ": cannot read device file: " + e.getMessage(), e);
+        }
+    }
+
+    public static DeviceUnderTest open(Path file) throws IOException {
+        return open(read(file), file.toString());
+    }
+
+    /** @param origin where the spec came from, for error messages */
+    public static DeviceUnderTest open(DeviceSpec spec, String origin) throws IOException {
+        return switch (spec.type()) {
+            case "linux-vm" -> {
+                LinuxVm.Options o = LinuxVm.Options.defaults();
+                if (spec.bootTimeoutSeconds() != null) {
+                    o = o.withBootTimeout(Duration.ofSeconds(spec.bootTimeoutSeconds()));
+                }
+                if (spec.image() != null) {
+                    o = new LinuxVm.Options(expand(spec.image()), o.bootTimeout(), o.memoryMb(), o.qemu());
+                }
+                yield LinuxVmDevice.boot(o);
+            }
+            case "linux-ssh" -> {
+                if (spec.host() == null || spec.iface() == null) {
+                    throw new InputException(origin + ": linux-ssh needs 'host' and 'interface'");
+                }
+                yield new LinuxSshDevice(spec.host(), spec.port() == null ? 22 : spec.port(), spec.user(),
+                        spec.keyFile() == null ? null : expand(spec.keyFile()).toString(),
+                        Boolean.TRUE.equals(spec.sudo()), spec.iface(),
+                        spec.macsecInterface() == null ? "macsec0" : spec.macsecInterface(),
+                        spec.ipCommand() == null ? "/sbin/ip" : spec.ipCommand());
+            }
+            case "manual" -> new ManualDevice(spec.description());
+            default -> throw new InputException(origin + ": unknown device type '" + spec.type()
+                    + "' (expected linux-vm, linux-ssh or manual)");
+        };
+    }
+
+    private static Path expand(String p) {
+        return p.startsWith("~/") ? Paths.get(System.getProperty("user.home"), p.substring(2)) : Paths.get(p);
+    }
+
+}

@@ -1,0 +1,25 @@
+package dev.macsec.conformance.link;
+
+import java.io.IOException;
+import java.time.Duration;
+
+/** A bidirectional Ethernet link to a device under test. */
+public interface FrameLink extends AutoCloseable {
+
+    /** Transmits {@code len} octets of {@code frame} from {@code off} as one Ethernet frame. */
+    void send(byte[] frame, int off, int len) throws IOException;
+
+    default void send(byte[] frame) throws IOException {
+        send(frame, 0, frame.length);
+    }
+
+    /**
+     * The next received frame, waiting at most {@code timeout}.
+     *
+     * @return the frame, or {@code null} if none came in time (or, for a finite source, none is left)
+     */
+    Frame receive(Duration timeout) throws IOException;
+
+    @Override
+    void close();
+}

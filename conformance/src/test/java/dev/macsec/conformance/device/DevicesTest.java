@@ -1,0 +1,76 @@
+package dev.macsec.conformance.device;
+
+import dev.macsec.error.InputException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DevicesTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void yamlAndJsonDeviceFiles() throws IOException {
+        Path yaml = Files.writeString(dir.resolve("d.yaml"),
+                "type: linux-ssh\nhost: 192.0.2.7\nuser: root\nkeyFile: /k\ninterface: eth1\nsudo: true\n");
+        DeviceSpec s = Devices.read(yaml);
+        assertEquals("linux-ssh", s.type());
+        assertEquals("eth1", s.iface());
+        assertEquals(Boolean.TRUE, s.sudo());
+        try (DeviceUnderTest d = Devices.open(yaml)) {
+            assertInstanceOf(LinuxSshDevice.class, d);
+        }
+        Path json = Files.writeString(dir.resolve("d.json"), "{\"type\": \"manual\", \"description\": \"switch X\"}");
+        try (DeviceUnderTest d = Devices.open(json)) {
+            assertEquals("switch X", d.identity().description());
+        }
+    }
+
+    @Test
+    void badDeviceFilesAreInputErrors() throws IOException {
+        Path unknown = Files.writeString(dir.resolve("u.yaml"), "type: toaster\n");
+        InputException e = assertThrows(InputException.class, () -> Devices.open(unknown));
+        assertTrue(e.getMessage().contains("toaster"), e.getMessage());
+        Path typo = Files.writeString(dir.resolve("t.yaml"), "type: linux-ssh\nhots: x\n");
+        e = assertThrows(InputException.class, () -> Devices.read(typo));
+        assertTrue(e.getMessage().startsWith(typo + ", line ") && e.getMessage().contains("'hots'"), e.getMessage());
+        Path noHost = Files.writeString(dir.resolve("n.yaml"), "type: linux-ssh\n");
+        assertThrows(InputException.class, () -> Devices.open(noHost));
+    }
+
+    @Test
+    void manualDeviceWalksTheOperatorThroughAndReadsCounters() throws IOException {
+        ByteArrayOutputStream shown = new ByteArrayOutputStream();
+        BufferedReader in = new BufferedReader(new StringReader("\n\n\nInPktsOK=2 rxsa.0.InPktsOK=2 InPktsNoTag=1 txsc.OutPktsProtected=3\nfail\n"));
+        ManualDevice d = new ManualDevice("lab switch", in, new PrintStream(shown, true, StandardCharsets.UTF_8));
+        d.createSecY(SecYConfig.defaults(CipherSuite.GCM_AES_XPN_128));
+        long sci = Sci.of("52:54:00:00:00:01", 1);
+        d.installRxSc(sci);
+        Sak sak = Sak.ofHex("00112233445566778899aabbccddeeff");
+        d.installRxSa(sci, SaConfig.xpn(0, 1, sak, 2, new byte[12]));
+        MacsecCounters c = d.counters();
+        assertEquals(2, c.rxSc(sci, "InPktsOK"));
+        assertEquals(2, c.rxSa(sci, 0, "InPktsOK"));
+        assertEquals(1, c.secY("InPktsNoTag"));
+        assertEquals(3, c.txSc("OutPktsProtected"));
+        DeviceException refused = assertThrows(DeviceException.class, () -> d.installTxSa(SaConfig.of(1, 1, sak)));
+        assertTrue(!refused.getMessage().contains("00112233"), refused.getMessage());
+        String text = shown.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("GCM-AES-XPN-128"), text);
+        assertTrue(text.contains("SSCI 2"), text);
+        assertEquals("Sak[128 bits]", sak.toString());
+    }
+}
