@@ -153,9 +153,14 @@ public final class MacsecGcm {
         fillIv(key, sci, pn, iv);
         try {
             cipher.init(Cipher.DECRYPT_MODE, key.keySpec(), new GCMParameterSpec(TAG_BITS, iv));
-            cipher.updateAAD(buf, daOffset, MAC_ADDRESSES);
             int et = tag.etherTypeOffset();
-            cipher.updateAAD(buf, et, secure + clear - et);
+            if (et == daOffset + MAC_ADDRESSES) {
+                // the usual case: one AAD call, the JDK buffers each call separately
+                cipher.updateAAD(buf, daOffset, secure + clear - daOffset);
+            } else {
+                cipher.updateAAD(buf, daOffset, MAC_ADDRESSES);
+                cipher.updateAAD(buf, et, secure + clear - et);
+            }
             int n = cipher.doFinal(buf, secure + clear, secureLen - clear + CipherSuite.ICV_LENGTH, out,
                     outOff + MAC_ADDRESSES + clear);
             System.arraycopy(buf, daOffset, out, outOff, MAC_ADDRESSES);
