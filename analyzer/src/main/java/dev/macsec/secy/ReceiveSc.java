@@ -1,0 +1,72 @@
+package dev.macsec.secy;
+
+import dev.macsec.crypto.SaKey;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A receive SC (IEEE 802.1AE-2018 10.7.9): up to four SAs by AN, and the per-SC counters. */
+public final class ReceiveSc {
+    private final long sci;
+    private final ReceiveSa[] sas = new ReceiveSa[4];
+    /** Created by a wildcard key on its first valid frame rather than configured. */
+    private final boolean learned;
+
+    long inPktsOk;
+    long inPktsUnchecked;
+    long inPktsDelayed;
+    long inPktsLate;
+    long inPktsInvalid;
+    long inPktsNotValid;
+    long inPktsNotUsingSa;
+    long inPktsUnusedSa;
+    long inOctetsValidated;
+    long inOctetsDecrypted;
+
+    ReceiveSc(long sci, boolean learned) {
+        this.sci = sci;
+        this.learned = learned;
+    }
+
+    public long sci() {
+        return sci;
+    }
+
+    public boolean learned() {
+        return learned;
+    }
+
+    /** Installs (or replaces) the SA for an AN, in use, expecting {@code nextPn} next. */
+    public synchronized ReceiveSa installSa(int an, SaKey key, long nextPn) {
+        if (an < 0 || an > 3) {
+            throw new IllegalArgumentException("AN must be 0..3: " + an);
+        }
+        ReceiveSa sa = new ReceiveSa(an, key, nextPn);
+        sas[an] = sa;
+        return sa;
+    }
+
+    /** The SA for an AN, or null. */
+    public synchronized ReceiveSa sa(int an) {
+        return sas[an & 3];
+    }
+
+    public Map<String, Long> counters() {
+        Map<String, Long> m = new LinkedHashMap<>();
+        m.put("InPktsOK", inPktsOk);
+        m.put("InPktsUnchecked", inPktsUnchecked);
+        m.put("InPktsDelayed", inPktsDelayed);
+        m.put("InPktsLate", inPktsLate);
+        m.put("InPktsInvalid", inPktsInvalid);
+        m.put("InPktsNotValid", inPktsNotValid);
+        m.put("InPktsNotUsingSA", inPktsNotUsingSa);
+        m.put("InPktsUnusedSA", inPktsUnusedSa);
+        m.put("InOctetsValidated", inOctetsValidated);
+        m.put("InOctetsDecrypted", inOctetsDecrypted);
+        return m;
+    }
+
+    @Override
+    public String toString() {
+        return String.format("ReceiveSc[SCI %016x%s]", sci, learned ? ", learned" : "");
+    }
+}

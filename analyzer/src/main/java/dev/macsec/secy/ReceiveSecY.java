@@ -1,0 +1,440 @@
+package dev.macsec.secy;
+
+import dev.macsec.crypto.CipherCache;
+import dev.macsec.crypto.CipherSuite;
+import dev.macsec.crypto.MacsecGcm;
+import dev.macsec.crypto.SaKey;
+import dev.macsec.decode.SecTag;
+import dev.macsec.decode.SecTagRule;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Emulates a receiving SecY (IEEE 802.1AE-2018 10.6, 10.7): finds the SC and SA of each frame, checks
+ * replay, validates and decrypts, and counts, under a {@link ReceiveProfile}.
+ *
+ * <h2>Two stages</h2>
+ * {@link #verify} is the pure, parallel stage: it needs only the frame, the SA key table and a
+ * thread-confined {@link CipherCache}, and may run on many threads at once, in any order.
+ * {@link #apply} is the ordered stage: called for every frame in arrival order from one thread at a time,
+ * it owns the replay state (next PN), the counters and the verdict. {@link #receive} does both.
+ *
+ * <p>XPN: the upper 32 PN bits depend on the replay state (10.6.2). {@code verify} predicts them from the
+ * SA's next PN as it reads it at that moment; {@code apply} recovers them from the state in frame order
+ * and, when the prediction was different (state moved on, or the SA was just installed), verifies the
+ * frame again with the recovered PN on its own Cipher. Results therefore never depend on threading;
+ * a wrong guess only costs a second GCM pass. The same applies when verify used another key than the SA
+ * apply finds (an SA replaced in between).
+ *
+ * <h2>Wildcard keys</h2>
+ * {@link #addWildcardKey} gives a SAK without SCI or AN: a frame whose SC or SA is unknown is tried with each
+ * such key, and the first that verifies creates the SC (marked {@link ReceiveSc#learned()}) and the SA for
+ * that AN with next PN = the frame's PN, so the replay window starts at the first PN seen. For XPN the
+ * first frame is taken to have upper PN half 0.
+ *
+ * <p>Counters are plain fields updated by the ordered stage; read them from that thread or after it is done.
+ */
+public final class ReceiveSecY {
+    /**
+     * SecY receive controls.
+     *
+     * @param suite                 the SecY's cipher suite (decides whether PN 0 is a bad tag: 9.12)
+     * @param confidentialityOffset 0, 30 or 50: octets of user data left in clear when E=1
+     */
+    public record Config(CipherSuite suite, ValidateFrames validateFrames, boolean replayProtect, long replayWindow,
+                         int confidentialityOffset) {
+        public Config {
+            if (replayWindow < 0 || replayWindow > 0xFFFFFFFFL) {
+                throw new IllegalArgumentException("replay window must be 0..2^32-1: " + replayWindow);
+            }
+            if (confidentialityOffset != 0 && confidentialityOffset != 30 && confidentialityOffset != 50) {
+                throw new IllegalArgumentException("confidentiality offset must be 0, 30 or 50: " + confidentialityOffset);
+            }
+        }
+
+        /** Strict, replay protection on, window 0, offset 0. */
+        public static Config strict(CipherSuite suite) {
+            return new Config(suite, ValidateFrames.STRICT, true, 0, 0);
+        }
+    }
+
+    private static final long LOW = 0xFFFFFFFFL;
+
+    private final Config config;
+    private final ReceiveProfile profile;
+    private final Map<Long, ReceiveSc> scs = new ConcurrentHashMap<>();
+    private final List<ReceiveSc> scOrder = new CopyOnWriteArrayList<>();
+    private final List<SaKey> wildcardKeys = new CopyOnWriteArrayList<>();
+    private final CipherCache orderedCiphers = new CipherCache();
+
+    private long inPktsUntagged;
+    private long inPktsNoTag;
+    private long inPktsBadTag;
+    private long inPktsUnknownSci;
+    private long inPktsNoSci;
+    private final long inPktsOverrun = 0;
+
+    public ReceiveSecY(Config config, ReceiveProfile profile) {
+        this.config = config;
+        this.profile = profile;
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    public ReceiveProfile profile() {
+        return profile;
+    }
+
+    /** Adds a receive SC (or returns the existing one). */
+    public ReceiveSc addSc(long sci) {
+        return scs.computeIfAbsent(sci, s -> {
+            ReceiveSc sc = new ReceiveSc(s, false);
+            scOrder.add(sc);
+            return sc;
+        });
+    }
+
+    /** The receive SC for an SCI, or null. */
+    public ReceiveSc sc(long sci) {
+        return scs.get(sci);
+    }
+
+    /** Receive SCs in the order they were added or learned. */
+    public Collection<ReceiveSc> scs() {
+        return Collections.unmodifiableList(scOrder);
+    }
+
+    /** A SAK to try on frames of any SC and AN that have no SA yet (see class comment). */
+    public void addWildcardKey(SaKey key) {
+        wildcardKeys.add(key);
+    }
+
+    /** Both stages for one frame, on the calling thread. */
+    public Verdict receive(RxFrame f) {
+        verify(f, orderedCiphers);
+        return apply(f);
+    }
+
+    // ---------------------------------------------------------------- stage 1: pure, parallel
+
+    /**
+     * Verifies and decrypts a frame with the key its SC/AN names (or the wildcard keys), without touching
+     * replay state or counters. Thread-safe as long as each thread passes its own {@code ciphers}.
+     */
+    public void verify(RxFrame f, CipherCache ciphers) {
+        if (!f.tagged) {
+            return;
+        }
+        SecTag t = f.tag;
+        if (SecTagRule.TRUNCATED_SECTAG.in(t.violations())) {
+            return;
+        }
+        f.sci = frameSci(t);
+        if (uncontrolled(t) || t.secureDataLength() < 0 || !checks(t)) {
+            return;
+        }
+        ReceiveSc sc = scs.get(f.sci);
+        ReceiveSa sa = sc == null ? null : sc.sa(t.an());
+        if (sa != null) {
+            if (sa.inUse()) {
+                check(f, ciphers, sa.key(), recoverPn(sa, t.pn()));
+            }
+            return;
+        }
+        for (SaKey k : wildcardKeys) {
+            if (check(f, ciphers, k, t.pn())) {
+                f.learnedKey = k;
+                return;
+            }
+        }
+    }
+
+    private boolean check(RxFrame f, CipherCache ciphers, SaKey key, long pn) {
+        MacsecGcm gcm = ciphers.get(key);
+        int n = gcm.verify(f.tag, f.off, f.sci, pn, config.confidentialityOffset(), f.out, f.outOff);
+        f.verified = true;
+        f.verifiedKey = key;
+        f.verifiedPn = pn;
+        f.valid = n >= 0;
+        f.outLen = n;
+        return f.valid;
+    }
+
+    private boolean checks(SecTag t) {
+        return t.changed() || config.validateFrames() != ValidateFrames.DISABLED;
+    }
+
+    private static boolean uncontrolled(SecTag t) {
+        return t.encrypted() && !t.changed();
+    }
+
+    private long frameSci(SecTag t) {
+        if (!t.hasSci() && !t.endStation() && profile.has(Deviation.IMPLICIT_SCI_IS_THE_SINGLE_SC) && scOrder.size() == 1) {
+            return scOrder.get(0).sci();
+        }
+        return t.sci();
+    }
+
+    /** 10.6.2: the full PN of a frame; XPN recovers the upper half from the replay state. */
+    long recoverPn(ReceiveSa sa, long low) {
+        if (!sa.key().suite().xpn()) {
+            return low;
+        }
+        if (profile.has(Deviation.XPN_RECOVERS_FROM_NEXT_PN)) {
+            long next = sa.nextPn();
+            long upper = next >>> 32;
+            long nextLow = next & LOW;
+            if (low < nextLow && !sameHalf(low, nextLow)) {
+                upper++;
+            }
+            return (upper << 32) | low;
+        }
+        long lowest = sa.lowestPn(config.replayWindow());
+        long upper = lowest >>> 32;
+        if (low < (lowest & LOW)) {
+            upper++;
+        }
+        return (upper << 32) | low;
+    }
+
+    private static boolean sameHalf(long a, long b) {
+        return ((a ^ b) & 0x80000000L) == 0;
+    }
+
+    // ---------------------------------------------------------------- stage 2: ordered
+
+    /** Replay, next PN, counters and verdict for a frame already passed to {@link #verify}; call in frame order. */
+    public Verdict apply(RxFrame f) {
+        if (!f.tagged) {
+            if (config.validateFrames() == ValidateFrames.STRICT) {
+                inPktsNoTag++;
+                return drop(f, Verdict.NO_TAG);
+            }
+            inPktsUntagged++;
+            System.arraycopy(f.buf, f.off, f.out, f.outOff, f.len);
+            f.outLen = f.len;
+            return Verdict.UNTAGGED;
+        }
+        SecTag t = f.tag;
+        int violations = config.suite().xpn() ? t.violationsForXpn() : t.violations();
+        if (SecTagRule.TRUNCATED_SECTAG.in(violations)) {
+            inPktsBadTag++;
+            return drop(f, Verdict.BAD_TAG);
+        }
+        if (uncontrolled(t)) {
+            return drop(f, Verdict.UNCONTROLLED);
+        }
+        ReceiveSc sc = scs.get(f.sci);
+        if (sc == null && f.learnedKey != null && violations == 0) {
+            sc = scs.computeIfAbsent(f.sci, s -> {
+                ReceiveSc n = new ReceiveSc(s, true);
+                scOrder.add(n);
+                return n;
+            });
+        }
+        if (profile.has(Deviation.SCI_LOOKUP_BEFORE_TAG_CHECK)) {
+            if (sc == null) {
+                return unknownSci(f);
+            }
+            if (violations != 0) {
+                inPktsBadTag++;
+                return drop(f, Verdict.BAD_TAG);
+            }
+        } else {
+            if (violations != 0) {
+                inPktsBadTag++;
+                return drop(f, Verdict.BAD_TAG);
+            }
+            if (sc == null) {
+                return unknownSci(f);
+            }
+        }
+        boolean strict = config.validateFrames() == ValidateFrames.STRICT;
+        ReceiveSa sa = sc.sa(t.an());
+        if (sa == null && f.learnedKey != null) {
+            sa = sc.installSa(t.an(), f.learnedKey, f.verifiedPn);
+        }
+        if (sa == null || !sa.inUse()) {
+            boolean perSa = sa != null && !profile.has(Deviation.NO_PER_SA_UNUSED_COUNTERS);
+            if (t.changed() || strict) {
+                sc.inPktsNotUsingSa++;
+                if (perSa) {
+                    sa.inPktsNotUsingSa++;
+                }
+                return drop(f, Verdict.NOT_USING_SA);
+            }
+            sc.inPktsUnusedSa++;
+            if (perSa) {
+                sa.inPktsUnusedSa++;
+            }
+            return deliverClear(f, Verdict.UNUSED_SA);
+        }
+
+        long pn = recoverPn(sa, t.pn());
+        boolean xpnLow32 = sa.key().suite().xpn() && profile.has(Deviation.XPN_COMPARES_LOW_32_BITS);
+        long lowest = xpnLow32 ? lowest32(sa) : sa.lowestPn(config.replayWindow());
+        // 10.6.2: drop late frames before spending a validation on them
+        if (config.replayProtect() && isLate(pn, lowest, sa, xpnLow32)) {
+            sc.inPktsLate++;
+            return drop(f, Verdict.LATE);
+        }
+        boolean check = checks(t);
+        int userLength = t.secureDataLength();
+        boolean disabledAccepts = !check && !profile.has(Deviation.DISABLED_FRAMES_NOT_ACCEPTED);
+        if (disabledAccepts) {
+            // 10.6.4: Disabled and C=0: not validated, accepted as is
+            sc.inPktsUnchecked++;
+            advance(sa, pn);
+            sc.inOctetsValidated += userLength;
+            return deliverClear(f, Verdict.UNCHECKED);
+        }
+        boolean valid = false;
+        if (check) {
+            if (!f.verified || f.verifiedKey != sa.key() || f.verifiedPn != pn) {
+                check(f, orderedCiphers, sa.key(), pn);
+            }
+            valid = f.valid;
+        }
+        if (profile.has(Deviation.OCTETS_BEFORE_VERDICT) && config.validateFrames() != ValidateFrames.DISABLED) {
+            if (t.encrypted()) {
+                sc.inOctetsDecrypted += f.len;
+            } else {
+                sc.inOctetsValidated += f.len;
+            }
+        }
+        boolean below = before(pn, lowest, xpnLow32);
+        if (!valid) {
+            if (t.changed() || strict) {
+                sc.inPktsNotValid++;
+                sa.inPktsNotValid++;
+                return drop(f, Verdict.NOT_VALID);
+            }
+            if (config.validateFrames() == ValidateFrames.CHECK) {
+                sc.inPktsInvalid++;
+                sa.inPktsInvalid++;
+                return deliverClear(f, Verdict.INVALID);
+            }
+            // only reached with DISABLED_FRAMES_NOT_ACCEPTED: Disabled, C=0, not checked
+            if (below) {
+                sc.inPktsDelayed++;
+                return deliverClear(f, Verdict.DELAYED);
+            }
+            sc.inPktsUnchecked++;
+            return deliverClear(f, Verdict.UNCHECKED);
+        }
+        Verdict v;
+        if (below && config.replayProtect() && (!xpnLow32 || sameHalf(pn & LOW, lowest))) {
+            sc.inPktsLate++;
+            return drop(f, Verdict.LATE);
+        } else if (below) {
+            sc.inPktsDelayed++;
+            v = Verdict.DELAYED;
+        } else {
+            sc.inPktsOk++;
+            sa.inPktsOk++;
+            v = Verdict.OK;
+            if (!profile.has(Deviation.OCTETS_BEFORE_VERDICT)) {
+                if (t.encrypted()) {
+                    sc.inOctetsDecrypted += userLength;
+                } else {
+                    sc.inOctetsValidated += userLength;
+                }
+            }
+        }
+        advance(sa, pn);
+        return v;
+    }
+
+    /** Linux's lowest acceptable PN: from the low half of next PN only. */
+    private long lowest32(ReceiveSa sa) {
+        long nextLow = sa.nextPn() & LOW;
+        return nextLow >= config.replayWindow() ? nextLow - config.replayWindow() : 0;
+    }
+
+    private boolean before(long pn, long lowest, boolean low32) {
+        return low32 ? (pn & LOW) < lowest : Long.compareUnsigned(pn, lowest) < 0;
+    }
+
+    private boolean isLate(long pn, long lowest, ReceiveSa sa, boolean low32) {
+        if (!before(pn, lowest, low32)) {
+            return false;
+        }
+        return !low32 || sameHalf(sa.nextPn() & LOW, pn & LOW);
+    }
+
+    /** next PN = max(next PN, PN + 1) (10.6.5). */
+    private void advance(ReceiveSa sa, long pn) {
+        if (!sa.key().suite().xpn() && profile.has(Deviation.NEXT_PN_32_BIT_WRAP)) {
+            long n = (pn + 1) & LOW;
+            if (n > sa.nextPn()) {
+                sa.nextPn(n);
+            }
+            return;
+        }
+        long n = pn + 1;
+        if (n != 0 && Long.compareUnsigned(n, sa.nextPn()) > 0) {
+            sa.nextPn(n);
+        }
+    }
+
+    private Verdict unknownSci(RxFrame f) {
+        if (f.tag.changed() || config.validateFrames() == ValidateFrames.STRICT) {
+            inPktsNoSci++;
+            return drop(f, Verdict.NO_SCI);
+        }
+        inPktsUnknownSci++;
+        return deliverClear(f, Verdict.UNKNOWN_SCI);
+    }
+
+    private static Verdict drop(RxFrame f, Verdict v) {
+        f.outLen = -1;
+        return v;
+    }
+
+    /** Delivers a frame whose user data is in clear (C=0): SecTAG and ICV removed. */
+    private static Verdict deliverClear(RxFrame f, Verdict v) {
+        SecTag t = f.tag;
+        int n = Math.max(0, t.secureDataLength());
+        System.arraycopy(f.buf, f.off, f.out, f.outOff, 12);
+        System.arraycopy(f.buf, t.secureDataOffset(), f.out, f.outOff + 12, n);
+        f.outLen = 12 + n;
+        return v;
+    }
+
+    /** SecY-level counters under the standard's names. */
+    public Map<String, Long> counters() {
+        Map<String, Long> m = new LinkedHashMap<>();
+        m.put("InPktsUntagged", inPktsUntagged);
+        m.put("InPktsNoTag", inPktsNoTag);
+        m.put("InPktsBadTag", inPktsBadTag);
+        m.put("InPktsUnknownSCI", inPktsUnknownSci);
+        m.put("InPktsNoSCI", inPktsNoSci);
+        m.put("InPktsOverrun", inPktsOverrun);
+        return m;
+    }
+
+    /** Every counter: "secy" -> map, then "sc/<SCI hex>" and "sc/<SCI hex>/an/<n>". */
+    public Map<String, Map<String, Long>> allCounters() {
+        Map<String, Map<String, Long>> m = new LinkedHashMap<>();
+        m.put("secy", counters());
+        for (ReceiveSc sc : new ArrayList<>(scOrder)) {
+            String k = String.format("sc/%016x", sc.sci());
+            m.put(k, sc.counters());
+            for (int an = 0; an < 4; an++) {
+                ReceiveSa sa = sc.sa(an);
+                if (sa != null) {
+                    m.put(k + "/an/" + an, sa.counters());
+                }
+            }
+        }
+        return m;
+    }
+}

@@ -1,0 +1,155 @@
+package dev.macsec.secy;
+
+import static dev.macsec.secy.Peer.ENCRYPT;
+import static dev.macsec.secy.Peer.INTEGRITY;
+import static dev.macsec.secy.Peer.frame;
+import static dev.macsec.secy.Peer.key;
+import static dev.macsec.secy.Peer.rx;
+import static dev.macsec.secy.Peer.sa;
+import static dev.macsec.secy.Peer.sc;
+import static dev.macsec.secy.Peer.secy;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.macsec.crypto.CipherSuite;
+import dev.macsec.crypto.MacsecGcm;
+import dev.macsec.decode.SecTag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Each Linux deviation: ieee vs ieee+that switch vs the whole linux profile. */
+class ReceiveProfileTest {
+    private static final CipherSuite XPN = CipherSuite.GCM_AES_XPN_128;
+    private static final CipherSuite GCM = CipherSuite.GCM_AES_128;
+
+    private static ReceiveProfile only(Deviation d) {
+        return ReceiveProfile.IEEE.with(d, true);
+    }
+
+    @Test
+    void profilesByName() {
+        assertEquals(ReceiveProfile.LINUX, ReceiveProfile.byName("Linux"));
+        assertEquals(ReceiveProfile.IEEE, ReceiveProfile.byName("ieee"));
+        assertEquals(null, ReceiveProfile.byName("bsd"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = CipherSuite.class, names = {"GCM_AES_XPN_128", "GCM_AES_XPN_256"})
+    void d1FirstFrameAfterTheWrapIsDelayed(CipherSuite suite) {
+        for (ReceiveProfile p : new ReceiveProfile[] {ReceiveProfile.IEEE, only(Deviation.XPN_COMPARES_LOW_32_BITS), ReceiveProfile.LINUX}) {
+            ReceiveSecY s = Peer.secy(suite, ValidateFrames.STRICT, true, 0, p, 0xFFFF_FFF0L);
+            Verdict v = rx(s, frame(key(suite), ENCRYPT, 0x1_0000_0001L));
+            assertEquals(p == ReceiveProfile.IEEE ? Verdict.OK : Verdict.DELAYED, v, p.name());
+            assertEquals(0x1_0000_0002L, s.sc(Peer.SCI).sa(0).nextPn(), p.name());
+            assertEquals(Verdict.OK, rx(s, frame(key(suite), ENCRYPT, 0x1_0000_0002L)), p.name());
+        }
+    }
+
+    @Test
+    void d2RecoveryFromNextPnBreaksAnInWindowFrame() {
+        for (ReceiveProfile p : new ReceiveProfile[] {ReceiveProfile.IEEE, only(Deviation.XPN_RECOVERS_FROM_NEXT_PN), ReceiveProfile.LINUX}) {
+            ReceiveSecY s = Peer.secy(XPN, ValidateFrames.STRICT, true, 16, p, 0xFFFF_FFF8L);
+            rx(s, frame(key(XPN), ENCRYPT, 0x1_0000_0000L));
+            Verdict v = rx(s, frame(key(XPN), ENCRYPT, 0x0_FFFF_FFFFL));
+            assertEquals(p == ReceiveProfile.IEEE ? Verdict.OK : Verdict.NOT_VALID, v, p.name());
+            assertEquals(p == ReceiveProfile.IEEE ? 0 : 1, sc(s, "InPktsNotValid"), p.name());
+        }
+    }
+
+    @Test
+    void d3NonXpnNextPnSticksAtTheTop() {
+        for (ReceiveProfile p : new ReceiveProfile[] {ReceiveProfile.IEEE, only(Deviation.NEXT_PN_32_BIT_WRAP), ReceiveProfile.LINUX}) {
+            ReceiveSecY s = Peer.secy(GCM, ValidateFrames.STRICT, true, 2, p, 0xFFFF_FFF0L);
+            assertEquals(Verdict.OK, rx(s, frame(key(GCM), ENCRYPT, 0xFFFF_FFFEL)));
+            assertEquals(Verdict.OK, rx(s, frame(key(GCM), ENCRYPT, 0xFFFF_FFFFL)));
+            boolean ieee = p == ReceiveProfile.IEEE;
+            assertEquals(ieee ? 0x1_0000_0000L : 0xFFFF_FFFFL, s.sc(Peer.SCI).sa(0).nextPn(), p.name());
+            assertEquals(ieee ? Verdict.LATE : Verdict.OK, rx(s, frame(key(GCM), ENCRYPT, 0xFFFF_FFFDL)), p.name());
+        }
+    }
+
+    @Test
+    void d4DisabledFramesAreNotAccepted() {
+        for (ReceiveProfile p : new ReceiveProfile[] {ReceiveProfile.IEEE, only(Deviation.DISABLED_FRAMES_NOT_ACCEPTED), ReceiveProfile.LINUX}) {
+            ReceiveSecY s = Peer.secy(GCM, ValidateFrames.DISABLED, true, 0, p, 1);
+            assertEquals(Verdict.UNCHECKED, rx(s, frame(key(GCM), INTEGRITY, 5)), p.name());
+            boolean ieee = p == ReceiveProfile.IEEE;
+            assertEquals(ieee ? 6 : 1, s.sc(Peer.SCI).sa(0).nextPn(), p.name());
+            assertEquals(ieee ? 100 : 0, sc(s, "InOctetsValidated"), p.name());
+            assertEquals(1, sc(s, "InPktsUnchecked"), p.name());
+        }
+    }
+
+    @Test
+    void d5OctetsCountedBeforeTheVerdict() {
+        for (ReceiveProfile p : new ReceiveProfile[] {ReceiveProfile.IEEE, only(Deviation.OCTETS_BEFORE_VERDICT), ReceiveProfile.LINUX}) {
+            ReceiveSecY s = Peer.secy(GCM, ValidateFrames.CHECK, false, 0, p, 1);
+            byte[] ok = frame(key(GCM), ENCRYPT, 5);
+            byte[] broken = frame(key(GCM), ENCRYPT, 6);
+            broken[40] ^= 1;
+            byte[] invalid = frame(key(GCM), INTEGRITY, 7);
+            invalid[40] ^= 1;
+            assertEquals(Verdict.OK, rx(s, ok));
+            assertEquals(Verdict.NOT_VALID, rx(s, broken));
+            assertEquals(Verdict.INVALID, rx(s, invalid));
+            assertEquals(Verdict.DELAYED, rx(s, frame(key(GCM), ENCRYPT, 3)));
+            boolean ieee = p == ReceiveProfile.IEEE;
+            // linux: whole frames (DA..ICV = 12 + 16 + 100 + 16 = 144 octets) of OK, NotValid and Delayed
+            assertEquals(ieee ? 100 : 3 * 144, sc(s, "InOctetsDecrypted"), p.name());
+            assertEquals(ieee ? 0 : 144, sc(s, "InOctetsValidated"), p.name());
+        }
+    }
+
+    @Test
+    void d5NoPerSaCountersForUnusedSas() {
+        for (ReceiveProfile p : new ReceiveProfile[] {ReceiveProfile.IEEE, only(Deviation.NO_PER_SA_UNUSED_COUNTERS), ReceiveProfile.LINUX}) {
+            ReceiveSecY s = Peer.secy(GCM, ValidateFrames.CHECK, true, 0, p, 1);
+            s.sc(Peer.SCI).sa(0).inUse(false);
+            assertEquals(Verdict.NOT_USING_SA, rx(s, frame(key(GCM), ENCRYPT, 1)));
+            assertEquals(Verdict.UNUSED_SA, rx(s, frame(key(GCM), INTEGRITY, 2)));
+            boolean ieee = p == ReceiveProfile.IEEE;
+            assertEquals(1, sc(s, "InPktsNotUsingSA"));
+            assertEquals(1, sc(s, "InPktsUnusedSA"));
+            assertEquals(ieee ? 1 : 0, sa(s, 0, "InPktsNotUsingSA"), p.name());
+            assertEquals(ieee ? 1 : 0, sa(s, 0, "InPktsUnusedSA"), p.name());
+        }
+    }
+
+    @Test
+    void d5MalformedTagWithUnknownSciCountsNoSci() {
+        for (ReceiveProfile p : new ReceiveProfile[] {ReceiveProfile.IEEE, only(Deviation.SCI_LOOKUP_BEFORE_TAG_CHECK), ReceiveProfile.LINUX}) {
+            ReceiveSecY s = Peer.secy(GCM, ValidateFrames.STRICT, true, 0, p, 1);
+            byte[] f = frame(key(GCM), ENCRYPT, 1);
+            f[14] |= (byte) SecTag.TCI_V;
+            f[27] ^= 1; // unknown SCI
+            Verdict v = rx(s, f);
+            boolean ieee = p == ReceiveProfile.IEEE;
+            assertEquals(ieee ? Verdict.BAD_TAG : Verdict.NO_SCI, v, p.name());
+            assertEquals(ieee ? 1 : 0, secy(s, "InPktsBadTag"), p.name());
+            assertEquals(ieee ? 0 : 1, secy(s, "InPktsNoSCI"), p.name());
+        }
+    }
+
+    @Test
+    void d5UncontrolledFramesAndOverrunMoveNoCounterInEitherProfile() {
+        for (ReceiveProfile p : new ReceiveProfile[] {ReceiveProfile.IEEE, ReceiveProfile.LINUX}) {
+            ReceiveSecY s = Peer.secy(GCM, ValidateFrames.STRICT, true, 0, p, 1);
+            assertEquals(Verdict.UNCONTROLLED, rx(s, frame(key(GCM), SecTag.TCI_SC | SecTag.TCI_E, 1)));
+            assertEquals(0, secy(s, "InPktsOverrun") + secy(s, "InPktsBadTag") + sc(s, "InPktsOK"));
+        }
+    }
+
+    @Test
+    void d6ImplicitSciIsTheSingleReceiveSc() {
+        for (ReceiveProfile p : new ReceiveProfile[] {ReceiveProfile.IEEE, only(Deviation.IMPLICIT_SCI_IS_THE_SINGLE_SC), ReceiveProfile.LINUX}) {
+            ReceiveSecY s = Peer.secy(GCM, ValidateFrames.STRICT, true, 0, p, 1);
+            // SC=0, ES=0 from source MAC 02:00:00:00:00:77, protected by a sender using the peer's SCI in the IV
+            byte[] plain = Peer.plain(100);
+            plain[11] = 0x77;
+            byte[] f = new byte[MacsecGcm.protectedLength(plain.length, false)];
+            new MacsecGcm(key(GCM)).protect(plain, 0, plain.length, Peer.SCI, SecTag.TCI_E | SecTag.TCI_C, 0, 1, 0, f, 0);
+            boolean ieee = p == ReceiveProfile.IEEE;
+            assertEquals(ieee ? Verdict.NO_SCI : Verdict.OK, rx(s, f), p.name());
+        }
+    }
+}
