@@ -66,7 +66,7 @@ final class PcapReader extends CaptureCursor {
         int capLen = Bytes.i32(b, p + 8, swap);
         if (Integer.compareUnsigned(capLen, maxCapturedLength) > 0) {
             throw fail(in.streamOffset(p), "captured length " + Integer.toUnsignedString(capLen) + " exceeds "
-                    + (maxCapturedLength == snaplen ? "the snapshot length " : "") + maxCapturedLength);
+                    + (maxCapturedLength < MAX_CAPTURED_LENGTH ? "the snapshot length " : "") + maxCapturedLength);
         }
         int total = RECORD_HEADER + capLen;
         if (in.limit - p < total) {
