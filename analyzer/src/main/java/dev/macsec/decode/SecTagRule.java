@@ -6,30 +6,37 @@ package dev.macsec.decode;
  */
 public enum SecTagRule {
     /** The frame ends before the SecTAG does. */
-    TRUNCATED_SECTAG("SecTAG truncated", "the frame ends inside the SecTAG"),
+    TRUNCATED_SECTAG("SecTAG truncated", "the frame ends inside the SecTAG", "9.3"),
     /** 9.12: the MPDU must hold the SecTAG and the ICV. */
-    TOO_SHORT_FOR_ICV("Too short for ICV", "the frame is too short to hold the SecTAG and a 16-octet ICV"),
+    TOO_SHORT_FOR_ICV("Too short for ICV", "the frame is too short to hold the SecTAG and a 16-octet ICV", "9.12"),
     /** 9.12 a): the version bit V is 0. */
-    VERSION_NOT_ZERO("V bit set", "the V (version) bit is 1; only version 0 exists"),
+    VERSION_NOT_ZERO("V bit set", "the V (version) bit is 1; only version 0 exists", "9.12 a)"),
     /** 9.12 b): ES set implies SC clear. */
-    ES_AND_SC("ES and SC both set", "ES (end station) is set together with SC (explicit SCI)"),
+    ES_AND_SC("ES and SC both set", "ES (end station) is set together with SC (explicit SCI)", "9.12 b)"),
     /** 9.12 c): SCB set implies SC clear. */
-    SCB_AND_SC("SCB and SC both set", "SCB (single copy broadcast) is set together with SC (explicit SCI)"),
+    SCB_AND_SC("SCB and SC both set", "SCB (single copy broadcast) is set together with SC (explicit SCI)", "9.12 c)"),
     /** 9.12 d): bits 7 and 8 of the SL octet are reserved and zero. */
-    SL_RESERVED_BITS("SL reserved bits set", "the two reserved bits of the SL octet are not zero"),
+    SL_RESERVED_BITS("SL reserved bits set", "the two reserved bits of the SL octet are not zero", "9.12 d)"),
     /** 9.12 e): SL nonzero means fewer than 48 octets of secure data, exactly SL of them. */
-    SHORT_LENGTH_MISMATCH("SL mismatch", "SL is nonzero but the secure data is not exactly SL octets, or SL is 48 or more"),
+    SHORT_LENGTH_MISMATCH("SL mismatch", "SL is nonzero but the secure data is not exactly SL octets, or SL is 48 or more", "9.12 e)"),
     /** 9.12 e): SL zero means at least 48 octets of secure data. */
-    SHORT_WITHOUT_SL("Short frame without SL", "fewer than 48 octets of secure data but SL is zero"),
+    SHORT_WITHOUT_SL("Short frame without SL", "fewer than 48 octets of secure data but SL is zero", "9.12 e)"),
     /** 9.12 f): PN nonzero for the non-XPN cipher suites. */
-    PN_ZERO("PN is zero", "the packet number is 0, which no non-XPN SA ever sends");
+    PN_ZERO("PN is zero", "the packet number is 0, which no non-XPN SA ever sends", "9.12 f)");
 
     private final String title;
     private final String description;
+    private final String clause;
 
-    SecTagRule(String title, String description) {
+    SecTagRule(String title, String description, String clause) {
         this.title = title;
         this.description = description;
+        this.clause = clause;
+    }
+
+    /** Where IEEE 802.1AE-2018 states the rule, e.g. {@code 9.12 b)}. */
+    public String clause() {
+        return clause;
     }
 
     /** Short name shown in one-line views, e.g. {@code BAD TAG: ES and SC both set}. */

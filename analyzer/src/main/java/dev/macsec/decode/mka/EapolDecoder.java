@@ -1,0 +1,69 @@
+package dev.macsec.decode.mka;
+
+import dev.macsec.decode.Octets;
+import dev.macsec.field.Bytes;
+import dev.macsec.field.Dissection;
+import dev.macsec.field.FieldValue;
+import dev.macsec.field.Severity;
+
+/** EAPOL (EtherType 0x888E, IEEE 802.1X-2020 11.3) and, for packet type 5, the MKPDU it carries. */
+public final class EapolDecoder {
+    public static final int ETHERTYPE = 0x888E;
+    public static final int TYPE_MKA = 5;
+    /** The PAE group address MKPDUs go to by default (802.1X-2020 Table 11-1). */
+    public static final long PAE_GROUP_ADDRESS = 0x0180C2000003L;
+
+    private EapolDecoder() {
+    }
+
+    /**
+     * Decodes the EAPOL PDU at {@code b[off, end)}.
+     *
+     * @param frameOff  first octet of the frame (offsets in fields are relative to it)
+     * @param dstOffset offset of the destination MAC, or -1 when the link header carries none
+     * @return the MKPDU when this is an EAPOL-MKA packet with at least a Basic parameter set, else null
+     */
+    public static Mkpdu decode(byte[] b, int frameOff, int dstOffset, int off, int end, Dissection into) {
+        int avail = end - off;
+        FieldValue eapol = into.addLayer(EapolFields.EAPOL, off - frameOff, Math.min(Math.max(avail, 0), 4));
+        if (avail < 4) {
+            into.addExpert(Severity.ERROR, "eapol.truncated", "EAPOL header cut short: " + Math.max(avail, 0)
+                    + " of 4 octets", off - frameOff, Math.max(avail, 0));
+            return null;
+        }
+        int version = Octets.u8(b, off);
+        int type = Octets.u8(b, off + 1);
+        int len = Octets.u16(b, off + 2);
+        eapol.add(EapolFields.VERSION, off - frameOff, 1, (long) version);
+        eapol.add(EapolFields.TYPE, off - frameOff + 1, 1, (long) type);
+        eapol.add(EapolFields.LEN, off - frameOff + 2, 2, (long) len);
+        if (version < 1 || version > 3) {
+            into.addExpert(Severity.WARN, "eapol.unknown_version", "Unknown EAPOL protocol version " + version
+                    + " (1 to 3 are defined)", off - frameOff, 1);
+        }
+        if (!EapolFields.PACKET_TYPES.containsKey((long) type)) {
+            into.addExpert(Severity.WARN, "eapol.unknown_type", "Unknown EAPOL packet type " + type, off - frameOff + 1, 1);
+        }
+        int body = off + 4;
+        int bodyEnd = body + len;
+        if (bodyEnd > end) {
+            into.addExpert(Severity.ERROR, "eapol.len_past_end", "EAPOL body length " + len + " runs past the end of the frame ("
+                    + (end - body) + " octets left)", off - frameOff + 2, 2);
+            bodyEnd = end;
+        }
+        if (type == TYPE_MKA) {
+            if (dstOffset >= 0 && dstOffset + 6 <= end && Octets.u48(b, dstOffset) != PAE_GROUP_ADDRESS) {
+                into.addExpert(Severity.WARN, "mka.dest_not_pae", "MKPDU destination is not the PAE group address "
+                        + "01:80:c2:00:00:03 (802.1X-2020 11.1.1)", dstOffset - frameOff, 6);
+            }
+            return MkpduDecoder.decode(b, frameOff, dstOffset, body, bodyEnd, into);
+        }
+        if (bodyEnd > body) {
+            if (type == 3) {
+                eapol.add(EapolFields.KEYDES_TYPE, body - frameOff, 1, (long) Octets.u8(b, body));
+            }
+            eapol.add(EapolFields.BODY, body - frameOff, bodyEnd - body, Bytes.of(b, body, bodyEnd - body));
+        }
+        return null;
+    }
+}
