@@ -1,25 +1,11 @@
 package dev.macsec.cli;
 
-import dev.macsec.analysis.AnalysisSummary;
-import dev.macsec.analysis.Analyzer;
-import dev.macsec.analysis.FrameConsumer;
-import dev.macsec.analysis.FrameRecord;
 import dev.macsec.capture.CaptureReader;
 import dev.macsec.error.InputException;
-import dev.macsec.filter.DisplayFilter;
-import dev.macsec.output.DecryptedPcap;
-import dev.macsec.output.FrameView;
-import dev.macsec.output.JsonView;
-import dev.macsec.output.LineView;
-import dev.macsec.output.Progress;
-import dev.macsec.output.SummaryView;
-import dev.macsec.output.TreeView;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -50,70 +36,23 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        List<AnalysisRun.Source> sources = new ArrayList<>();
+        long totalBytes = 0;
         for (Path f : files) {
             if (!Files.isRegularFile(f)) {
                 throw new InputException(f + ": " + (Files.exists(f) ? "not a regular file" : "no such file"));
             }
-        }
-        DisplayFilter filter = args.displayFilter();
-        FrameView view = view(out);
-        boolean dissect = view.needsDissection() || filter != null;
-        var keys = args.keys();
-        long totalBytes = 0;
-        for (Path f : files) {
             totalBytes += Files.size(f);
-        }
-        Progress progress = new Progress(System.err, !args.quiet && Progress.stderrIsTerminal(), totalBytes);
-        InputException failure = null;
-        AnalysisSummary summary;
-        try (Analyzer analyzer = new Analyzer(args.options(dissect), keys);
-             DecryptedPcap decrypted = args.writeFile == null ? null : new DecryptedPcap(args.writeFile, args.keepFailed)) {
-            long[] seen = new long[2];
-            FrameConsumer consumer = r -> {
-                seen[0]++;
-                seen[1] += r.capturedLength() + 16;
-                progress.update(seen[0], seen[1]);
-                if (filter != null && !filter.matches(r.dissection())) {
-                    return;
+            sources.add(new AnalysisRun.Source() {
+                public CaptureReader open() throws IOException {
+                    return CaptureReader.open(f);
                 }
-                view.frame(r);
-                if (decrypted != null) {
-                    decrypted.frame(r);
-                }
-            };
-            for (Path f : files) {
-                try (CaptureReader reader = CaptureReader.open(f)) {
-                    analyzer.analyze(reader, consumer);
-                } catch (NoSuchFileException e) {
-                    failure = new InputException(f + ": no such file");
-                } catch (InputException e) {
-                    failure = e;
-                } catch (UncheckedIOException e) {
-                    throw e.getCause();
-                }
-                if (failure != null) {
-                    break;
-                }
-            }
-            progress.finish();
-            summary = analyzer.finish();
-            view.finish(summary);
-        }
-        if (failure != null) {
-            // everything before the damage was shown and written; now say what and where
-            err.println("macsec: " + failure.getMessage());
-            return Main.EXIT_USAGE;
-        }
-        return summary.hasFindings() ? Main.EXIT_FINDINGS : Main.EXIT_OK;
-    }
 
-    private FrameView view(PrintWriter out) throws IOException {
-        return switch (args.format()) {
-            case "json" -> new JsonView(out);
-            case "summary" -> new SummaryView(out, true);
-            default -> args.detail ? new TreeView(out) : new LineView(out, true);
-        };
+                public String name() {
+                    return f.toString();
+                }
+            });
+        }
+        return AnalysisRun.run(args, sources, totalBytes, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }
