@@ -52,6 +52,7 @@ public final class MkaTracker {
     private final Set<String> derivedPairs = new java.util.HashSet<>();
     private List<Finding> sink;
     private long lastFrame;
+    private long untrackedMkpdus;
 
     public MkaTracker(KeysFile keys, MkaTrackerOptions options) {
         this.keys = keys == null ? KeysFile.EMPTY : keys;
@@ -83,8 +84,13 @@ public final class MkaTracker {
         try {
             seeMac(srcMac);
             String ckn = pdu.ckn().hex();
-            ConnectivityAssociation ca = cas.computeIfAbsent(ckn,
-                    c -> new ConnectivityAssociation(c, options.maxFindingsPerRule(), options.maxTimeline()));
+            if (!cas.containsKey(ckn)) {
+                if (cas.size() >= options.maxCas()) {
+                    return untracked(frameNumber, pdu);
+                }
+                cas.put(ckn, new ConnectivityAssociation(ckn, options.maxFindingsPerRule(), options.maxTimeline()));
+            }
+            ConnectivityAssociation ca = cas.get(ckn);
             expire(ca, frameNumber, timestampNanos);
 
             List<CakEntry> candidates = candidates(ca, pdu);
@@ -137,6 +143,27 @@ public final class MkaTracker {
         } finally {
             sink = null;
         }
+    }
+
+    /** Beyond the CA limit: the ICV is still checked, nothing is remembered. */
+    private MkpduOutcome untracked(long frameNumber, Mkpdu pdu) {
+        untrackedMkpdus++;
+        List<CakEntry> candidates = new ArrayList<>(keychain.lookup(pdu.ckn().octets()));
+        candidates.addAll(derived.getOrDefault(pdu.ckn().hex(), List.of()));
+        if (candidates.isEmpty()) {
+            return new MkpduOutcome(IcvStatus.NO_KEY, null, List.of(), List.of());
+        }
+        if (pdu.icvInput() == null) {
+            return new MkpduOutcome(IcvStatus.NO_ICV_INPUT, null, List.of(), List.of());
+        }
+        CakEntry cak = pdu.hasIcv() && pdu.icv().length() == MkpduIcv.ICV_LENGTH ? verify(candidates, pdu) : null;
+        return new MkpduOutcome(cak == null ? IcvStatus.FAILED : IcvStatus.VERIFIED,
+                cak == null ? null : cak.name().orElse("CKN " + pdu.ckn().hex()), List.of(), List.of());
+    }
+
+    /** MKPDUs whose CKN arrived after {@link MkaTrackerOptions#maxCas()} CAs were already tracked. */
+    public long untrackedMkpdus() {
+        return untrackedMkpdus;
     }
 
     /** A MACsec data frame (after or without decryption), for the SAK/PN/AN rules. */

@@ -11,15 +11,16 @@ package dev.macsec.mka;
  * @param maxFindingsPerRule findings kept per rule and CA; further ones are only counted
  * @param maxParticipants    participants (MIs) tracked per CA
  * @param maxTimeline        timeline events kept per CA
+ * @param maxCas             CAs (distinct CKNs) tracked; MKPDUs with further CKNs are verified but not tracked
  */
 public record MkaTrackerOptions(long helloNanos, long boundedHelloNanos, long lifeNanos, double helloTolerance,
-                                int maxFindingsPerRule, int maxParticipants, int maxTimeline) {
+                                int maxFindingsPerRule, int maxParticipants, int maxTimeline, int maxCas) {
     public static final MkaTrackerOptions DEFAULT = new MkaTrackerOptions(2_000_000_000L, 500_000_000L,
-            6_000_000_000L, 1.5, 1000, 1024, 10_000);
+            6_000_000_000L, 1.5, 1000, 1024, 10_000, 256);
 
     public MkaTrackerOptions {
         if (helloNanos <= 0 || boundedHelloNanos <= 0 || lifeNanos <= 0 || helloTolerance < 1
-                || maxFindingsPerRule < 1 || maxParticipants < 2 || maxTimeline < 1) {
+                || maxFindingsPerRule < 1 || maxParticipants < 2 || maxTimeline < 1 || maxCas < 1) {
             throw new IllegalArgumentException("MKA timers must be positive, tolerance >= 1, limits >= 1");
         }
     }
