@@ -21,7 +21,8 @@ import java.util.Map;
  * @param unresolvedPeers           live peers the Key Server listed whose SCI the capture had not shown yet (no
  *                                  MKPDU of theirs seen): each gets its own LearnedSak when its first MKPDU reports
  *                                  the SAK in use; until then a receiver may try the key on unknown SCIs
- * @param lowestPn                  first PN to accept: the Key Server's lowest acceptable PN from SAK Use, else 1
+ * @param lowestPn                  first PN to accept: the lowest acceptable PN the Key Server reported for this key in
+ *                                  the same MKPDU's SAK Use (what its receive SAs accept), else 1
  * @param lowestPnFromSakUse        whether {@code lowestPn} came from a SAK Use parameter set
  * @param saltOverridden            XPN: the salt came from a keys-file SAK entry rather than 802.1AE 10.7.8
  * @param frameNumber               the frame that distributed it (or that first showed a participant using it)
