@@ -63,7 +63,7 @@ public final class Analyzer implements AutoCloseable {
                 options.replayWindow(), options.confidentialityOffset()), options.profile());
         this.secyEnabled = !keys.saks().isEmpty() || !keys.caks().isEmpty() || !keys.msks().isEmpty();
         installConfiguredSaks(keys);
-        this.mka = new MkaSide(keys, secy);
+        this.mka = new MkaSide(keys, secy, options.showKeys());
         int threads = Math.max(1, options.threads());
         if (threads > 1) {
             AtomicInteger n = new AtomicInteger();
@@ -298,6 +298,8 @@ public final class Analyzer implements AutoCloseable {
             if (r.mkpdu != null) {
                 stats.mkpdus++;
                 r.mka = mka.onMkpdu(r);
+            } else if (kind == Batch.EAPOL) {
+                mka.onEapol(r);
             }
             if (options.dissect()) {
                 addAnalysisLayer(r, d);

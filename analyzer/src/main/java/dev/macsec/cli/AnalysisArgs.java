@@ -58,6 +58,9 @@ public final class AnalysisArgs {
     @Option(names = "--threads", paramLabel = "N", description = "verify/decrypt threads (default: all cores for summaries, 1 otherwise)")
     Integer threads;
 
+    @Option(names = "--show-keys", description = "show the values of SAKs learned from MKPDUs (key material: only when you mean it)")
+    boolean showKeys;
+
     @Option(names = {"-q", "--quiet"}, description = "no progress line on stderr")
     boolean quiet;
 
@@ -100,6 +103,6 @@ public final class AnalysisArgs {
         if (n < 1 || n > 64) {
             throw new InputException("--threads: 1 to 64, got " + n);
         }
-        return new AnalysisOptions(mode, !noReplay, replayWindow, p, offset, dissect, n);
+        return new AnalysisOptions(mode, !noReplay, replayWindow, p, offset, dissect, n, showKeys);
     }
 }

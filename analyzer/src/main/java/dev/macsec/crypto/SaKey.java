@@ -47,6 +47,11 @@ public final class SaKey {
     }
 
     /** The same key with a name for reports, e.g. "KN 1" or a file line; never the key itself. */
+    /** The key octets: only for a user who asked to see keys (--show-keys); never log them. */
+    public byte[] revealKey() {
+        return keySpec.getEncoded();
+    }
+
     public SaKey withLabel(String newLabel) {
         return new SaKey(suite, keySpec.getEncoded(), ssci, salt, newLabel);
     }
