@@ -85,11 +85,11 @@ public class LinuxDevice implements DeviceUnderTest {
         StringBuilder s = new StringBuilder();
         s.append(ip).append(" link add link ").append(lower).append(' ').append(name).append(" type macsec")
                 .append(" port ").append(c.port())
-                .append(" cipher ").append(c.cipherSuite().iprouteName())
+                .append(" cipher ").append(SecYConfig.name(c.cipherSuite()))
                 .append(" icvlen 16")
                 .append(" encrypt ").append(c.encrypt() ? "on" : "off")
                 .append(" send_sci ").append(c.includeSci() ? "on" : "off")
-                .append(" validate ").append(c.validateFrames().iprouteName())
+                .append(" validate ").append(SecYConfig.name(c.validateFrames()))
                 .append(" replay ").append(c.replayProtect() ? "on window " + c.replayWindow() : "off")
                 .append('\n');
         // no IPv6 on the SecY either: router solicitations and MLD would mix into every case
@@ -139,24 +139,20 @@ public class LinuxDevice implements DeviceUnderTest {
     }
 
     private String saParams(SaConfig sa, long sciForKeyId) {
-        if (sa.sak().length() != config.cipherSuite().keyLength()) {
-            throw new IllegalArgumentException(config.cipherSuite().standardName() + " needs a "
-                    + config.cipherSuite().keyLength() + "-octet SAK, not " + sa.sak().length());
-        }
-        if (config.cipherSuite().xpn() != (sa.ssci() != null)) {
-            throw new IllegalArgumentException(config.cipherSuite().xpn()
-                    ? "XPN suites need an SSCI and salt" : "SSCI and salt are for XPN suites only");
+        if (sa.key().suite() != config.cipherSuite()) {
+            throw new IllegalArgumentException("the SecY uses " + config.cipherSuite() + " but the SA's key is for "
+                    + sa.key().suite());
         }
         StringBuilder s = new StringBuilder();
-        s.append(config.cipherSuite().xpn() ? " xpn " : " pn ").append(Long.toUnsignedString(sa.nextPn()));
+        s.append(sa.xpn() ? " xpn " : " pn ").append(Long.toUnsignedString(sa.nextPn()));
         s.append(sa.active() ? " on" : " off");
-        if (sa.ssci() != null) {
-            s.append(" ssci ").append(Integer.toUnsignedString(sa.ssci()))
-                    .append(" salt ").append(HexFormat.of().formatHex(sa.salt()));
+        if (sa.xpn()) {
+            s.append(" ssci ").append(Integer.toUnsignedString(sa.key().ssci()))
+                    .append(" salt ").append(HexFormat.of().formatHex(sa.key().salt()));
         }
         // the key identifier only has to be unique per SA; derive it from the SCI and AN
         s.append(" key ").append(String.format("%016x%02x", sciForKeyId, sa.an())).append(' ').append(KEY_MARK)
-                .append(sa.sak().hex()).append(KEY_MARK);
+                .append(HexFormat.of().formatHex(sa.key().keyBytes())).append(KEY_MARK);
         return s.toString();
     }
 
