@@ -98,6 +98,55 @@ public class LinuxDevice implements DeviceUnderTest {
         return s.toString();
     }
 
+    /** One script for the whole setup: a case costs one round trip to configure instead of six. */
+    @Override
+    public void setUp(DeviceSetup d) throws IOException {
+        SecYConfig c = d.secY();
+        if (c.confidentialityOffset() != 0) {
+            throw new DeviceException("Linux MACsec does not support a confidentiality offset ("
+                    + c.confidentialityOffset() + ")");
+        }
+        StringBuilder s = new StringBuilder();
+        s.append("if [ -e /sys/class/net/").append(name).append(" ]; then ").append(ip).append(" link del ")
+                .append(name).append("; fi\n");
+        s.append(createCommand(c)).append('\n');
+        config = c;
+        txSas.clear();
+        rxSas.clear();
+        ipConfig = null;
+        for (SaConfig sa : d.txSas()) {
+            s.append(ip).append(" macsec add ").append(name).append(" tx sa ").append(sa.an())
+                    .append(saParams(sa, c.port() & 0xFFFFL)).append('\n');
+        }
+        if (!d.txSas().isEmpty()) {
+            s.append(ip).append(" link set ").append(name).append(" type macsec encodingsa ")
+                    .append(d.txSas().get(0).an()).append('\n');
+        }
+        for (var e : d.rxSas().entrySet()) {
+            s.append(ip).append(" macsec add ").append(name).append(" rx").append(rxScRef(e.getKey())).append(" on\n");
+            for (SaConfig sa : e.getValue()) {
+                s.append(ip).append(" macsec add ").append(name).append(" rx").append(rxScRef(e.getKey()))
+                        .append(" sa ").append(sa.an()).append(saParams(sa, e.getKey())).append('\n');
+            }
+        }
+        if (d.cidr() != null) {
+            s.append(ip).append(" addr add ").append(d.cidr()).append(" dev ").append(name).append('\n');
+            s.append(ip).append(" neigh replace ").append(d.peerIp()).append(" lladdr ").append(d.peerMac())
+                    .append(" dev ").append(name).append(" nud permanent\n");
+        }
+        try {
+            exec(s.toString(), "set up SecY " + name);
+        } catch (IOException e) {
+            config = null;
+            throw e;
+        }
+        txSas.addAll(d.txSas());
+        d.rxSas().forEach((k, v) -> rxSas.put(k, new ArrayList<>(v)));
+        if (d.cidr() != null) {
+            ipConfig = new String[] {d.cidr(), d.peerIp(), d.peerMac()};
+        }
+    }
+
     @Override
     public void deleteSecY() throws IOException {
         exec("if [ -e /sys/class/net/" + name + " ]; then " + ip + " link del " + name + "; fi", "delete SecY");
