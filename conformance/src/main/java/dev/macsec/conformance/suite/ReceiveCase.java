@@ -52,6 +52,7 @@ public final class ReceiveCase {
     private boolean octets;
     private String optionalFeature;
     private boolean saConfigured;
+    private final java.util.Set<Integer> untagged = new java.util.HashSet<>();
 
     ReceiveCase(Harness h, String clause, String name, String title, CipherSuite suite, ValidateFrames vf) {
         this.h = h;
@@ -137,6 +138,14 @@ public final class ReceiveCase {
             return s == closing.echoSeq();
         });
         MacsecCounters c = h.counters();
+        // an untagged frame reaches the Uncontrolled Port whatever the SecY does, and a host may answer it from
+        // there: 802.1AE says nothing about that, so its echo is not judged
+        for (GeneratedFrame f : frames) {
+            if (f.plaintext().length == f.length() && java.util.Arrays.equals(f.data(), f.plaintext())) {
+                untagged.add(f.echoSeq());
+            }
+        }
+        seen.removeAll(untagged);
         Outcome device = new Outcome(flatten(c), seen);
 
         List<GeneratedFrame> fed = new ArrayList<>(frames);
@@ -203,6 +212,10 @@ public final class ReceiveCase {
         sc.installSa(Harness.SENTINEL_AN, Harness.testerKey(suite, Harness.SENTINEL_AN), 1);
         TreeSet<Integer> answered = new TreeSet<>();
         for (GeneratedFrame f : fed) {
+            if (untagged.contains(f.echoSeq())) {
+                r.receive(RxFrame.of(f.data()));
+                continue;
+            }
             RxFrame rf = RxFrame.of(f.data());
             Verdict v = r.receive(rf);
             if (v.delivered() && rf.outLength() > 0

@@ -97,6 +97,7 @@ public class ReceiveSuite {
     @ArgumentsSource(Arguments802.Suites.class)
     void replayOffDelayed(CipherSuite s, Harness h) {
         c(h, "10.6.2", "replay-off-delayed", "Replay protection", s, ValidateFrames.STRICT)
+                .optional("replayProtect off" + (s.xpn() ? " with an XPN cipher suite" : ""))
                 .secY(x -> x.withReplay(false, 0))
                 .send(g -> g.sequence(0, true, 10, 5, 11)).run();
     }
