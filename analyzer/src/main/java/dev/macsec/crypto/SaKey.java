@@ -69,6 +69,14 @@ public final class SaKey {
         return salt == null ? null : salt.clone();
     }
 
+    /**
+     * A copy of the SAK itself, for installing it on a device under test (ip macsec, a manual operator).
+     * Secret: never log it.
+     */
+    public byte[] keyBytes() {
+        return keySpec.getEncoded();
+    }
+
     byte[] saltRef() {
         return salt;
     }

@@ -34,8 +34,9 @@ public enum Deviation {
     DISABLED_FRAMES_NOT_ACCEPTED,
     /**
      * InOctetsValidated/InOctetsDecrypted count every frame that reaches the post-validation step
-     * (whatever its verdict: OK, Delayed, Invalid, NotValid) when validateFrames is not Disabled, and count the
-     * whole MACsec frame (DA through ICV) rather than the user data. Departs from 10.7.9. Linux deviation 5.
+     * (whatever its verdict: OK, Delayed, Invalid, NotValid) when validateFrames is not Disabled. The amount is
+     * the secure data length, as 10.7.9 says (measured on Linux 6.1 in qemu by the conformance suite, case
+     * 10.7.9-octets). Departs from 10.7.9, which counts only frames validated (OK). Linux deviation 5.
      */
     OCTETS_BEFORE_VERDICT,
     /**
@@ -52,5 +53,23 @@ public enum Deviation {
      * SC=0 and ES=0: the SCI is that of the single (active) receive SC whatever the source MAC, instead of
      * the source MAC with port 1 (9.9). Linux deviation 6.
      */
-    IMPLICIT_SCI_IS_THE_SINGLE_SC
+    IMPLICIT_SCI_IS_THE_SINGLE_SC,
+    /**
+     * SL is only compared with the secure data length: an SL of 48..63 that equals it passes the SecTAG check,
+     * where 9.12 allows a nonzero SL only below 48 (macsec_validate_skb). Found by the conformance suite,
+     * case 9.12-bad-tag-sl-48-or-more.
+     */
+    SHORT_LENGTH_48_TO_63_ACCEPTED,
+    /**
+     * A frame that ends inside the SecTAG is dropped before any counter moves (pskb_may_pull fails in
+     * macsec_handle_frame), instead of counting InPktsBadTag. Found by the conformance suite, case
+     * 9.12-bad-tag-truncated.
+     */
+    TRUNCATED_SECTAG_NOT_COUNTED,
+    /**
+     * With replayProtect off, a valid frame below the lowest acceptable PN counts InPktsOK instead of
+     * InPktsDelayed (10.6.5). Observed on Linux 6.1 in qemu (conformance case 10.6.2-replay-off-delayed);
+     * the cause is not located in the source this profile was written from.
+     */
+    REPLAY_OFF_NEVER_DELAYED
 }
