@@ -92,7 +92,7 @@ final class MkaSide {
         }
         sb.append(" for ").append(sak.keys().size()).append(" SC(s)");
         if (showKeys && !sak.keys().isEmpty()) {
-            sb.append(" = ").append(Hex.format(sak.keys().values().iterator().next().revealKey()));
+            sb.append(" = ").append(Hex.format(sak.keys().values().iterator().next().keyBytes()));
         }
         return sb.toString();
     }

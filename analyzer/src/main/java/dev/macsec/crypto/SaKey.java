@@ -47,11 +47,6 @@ public final class SaKey {
     }
 
     /** The same key with a name for reports, e.g. "KN 1" or a file line; never the key itself. */
-    /** The key octets: only for a user who asked to see keys (--show-keys); never log them. */
-    public byte[] revealKey() {
-        return keySpec.getEncoded();
-    }
-
     public SaKey withLabel(String newLabel) {
         return new SaKey(suite, keySpec.getEncoded(), ssci, salt, newLabel);
     }
@@ -70,8 +65,8 @@ public final class SaKey {
     }
 
     /**
-     * A copy of the SAK itself, for installing it on a device under test (ip macsec, a manual operator).
-     * Secret: never log it.
+     * A copy of the SAK itself, for installing it on a device under test (ip macsec, a manual operator) or for a
+     * user who asked to see learned keys ({@code --show-keys}). Secret: never log it.
      */
     public byte[] keyBytes() {
         return keySpec.getEncoded();
