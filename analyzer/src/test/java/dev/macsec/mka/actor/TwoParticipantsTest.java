@@ -209,7 +209,7 @@ class TwoParticipantsTest {
             w.runUntil(() -> false, ActorConfig.LIFE_TIME * 2 + 1000);
             assertTrue(a.livePeers().isEmpty(), f + ": " + a.events());
             assertNull(a.latestKey(), f.toString());
-            assertFalse(b.secured(), f.toString());
+            assertFalse(a.secured(), f.toString());
         }
     }
 
