@@ -15,7 +15,10 @@ public enum Fault {
      * recorded MKPDU would send it.
      */
     REPLAYED_MN,
-    /** Peers are listed with the first MN heard from them instead of the latest. */
+    /**
+     * Peers are listed with an MN two behind the latest heard from them (0 while there is none), so a peer that
+     * accepts only its last MNs as recent never sees itself listed.
+     */
     STALE_PEER_MN,
     /** Peers are listed under a stale MI ({@link MkaParticipant#staleMi}) instead of their current one. */
     STALE_PEER_MI,

@@ -49,7 +49,6 @@ public final class MkaParticipant {
     /** What we know about another participant. */
     public static final class Peer {
         private final Bytes mi;
-        private final long firstMn;
         private long mn;
         private long sci;
         private int priority;
@@ -61,7 +60,6 @@ public final class MkaParticipant {
 
         Peer(Bytes mi, long mn) {
             this.mi = mi;
-            this.firstMn = mn;
             this.mn = mn;
         }
 
@@ -395,6 +393,32 @@ public final class MkaParticipant {
         return build(now, with.isEmpty() ? EnumSet.noneOf(Fault.class) : EnumSet.copyOf(with));
     }
 
+    /**
+     * As the elected key server, builds an MKPDU that distributes a fresh random SAK (next KN and AN) which we do
+     * NOT install ourselves, with the given faults: a peer that accepts it from a malformed MKPDU has accepted a key
+     * it should not have. Returns null when we are not the key server or have no key yet.
+     */
+    public byte[] craftRogueSak(long now, Set<Fault> with) {
+        if (!isKeyServer() || latest == null) {
+            return null;
+        }
+        byte[] sak = new byte[cfg.cipherSuite().keyLength()];
+        rng.nextBytes(sak);
+        Key saved = latest;
+        boolean savedDist = distributing;
+        latest = new Key(saved.keyServerMi, distKn + 1, distAn, cfg.cipherSuite(), sak);
+        latest.rx = saved.rx;
+        latest.tx = saved.tx;
+        distributing = true;
+        try {
+            return build(now, with.isEmpty() ? EnumSet.noneOf(Fault.class) : EnumSet.copyOf(with));
+        } finally {
+            latest = saved;
+            distributing = savedDist;
+            Arrays.fill(sak, (byte) 0);
+        }
+    }
+
     private byte[] build(long now, Set<Fault> f) {
         if (f.contains(Fault.REPLAYED_MN) && firstFrame != null) {
             event(now, MkaEvent.Kind.SENT, "MN 1 again (replayed first MKPDU)");
@@ -419,7 +443,7 @@ public final class MkaParticipant {
         for (Peer p : peers.values()) {
             Bytes listedMi = f.contains(Fault.STALE_PEER_MI) && staleMi != null ? staleMi : p.mi;
             long listedMn = f.contains(Fault.STALE_PEER_MI) && staleMi != null ? staleMn
-                    : f.contains(Fault.STALE_PEER_MN) ? p.firstMn : p.mn;
+                    : f.contains(Fault.STALE_PEER_MN) ? Math.max(0, p.mn - 2) : p.mn;
             (p.live ? live : potential).add(new ParameterSet.PeerEntry(listedMi, listedMn));
         }
         if (!live.isEmpty()) {

@@ -200,8 +200,8 @@ class TwoParticipantsTest {
     }
 
     @Test
-    void replayedMkpdusAndStaleMnsDoNotKeepAPeerLive() {
-        for (Fault f : List.of(Fault.REPLAYED_MN, Fault.STALE_PEER_MN)) {
+    void replayedMkpdusDoNotMakeAPeerLive() {
+        for (Fault f : List.of(Fault.REPLAYED_MN)) {
             MkaParticipant a = participant(CAK128, MAC_A, 1, 13);
             MkaParticipant b = participant(CAK128, MAC_B, 2, 14).faults(EnumSet.of(f));
             Wire w = new Wire(a, b);
@@ -225,6 +225,8 @@ class TwoParticipantsTest {
                 case WRONG_ALGORITHM_AGILITY -> assertEquals(0x0080C2FFL, m.algorithmAgility());
                 case UNKNOWN_SET -> assertTrue(m.parameterSets().stream().anyMatch(s -> s.type() == 0x70));
                 case WRONG_CKN -> assertFalse(Arrays.equals(CAK128.ckn(), m.ckn().octets()));
+                case WRONG_ICV -> assertFalse(dev.macsec.keys.MkpduIcv.verify(CAK128.ick(), frame, 0, frame.length - 16,
+                        frame.length - 16));
                 default -> assertNotNull(m, f.toString());
             }
         }
@@ -233,6 +235,21 @@ class TwoParticipantsTest {
         b.receive(a.craft(0, EnumSet.of(Fault.WRONG_ICV)), 0);
         assertTrue(b.events().stream().anyMatch(e -> e.kind() == MkaEvent.Kind.ICV_FAILED));
         assertTrue(b.potentialPeers().isEmpty());
+    }
+
+    @Test
+    void stalePeerMnListsAnOlderMnThanTheLatestHeard() {
+        MkaParticipant a = participant(CAK128, MAC_A, 1, 17);
+        MkaParticipant b = participant(CAK128, MAC_B, 2, 18);
+        Wire w = new Wire(a, b);
+        assertTrue(w.runUntil(() -> a.secured() && b.secured(), 10_000) >= 0);
+        w.runUntil(() -> false, 5_000);
+        long heard = b.livePeers().get(0).mn();
+        assertTrue(heard >= 3);
+        byte[] frame = b.craft(w.clock.millis(), EnumSet.of(Fault.STALE_PEER_MN));
+        Mkpdu m = EapolDecoder.decode(frame, 0, 0, 14, frame.length, new Dissection());
+        assertEquals(heard - 2, m.livePeers().get(0).mn());
+        assertEquals(a.mi(), m.livePeers().get(0).mi());
     }
 
     @Test

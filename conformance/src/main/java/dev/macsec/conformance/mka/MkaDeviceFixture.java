@@ -103,21 +103,36 @@ public final class MkaDeviceFixture implements AutoCloseable {
             }
         }
 
-        /** Gives the device's macsec interface our peer's address and pings us from it, {@code count} times. */
-        public int pingFromDevice(int count, Duration interval, Duration extra) throws IOException {
-            String ifname = wpa.macsecInterface();
-            if (ifname == null) {
+        /** Gives the device's macsec interface (or {@code ifname} when not null) our address as its neighbour. */
+        public String configureDeviceIp(String ifname) throws IOException {
+            String dev = ifname != null ? ifname : wpa.macsecInterface();
+            if (dev == null) {
                 throw new IOException("wpa_supplicant created no macsec interface");
             }
-            vm.run("/sbin/ip link set " + ifname + " up; /sbin/ip addr replace " + DUT_IP_TEXT + "/24 dev " + ifname
-                    + "; /sbin/ip neigh replace " + TESTER_IP_TEXT + " lladdr " + mac(participant().config().mac())
-                    + " dev " + ifname + " nud permanent; rm -f /tmp/mka/ping.out; "
-                    + "(ping -c " + count + " -i " + Math.max(1, interval.toSeconds()) + " -W 1 " + TESTER_IP_TEXT
+            vm.run("/sbin/ip link set " + dev + " up; /sbin/ip addr flush dev data0; /sbin/ip addr replace "
+                    + DUT_IP_TEXT + "/24 dev " + dev + "; /sbin/ip neigh replace " + TESTER_IP_TEXT + " lladdr "
+                    + mac(participant().config().mac()) + " dev " + dev + " nud permanent");
+            return dev;
+        }
+
+        /** Starts {@code count} pings (one a second) from the device to us in the background. */
+        public void startPing(int count) throws IOException {
+            vm.run("rm -f /tmp/mka/ping.out; (ping -c " + count + " -W 1 " + TESTER_IP_TEXT
                     + " > /tmp/mka/ping.out 2>&1 &)");
-            session.runFor(interval.multipliedBy(count).plus(extra));
-            String out = vm.run("cat /tmp/mka/ping.out").output();
-            Matcher m = PING_RECEIVED.matcher(out);
+        }
+
+        /** How many echo replies the background ping got. */
+        public int pingReceived() throws IOException {
+            Matcher m = PING_RECEIVED.matcher(vm.run("cat /tmp/mka/ping.out").output());
             return m.find() ? Integer.parseInt(m.group(1)) : 0;
+        }
+
+        /** Pings us from the device's macsec interface {@code count} times while our side runs; returns replies. */
+        public int pingFromDevice(int count) throws IOException {
+            configureDeviceIp(null);
+            startPing(count);
+            session.runFor(Duration.ofSeconds(count + 1));
+            return pingReceived();
         }
 
         @Override

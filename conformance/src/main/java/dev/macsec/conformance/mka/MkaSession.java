@@ -9,6 +9,7 @@ import dev.macsec.secy.Verdict;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,9 @@ public final class MkaSession {
     private int plainIpv4In;
     private int integrityOnlyIn;
     private final List<byte[]> plaintextsIn = new ArrayList<>();
+    private final int[] okByAn = new int[4];
+    private byte[] lastProtectedOut;
+    private long lastMkpduOutNanos;
 
     /** @param ip our IPv4 address on the secured link (answered for ARP and ping) */
     public MkaSession(FrameLink link, MkaClock clock, MkaParticipant participant, byte[] ip) {
@@ -85,13 +89,13 @@ public final class MkaSession {
     /** Sends one frame as is (e.g. a crafted MKPDU). */
     public void inject(byte[] frame) throws IOException {
         link.send(frame);
-        mkpdusOut++;
     }
 
     private void send(List<byte[]> frames) throws IOException {
         for (byte[] f : frames) {
             link.send(f);
             mkpdusOut++;
+            lastMkpduOutNanos = System.nanoTime();
         }
     }
 
@@ -108,6 +112,9 @@ public final class MkaSession {
             case 0x88E5 -> {
                 MkaParticipant.Received r = participant.unprotect(f);
                 verdicts.merge(r.verdict(), 1, Integer::sum);
+                if (r.verdict() == Verdict.OK && r.an() >= 0) {
+                    okByAn[r.an()]++;
+                }
                 if ((f[14] & 0x0C) == 0) {
                     integrityOnlyIn++;
                 }
@@ -139,10 +146,28 @@ public final class MkaSession {
         byte[] out = wasProtected ? participant.protect(reply) : reply;
         if (out != null) {
             link.send(out);
+            if (wasProtected) {
+                lastProtectedOut = out;
+            }
             if (IcmpArp.isEchoRequest(plain)) {
                 echoRepliesOut++;
             }
         }
+    }
+
+    /** MACsec frames received and verified OK with the SA of {@code an}. */
+    public int okWithAn(int an) {
+        return okByAn[an];
+    }
+
+    /** The last MACsec frame we sent (to replay it), or null. */
+    public byte[] lastProtectedOut() {
+        return lastProtectedOut == null ? null : lastProtectedOut.clone();
+    }
+
+    /** System.nanoTime() of the last MKPDU we sent. */
+    public long lastMkpduOutNanos() {
+        return lastMkpduOutNanos;
     }
 
     public Map<Verdict, Integer> verdicts() {
@@ -193,6 +218,7 @@ public final class MkaSession {
         plainIpv4In = 0;
         integrityOnlyIn = 0;
         plaintextsIn.clear();
+        Arrays.fill(okByAn, 0);
     }
 
     @Override
