@@ -758,15 +758,21 @@ public final class MkaParticipant {
         if (latest == null || !u.hasKeys()) {
             return;
         }
+        // wpa_supplicant in its RETIRE state reports the key in use in the Old Key fields, Latest empty
+        boolean useLatest = u.latestRx() || !u.oldRx();
+        Bytes kmi = useLatest ? u.latestKeyServerMi() : u.oldKeyServerMi();
+        long kn = useLatest ? u.latestKeyNumber() : u.oldKeyNumber();
+        boolean rx = useLatest ? u.latestRx() : u.oldRx();
+        boolean tx = useLatest ? u.latestTx() : u.oldTx();
         if (isKeyServer()) {
-            if (u.latestRx() && latest.is(u.latestKeyServerMi(), u.latestKeyNumber())) {
+            if (rx && latest.is(kmi, kn)) {
                 from.receivingLatest = true;
             }
             if (livePeers().stream().allMatch(p -> p.receivingLatest)) {
                 distributing = false;
                 enableTx(now);
             }
-        } else if (from == keyServer && u.latestTx() && latest.is(u.latestKeyServerMi(), u.latestKeyNumber())) {
+        } else if (from == keyServer && tx && latest.is(kmi, kn)) {
             enableTx(now);
         }
     }
