@@ -45,6 +45,7 @@ import java.util.random.RandomGenerator;
 public final class MkaParticipant {
     private static final long AGILITY = MkpduEncoder.ALGORITHM_AGILITY_2010;
     private static final int UNKNOWN_SET_TYPE = 0x70;
+    private static final int MAX_EVENTS = 10_000;
 
     /** What we know about another participant. */
     public static final class Peer {
@@ -290,6 +291,10 @@ public final class MkaParticipant {
     }
 
     private void event(long now, MkaEvent.Kind kind, String detail) {
+        // a long-running participant keeps the most recent events only (about 3 hours of hellos)
+        if (events.size() >= MAX_EVENTS) {
+            events.subList(0, MAX_EVENTS / 2).clear();
+        }
         events.add(new MkaEvent(now, kind, detail));
     }
 
