@@ -1,8 +1,11 @@
 # Sourced by the project's scripts: exports JAVA_HOME pointing at a JDK >= 21.
 # Order: $JAVA_HOME if it is new enough, then the newest JDK under /usr/lib/jvm.
 macsec_jdk_major() {
-  local v
-  v=$("$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p')
+  local v=
+  # the release file answers at once; asking java itself costs a JVM start per JDK
+  [ -f "$1/release" ] && v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release")
+  [ -n "$v" ] || v=$("$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p')
+  v=${v#1.}
   echo "${v%%.*}"
 }
 macsec_find_jdk() {

@@ -9,7 +9,9 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "macsec 0.1.0",
         description = "MACsec (IEEE 802.1AE) and MKA (IEEE 802.1X) analyzer and conformance suite.",
-        subcommands = {KeysCommand.class, InterfacesCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {AnalyzeCommand.class, CaptureCommand.class, FieldsCommand.class, KeysCommand.class, ProfilesCommand.class,
+            InterfacesCommand.class,
+            picocli.AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     /** Exit codes shared by every subcommand. */

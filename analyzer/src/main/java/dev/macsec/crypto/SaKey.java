@@ -64,6 +64,14 @@ public final class SaKey {
         return salt == null ? null : salt.clone();
     }
 
+    /**
+     * A copy of the SAK itself, for installing it on a device under test (ip macsec, a manual operator) or for a
+     * user who asked to see learned keys ({@code --show-keys}). Secret: never log it.
+     */
+    public byte[] keyBytes() {
+        return keySpec.getEncoded();
+    }
+
     byte[] saltRef() {
         return salt;
     }

@@ -1,5 +1,7 @@
 package dev.macsec.keys;
 
+import dev.macsec.crypto.CipherSuite;
+
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -191,7 +193,7 @@ public record KeysFile(List<SakEntry> saks, List<CakEntry> caks, List<MskEntry> 
     private static SakEntry sak(ObjectNode n, String where, int number) {
         String sakHex = requiredString(n, "sak", where, "the SAK in hex");
         String suiteName = optionalString(n, "cipherSuite", where);
-        SakEntry.Suite suite = null;
+        CipherSuite suite = null;
         if (suiteName != null) {
             suite = SakEntry.suiteNamed(suiteName);
             if (suite == null) {
@@ -205,8 +207,8 @@ public record KeysFile(List<SakEntry> saks, List<CakEntry> caks, List<MskEntry> 
             if (suite == null) {
                 throw new InputException(where + ".sak: a SAK is 32 or 64 hex digits (128/256-bit), got " + sakHex.length());
             }
-        } else if (sak.length != suite.keyOctets()) {
-            throw new InputException(where + ".sak: " + suite.name() + " needs " + suite.keyOctets() * 2
+        } else if (sak.length != suite.keyLength()) {
+            throw new InputException(where + ".sak: " + suite.standardName() + " needs " + suite.keyLength() * 2
                     + " hex digits, got " + sakHex.length());
         }
         Long sci = null;
@@ -230,7 +232,7 @@ public record KeysFile(List<SakEntry> saks, List<CakEntry> caks, List<MskEntry> 
             if (!pnNode.isIntegralNumber() || pnNode.bigIntegerValue().signum() <= 0
                     || pnNode.bigIntegerValue().compareTo(max) > 0) {
                 throw new InputException(where + ".nextPn: must be a whole number from 1 to " + max + " for "
-                        + suite.name() + ", got " + shortText(pnNode));
+                        + suite.standardName() + ", got " + shortText(pnNode));
             }
             nextPn = pnNode.bigIntegerValue().longValue();
         }
@@ -240,10 +242,10 @@ public record KeysFile(List<SakEntry> saks, List<CakEntry> caks, List<MskEntry> 
         byte[] salt = null;
         if (suite.xpn()) {
             if (ssciHex == null) {
-                throw new InputException(where + ": " + suite.name() + " needs \"ssci\" (8 hex digits)");
+                throw new InputException(where + ": " + suite.standardName() + " needs \"ssci\" (8 hex digits)");
             }
             if (saltHex == null) {
-                throw new InputException(where + ": " + suite.name() + " needs \"salt\" (24 hex digits)");
+                throw new InputException(where + ": " + suite.standardName() + " needs \"salt\" (24 hex digits)");
             }
             ssci = fixedHex(where + ".ssci", ssciHex, 4, "an SSCI");
             salt = Hex.parse(where + ".salt", saltHex);
@@ -251,9 +253,9 @@ public record KeysFile(List<SakEntry> saks, List<CakEntry> caks, List<MskEntry> 
                 throw new InputException(where + ".salt: a salt is 24 hex digits, got " + saltHex.length());
             }
         } else if (ssciHex != null) {
-            throw new InputException(where + ".ssci: only the XPN cipher suites use an SSCI (this SAK is " + suite.name() + ")");
+            throw new InputException(where + ".ssci: only the XPN cipher suites use an SSCI (this SAK is " + suite.standardName() + ")");
         } else if (saltHex != null) {
-            throw new InputException(where + ".salt: only the XPN cipher suites use a salt (this SAK is " + suite.name() + ")");
+            throw new InputException(where + ".salt: only the XPN cipher suites use a salt (this SAK is " + suite.standardName() + ")");
         }
         SakEntry e = new SakEntry(number, sak, suite, sci, an, nextPn, ssci, salt);
         java.util.Arrays.fill(sak, (byte) 0);
@@ -362,7 +364,7 @@ public record KeysFile(List<SakEntry> saks, List<CakEntry> caks, List<MskEntry> 
     public static SakEntry parseSakOption(String hex, int number) {
         String where = "--sak";
         byte[] sak = Hex.parse(where, hex);
-        SakEntry.Suite suite = SakEntry.suiteForLength(sak.length);
+        CipherSuite suite = SakEntry.suiteForLength(sak.length);
         if (suite == null) {
             throw new InputException(where + ": a SAK is 32 or 64 hex digits (128/256-bit), got " + hex.length());
         }

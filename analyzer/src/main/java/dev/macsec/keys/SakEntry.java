@@ -1,5 +1,7 @@
 package dev.macsec.keys;
 
+import dev.macsec.crypto.CipherSuite;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -12,28 +14,19 @@ import java.util.OptionalLong;
  * and Salt. {@code toString} never shows key bytes.
  */
 public final class SakEntry {
-    /** The 802.1AE cipher suites a keys file may name. */
-    record Suite(String name, long id, int keyOctets, boolean xpn) {
-    }
-
-    static final List<Suite> SUITES = List.of(
-            new Suite("GCM-AES-128", 0x0080C20001000001L, 16, false),
-            new Suite("GCM-AES-256", 0x0080C20001000002L, 32, false),
-            new Suite("GCM-AES-XPN-128", 0x0080C20001000003L, 16, true),
-            new Suite("GCM-AES-XPN-256", 0x0080C20001000004L, 32, true));
-
-    static final String SUITE_NAMES = "GCM-AES-128, GCM-AES-256, GCM-AES-XPN-128, GCM-AES-XPN-256";
+    static final String SUITE_NAMES = java.util.Arrays.stream(CipherSuite.values())
+            .map(CipherSuite::standardName).collect(java.util.stream.Collectors.joining(", "));
 
     private final int number;
     private final byte[] sak;
-    private final Suite suite;
+    private final CipherSuite suite;
     private final Long sci;
     private final Integer an;
     private final Long nextPn;
     private final Long ssci;
     private final byte[] salt;
 
-    SakEntry(int number, byte[] sak, Suite suite, Long sci, Integer an, Long nextPn, Long ssci, byte[] salt) {
+    SakEntry(int number, byte[] sak, CipherSuite suite, Long sci, Integer an, Long nextPn, Long ssci, byte[] salt) {
         this.number = number;
         this.sak = sak.clone();
         this.suite = suite;
@@ -44,17 +37,12 @@ public final class SakEntry {
         this.salt = salt == null ? null : salt.clone();
     }
 
-    static Suite suiteNamed(String name) {
-        for (Suite s : SUITES) {
-            if (s.name().equalsIgnoreCase(name)) {
-                return s;
-            }
-        }
-        return null;
+    static CipherSuite suiteNamed(String name) {
+        return CipherSuite.byName(name);
     }
 
-    static Suite suiteForLength(int octets) {
-        return octets == 16 ? SUITES.get(0) : octets == 32 ? SUITES.get(1) : null;
+    static CipherSuite suiteForLength(int octets) {
+        return octets == 16 ? CipherSuite.GCM_AES_128 : octets == 32 ? CipherSuite.GCM_AES_256 : null;
     }
 
     /** 1-based position in the list it came from, as shown by {@code toString}. */
@@ -70,9 +58,16 @@ public final class SakEntry {
         return sak.length * 8;
     }
 
-    /** The 802.1AE name, e.g. {@code GCM-AES-XPN-256}. */
-    public String cipherSuite() {
-        return suite.name();
+    public CipherSuite cipherSuite() {
+        return suite;
+    }
+
+    /** The key as the data path uses it (with SSCI and salt for the XPN suites), labelled for display. */
+    public dev.macsec.crypto.SaKey saKey() {
+        dev.macsec.crypto.SaKey key = suite.xpn()
+                ? dev.macsec.crypto.SaKey.of(suite, sak, (int) (long) ssci, salt)
+                : dev.macsec.crypto.SaKey.of(suite, sak);
+        return key.withLabel("SAK#" + number);
     }
 
     /** The 802.1AE 64-bit cipher suite identifier, e.g. 0x0080C20001000001 for GCM-AES-128. */
@@ -113,7 +108,7 @@ public final class SakEntry {
 
     @Override
     public String toString() {
-        StringBuilder b = new StringBuilder("SAK#").append(number).append('(').append(suite.name())
+        StringBuilder b = new StringBuilder("SAK#").append(number).append('(').append(suite.standardName())
                 .append(", ").append(keyBits()).append("-bit");
         if (sci != null) {
             b.append(", SCI ").append(String.format("%016x", sci));

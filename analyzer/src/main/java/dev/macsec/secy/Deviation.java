@@ -2,55 +2,79 @@ package dev.macsec.secy;
 
 /**
  * One way a receive implementation departs from IEEE 802.1AE-2018 as written. A {@link ReceiveProfile}
- * switches a set of these on; the SecY engine is the same for every profile. The Linux entries describe
- * drivers/net/macsec.c as in Linux 6.1 (macsec_handle_frame, macsec_decrypt, macsec_post_decrypt).
+ * switches a set of these on; the SecY engine is the same for every profile. Each constant's clause, text and
+ * proof are its documentation, printed by {@code macsec profiles} and in the README ("Where Linux departs from
+ * 802.1AE"). The Linux entries describe drivers/net/macsec.c as in Linux 6.1 (macsec_handle_frame,
+ * macsec_decrypt, macsec_post_decrypt), each confirmed on the kernel in qemu by the conformance suite case named.
  */
 public enum Deviation {
-    /**
-     * XPN: Delayed/Late decisions compare only the low 32 bits of PN and of the lowest acceptable PN (Late
-     * also needs both in the same half of the 32-bit space), so the first in-order frame after PN 0x1_00000000
-     * counts InPktsDelayed instead of InPktsOK. Departs from 10.6.5 (64-bit PN comparison). Linux deviation 1.
-     */
-    XPN_COMPARES_LOW_32_BITS,
-    /**
-     * XPN: the upper 32 PN bits are recovered from the next PN (incremented when the received low half is
-     * below next PN's and in the other half) rather than from the lowest acceptable PN, so PN 0x0_FFFFFFFF
-     * arriving after 0x1_00000000 inside the replay window is decrypted as 0x1_FFFFFFFF and fails NotValid.
-     * Departs from 10.6.2. Linux deviation 2.
-     */
-    XPN_RECOVERS_FROM_NEXT_PN,
-    /**
-     * Non-XPN: next PN is updated with 32-bit arithmetic, so after PN 0xFFFFFFFF it stays where it was
-     * (not 0x1_00000000) and a fresh PN 0xFFFFFFFD inside the window is accepted where 10.6.5 makes it Late.
-     * Departs from 10.6.5 (nextPN = PN + 1). Linux deviation 3.
-     */
-    NEXT_PN_32_BIT_WRAP,
-    /**
-     * validateFrames Disabled: frames with C=0 are not checked and are then treated like frames that failed
-     * the check: Unchecked (or Delayed when below the lowest acceptable PN), next PN not advanced, no octets
-     * counted. Departs from 10.6.4/10.6.5 where such frames are accepted, advance next PN and count
-     * InOctetsValidated. Linux deviation 4.
-     */
-    DISABLED_FRAMES_NOT_ACCEPTED,
-    /**
-     * InOctetsValidated/InOctetsDecrypted count every frame that reaches the post-validation step
-     * (whatever its verdict: OK, Delayed, Invalid, NotValid) when validateFrames is not Disabled, and count the
-     * whole MACsec frame (DA through ICV) rather than the user data. Departs from 10.7.9. Linux deviation 5.
-     */
-    OCTETS_BEFORE_VERDICT,
-    /**
-     * No receive SA (or one not in use): only the receive SC's InPktsNotUsingSA/InPktsUnusedSA move, never
-     * the SA's own. Departs from 10.7.10 (per-SA counters). Linux deviation 5.
-     */
-    NO_PER_SA_UNUSED_COUNTERS,
-    /**
-     * The SCI is looked up before the SecTAG is checked (9.12), so a malformed SecTAG with an unknown SCI
-     * counts InPktsNoSCI/InPktsUnknownSCI instead of InPktsBadTag. Departs from 10.6.1's order. Linux deviation 5.
-     */
-    SCI_LOOKUP_BEFORE_TAG_CHECK,
-    /**
-     * SC=0 and ES=0: the SCI is that of the single (active) receive SC whatever the source MAC, instead of
-     * the source MAC with port 1 (9.9). Linux deviation 6.
-     */
-    IMPLICIT_SCI_IS_THE_SINGLE_SC
+    XPN_COMPARES_LOW_32_BITS("10.6.5",
+            "XPN: Delayed/Late decisions compare only the low 32 bits of the PN and of the lowest acceptable PN, so the "
+                    + "first in-order frame after PN 0x1_00000000 counts InPktsDelayed instead of InPktsOK.",
+            "10.6.2-xpn-across-2^32"),
+    XPN_RECOVERS_FROM_NEXT_PN("10.6.2",
+            "XPN: the upper 32 PN bits are recovered from next PN rather than from the lowest acceptable PN, so PN "
+                    + "0x0_FFFFFFFF arriving just after 0x1_00000000 inside the window is decrypted with the wrong IV "
+                    + "and fails InPktsNotValid, where the standard recovers 0x0_FFFFFFFF and accepts it.",
+            "10.6.2-xpn-recovery-below-2^32"),
+    NEXT_PN_32_BIT_WRAP("10.6.5",
+            "Non-XPN: next PN is updated with 32-bit arithmetic, so after PN 0xFFFFFFFF it stays 0xFFFFFFFF and a fresh "
+                    + "PN 0xFFFFFFFD is accepted where the standard's lowest acceptable PN makes it Late.",
+            "10.6.5-pn-32-bit-wrap"),
+    DISABLED_FRAMES_NOT_ACCEPTED("10.6.4, 10.6.5",
+            "validateFrames Disabled: frames with C=0 are never checked; valid ones count InPktsUnchecked, do not "
+                    + "advance next PN, and the octet counters stay 0.",
+            "10.6.4-disabled-next-pn"),
+    OCTETS_BEFORE_VERDICT("10.7.9",
+            "InOctetsValidated/InOctetsDecrypted (secure data length) also count frames that then fail (NotValid, "
+                    + "Invalid) and frames counted Delayed.",
+            "10.7.9-octets"),
+    NO_PER_SA_UNUSED_COUNTERS("10.7.10",
+            "No receive SA, or one not in use: only the receive SC's InPktsNotUsingSA/InPktsUnusedSA move, never the "
+                    + "SA's own; InPktsOverrun never moves either.",
+            "10.6.1-sa-not-in-use"),
+    SCI_LOOKUP_BEFORE_TAG_CHECK("10.6.1, 9.12",
+            "The SCI is looked up before the SecTAG is checked, so a malformed SecTAG with an unknown SCI counts "
+                    + "InPktsNoSCI rather than InPktsBadTag.",
+            "9.12-bad-tag-unknown-sci"),
+    IMPLICIT_SCI_IS_THE_SINGLE_SC("9.9",
+            "SC=0 and ES=0 from a source MAC other than the peer's: the single receive SC's SCI is used whatever the "
+                    + "source MAC (a 2025 upstream fix); older kernels count InPktsNoSCI.",
+            "9.9-implicit-sci"),
+    SHORT_LENGTH_48_TO_63_ACCEPTED("9.12",
+            "SL is only compared with the secure data length: an SL of 48 to 63 that equals it passes the SecTAG "
+                    + "check, where 9.12 allows a nonzero SL only below 48.",
+            "9.12-bad-tag-sl-48-or-more"),
+    TRUNCATED_SECTAG_NOT_COUNTED("9.12, 10.6.1",
+            "A frame that ends inside the SecTAG is dropped before any counter moves, instead of counting InPktsBadTag.",
+            "9.12-bad-tag-truncated"),
+    REPLAY_OFF_NEVER_DELAYED("10.6.5",
+            "With replayProtect off, a valid frame below the lowest acceptable PN counts InPktsOK instead of "
+                    + "InPktsDelayed (observed on the device; the cause is not located in the kernel source).",
+            "10.6.2-replay-off-delayed");
+
+    private final String clause;
+    private final String text;
+    private final String conformanceCase;
+
+    Deviation(String clause, String text, String conformanceCase) {
+        this.clause = clause;
+        this.text = text;
+        this.conformanceCase = conformanceCase;
+    }
+
+    /** The 802.1AE-2018 clause(s) departed from. */
+    public String clause() {
+        return clause;
+    }
+
+    /** What the implementation does instead, in one or two sentences. */
+    public String text() {
+        return text;
+    }
+
+    /** The conformance suite case that shows it on a real device (a known deviation there). */
+    public String conformanceCase() {
+        return conformanceCase;
+    }
 }

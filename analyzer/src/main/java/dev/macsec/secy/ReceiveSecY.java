@@ -226,8 +226,14 @@ public final class ReceiveSecY {
         SecTag t = f.tag;
         int violations = config.suite().xpn() ? t.violationsForXpn() : t.violations();
         if (SecTagRule.TRUNCATED_SECTAG.in(violations)) {
-            inPktsBadTag++;
+            if (!profile.has(Deviation.TRUNCATED_SECTAG_NOT_COUNTED)) {
+                inPktsBadTag++;
+            }
             return drop(f, Verdict.BAD_TAG);
+        }
+        if (profile.has(Deviation.SHORT_LENGTH_48_TO_63_ACCEPTED) && SecTagRule.SHORT_LENGTH_MISMATCH.in(violations)
+                && t.shortLength() >= SecTag.SHORT_LENGTH_LIMIT && t.secureDataLength() == t.shortLength()) {
+            violations &= ~SecTagRule.SHORT_LENGTH_MISMATCH.bit();
         }
         if (uncontrolled(t)) {
             return drop(f, Verdict.UNCONTROLLED);
@@ -305,12 +311,13 @@ public final class ReceiveSecY {
         }
         if (profile.has(Deviation.OCTETS_BEFORE_VERDICT) && config.validateFrames() != ValidateFrames.DISABLED) {
             if (t.encrypted()) {
-                sc.inOctetsDecrypted += f.len;
+                sc.inOctetsDecrypted += userLength;
             } else {
-                sc.inOctetsValidated += f.len;
+                sc.inOctetsValidated += userLength;
             }
         }
-        boolean below = before(pn, lowest, xpnLow32);
+        boolean below = before(pn, lowest, xpnLow32)
+                && (config.replayProtect() || !profile.has(Deviation.REPLAY_OFF_NEVER_DELAYED));
         if (!valid) {
             if (t.changed() || strict) {
                 sc.inPktsNotValid++;

@@ -54,6 +54,17 @@ public final class RxFrame {
         return this;
     }
 
+    /** The key that verified the frame (for its label), or null when none did. */
+    public SaKey key() {
+        return valid ? verifiedKey : null;
+    }
+
+    /** The label of the key that verified the frame, or null. */
+    public String keyLabel() {
+        SaKey k = key();
+        return k == null ? null : k.label();
+    }
+
     /** Convenience: a whole array as the frame, with a fresh output buffer. */
     public static RxFrame of(byte[] frame) {
         return new RxFrame().set(frame, 0, frame.length, new byte[frame.length], 0);

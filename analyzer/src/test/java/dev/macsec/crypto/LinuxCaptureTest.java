@@ -11,9 +11,6 @@ import dev.macsec.secy.ValidateFrames;
 import dev.macsec.secy.Verdict;
 import dev.macsec.testing.ProjectFiles;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,21 +21,9 @@ class LinuxCaptureTest {
     private static final long DEVICE_SCI = 0x5254000000020001L;
     private static final long HOST_SCI = 0x0200000000010001L;
 
-    /** Minimal classic-pcap reader (Ethernet only) until the capture reader is on this branch. */
     private static List<byte[]> frames(String name) throws IOException {
-        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(ProjectFiles.pcap(name))).order(ByteOrder.LITTLE_ENDIAN);
-        assertEquals(0xA1B2C3D4, b.getInt(0));
-        assertEquals(1, b.getInt(20));
-        List<byte[]> out = new ArrayList<>();
-        int p = 24;
-        while (p + 16 <= b.limit()) {
-            int caplen = b.getInt(p + 8);
-            byte[] f = new byte[caplen];
-            b.get(p + 16, f);
-            out.add(f);
-            p += 16 + caplen;
-        }
-        return out;
+        return dev.macsec.decode.CapturedFrames.read(ProjectFiles.pcap(name)).frames().stream()
+                .map(dev.macsec.decode.CapturedFrames.Frame::data).toList();
     }
 
     @ParameterizedTest

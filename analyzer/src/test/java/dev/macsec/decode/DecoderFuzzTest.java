@@ -37,7 +37,7 @@ class DecoderFuzzTest {
         Random random = new Random(0x88E5);
         List<byte[]> frames = new ArrayList<>();
         for (var file : TsharkAgreementTest.captures().toList()) {
-            frames.addAll(TinyPcap.read(file).frames().stream().map(TinyPcap.Frame::data).toList());
+            frames.addAll(CapturedFrames.read(file).frames().stream().map(CapturedFrames.Frame::data).toList());
         }
         assertTrue(frames.size() > 200);
         for (byte[] frame : frames) {

@@ -60,7 +60,7 @@ public final class Frames {
                 .orElseThrow(() -> new AssertionError("no expert " + code + " in " + d.experts()));
     }
 
-    public static TinyPcap.Capture pcap(String relative) throws IOException {
-        return TinyPcap.read(ProjectFiles.pcap(relative));
+    public static CapturedFrames.Capture pcap(String relative) throws IOException {
+        return CapturedFrames.read(ProjectFiles.pcap(relative));
     }
 }

@@ -14,8 +14,8 @@ import static org.junit.jupiter.api.Assertions.*;
 /** The tcpdump test captures (see the .tcpdump.out beside each): SL cases, C without E, a SecTAG cut by snaplen. */
 class TcpdumpCapturesTest {
     private static Dissection first(String name) throws IOException {
-        TinyPcap.Capture cap = pcap("tcpdump/" + name);
-        TinyPcap.Frame f = cap.frames().get(0);
+        CapturedFrames.Capture cap = pcap("tcpdump/" + name);
+        CapturedFrames.Frame f = cap.frames().get(0);
         Dissection d = new Dissection();
         new FrameDecoder().decode(f.meta(), cap.linkType(), f.data(), 0, f.data().length, d);
         return d;

@@ -123,9 +123,9 @@ class TsharkAgreementTest {
 
     private static boolean hasLayer(Path file, Field protocol) {
         try {
-            TinyPcap.Capture cap = TinyPcap.read(file);
+            CapturedFrames.Capture cap = CapturedFrames.read(file);
             FrameDecoder decoder = new FrameDecoder();
-            for (TinyPcap.Frame f : cap.frames()) {
+            for (CapturedFrames.Frame f : cap.frames()) {
                 Dissection d = new Dissection();
                 decoder.decode(f.meta(), cap.linkType(), f.data(), 0, f.data().length, d);
                 if (d.first(protocol) != null) {
@@ -140,12 +140,12 @@ class TsharkAgreementTest {
 
     private static void compare(Path file, List<Pair> pairs, String protocol) throws Exception {
         Map<Long, Map<String, String>> theirs = tshark(file, pairs);
-        TinyPcap.Capture cap = TinyPcap.read(file);
+        CapturedFrames.Capture cap = CapturedFrames.read(file);
         FrameDecoder decoder = new FrameDecoder();
         List<Executable> checks = new ArrayList<>();
         int compared = 0;
         int judgeable = 0;
-        for (TinyPcap.Frame f : cap.frames()) {
+        for (CapturedFrames.Frame f : cap.frames()) {
             Dissection d = new Dissection();
             decoder.decode(f.meta(), cap.linkType(), f.data(), 0, f.data().length, d);
             if (d.experts().stream().noneMatch(e -> e.code().equals("sectag.snapped"))

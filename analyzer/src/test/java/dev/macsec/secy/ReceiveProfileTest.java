@@ -92,11 +92,12 @@ class ReceiveProfileTest {
             assertEquals(Verdict.OK, rx(s, ok));
             assertEquals(Verdict.NOT_VALID, rx(s, broken));
             assertEquals(Verdict.INVALID, rx(s, invalid));
-            assertEquals(Verdict.DELAYED, rx(s, frame(key(GCM), ENCRYPT, 3)));
+            // (the whole Linux profile counts it OK: REPLAY_OFF_NEVER_DELAYED)
+            assertEquals(p == ReceiveProfile.LINUX ? Verdict.OK : Verdict.DELAYED, rx(s, frame(key(GCM), ENCRYPT, 3)));
             boolean ieee = p == ReceiveProfile.IEEE;
-            // linux: whole frames (DA..ICV = 12 + 16 + 100 + 16 = 144 octets) of OK, NotValid and Delayed
-            assertEquals(ieee ? 100 : 3 * 144, sc(s, "InOctetsDecrypted"), p.name());
-            assertEquals(ieee ? 0 : 144, sc(s, "InOctetsValidated"), p.name());
+            // linux: the secure data (100 octets) of OK, NotValid and Delayed frames alike
+            assertEquals(ieee ? 100 : 3 * 100, sc(s, "InOctetsDecrypted"), p.name());
+            assertEquals(ieee ? 0 : 100, sc(s, "InOctetsValidated"), p.name());
         }
     }
 
@@ -150,6 +151,36 @@ class ReceiveProfileTest {
             new MacsecGcm(key(GCM)).protect(plain, 0, plain.length, Peer.SCI, SecTag.TCI_E | SecTag.TCI_C, 0, 1, 0, f, 0);
             boolean ieee = p == ReceiveProfile.IEEE;
             assertEquals(ieee ? Verdict.NO_SCI : Verdict.OK, rx(s, f), p.name());
+        }
+    }
+
+    @Test
+    void slOf48To63MatchingTheLengthIsAccepted() {
+        for (ReceiveProfile p : new ReceiveProfile[] {ReceiveProfile.IEEE, only(Deviation.SHORT_LENGTH_48_TO_63_ACCEPTED), ReceiveProfile.LINUX}) {
+            ReceiveSecY s = Peer.secy(GCM, ValidateFrames.STRICT, true, 0, p, 1);
+            byte[] f = frame(key(GCM), INTEGRITY, 0, 1, 50);
+            f[15] = (byte) (f.length - 12 - 16 - 16); // SL = the real secure data length, 50
+            Verdict v = rx(s, f);
+            assertEquals(p == ReceiveProfile.IEEE ? Verdict.BAD_TAG : Verdict.NOT_VALID, v, p.name());
+        }
+    }
+
+    @Test
+    void truncatedSecTagIsNotCounted() {
+        for (ReceiveProfile p : new ReceiveProfile[] {ReceiveProfile.IEEE, only(Deviation.TRUNCATED_SECTAG_NOT_COUNTED), ReceiveProfile.LINUX}) {
+            ReceiveSecY s = Peer.secy(GCM, ValidateFrames.STRICT, true, 0, p, 1);
+            byte[] f = java.util.Arrays.copyOf(frame(key(GCM), ENCRYPT, 1), 18);
+            assertEquals(Verdict.BAD_TAG, rx(s, f), p.name());
+            assertEquals(p == ReceiveProfile.IEEE ? 1L : 0L, s.counters().get("InPktsBadTag"), p.name());
+        }
+    }
+
+    @Test
+    void replayOffNeverDelayed() {
+        for (ReceiveProfile p : new ReceiveProfile[] {ReceiveProfile.IEEE, only(Deviation.REPLAY_OFF_NEVER_DELAYED), ReceiveProfile.LINUX}) {
+            ReceiveSecY s = Peer.secy(GCM, ValidateFrames.STRICT, false, 0, p, 1);
+            assertEquals(Verdict.OK, rx(s, frame(key(GCM), ENCRYPT, 10)));
+            assertEquals(p == ReceiveProfile.IEEE ? Verdict.DELAYED : Verdict.OK, rx(s, frame(key(GCM), ENCRYPT, 5)), p.name());
         }
     }
 }

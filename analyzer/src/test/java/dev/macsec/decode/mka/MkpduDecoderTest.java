@@ -3,7 +3,7 @@ package dev.macsec.decode.mka;
 import dev.macsec.decode.EthernetFields;
 import dev.macsec.decode.FrameDecoder;
 import dev.macsec.decode.Frames;
-import dev.macsec.decode.TinyPcap;
+import dev.macsec.decode.CapturedFrames;
 import dev.macsec.field.Bytes;
 import dev.macsec.field.Dissection;
 import dev.macsec.field.Expert;
@@ -50,11 +50,11 @@ class MkpduDecoderTest {
     void everyMkpduOfTheLinuxCaptureParsesCleanlyAndItsIcvVerifiesOverTheReportedOctets() throws Exception {
         // pcaps/linux-dut/KEYS.md: ICK derived from the pre-shared CAK
         byte[] ick = HexFormat.of().parseHex("daf4c372bc50b80a86a39eb12b360517");
-        TinyPcap.Capture cap = Frames.pcap("linux-dut/mka.pcap");
+        CapturedFrames.Capture cap = Frames.pcap("linux-dut/mka.pcap");
         FrameDecoder decoder = new FrameDecoder();
         int mkpdus = 0;
         boolean sawSak = false;
-        for (TinyPcap.Frame f : cap.frames()) {
+        for (CapturedFrames.Frame f : cap.frames()) {
             Dissection d = new Dissection();
             decoder.decode(f.meta(), cap.linkType(), f.data(), 0, f.data().length, d);
             Mkpdu m = decoder.lastMkpdu();

@@ -37,6 +37,30 @@ public interface DeviceUnderTest extends AutoCloseable {
      */
     void configureIp(String cidr, String peerIp, String peerMac) throws IOException;
 
+    /**
+     * The whole configuration of one test case at once: a fresh SecY (replacing any before, so counters
+     * start at zero), its transmit SAs (the first is the encoding SA), receive SCs and SAs, and the
+     * address. Adapters that pay per command (ssh, a VM's shell) do it in one round trip.
+     */
+    default void setUp(DeviceSetup s) throws IOException {
+        createSecY(s.secY());
+        for (SaConfig sa : s.txSas()) {
+            installTxSa(sa);
+        }
+        if (!s.txSas().isEmpty()) {
+            installTxSa(s.txSas().get(0));
+        }
+        for (var e : s.rxSas().entrySet()) {
+            installRxSc(e.getKey());
+            for (SaConfig sa : e.getValue()) {
+                installRxSa(e.getKey(), sa);
+            }
+        }
+        if (s.cidr() != null) {
+            configureIp(s.cidr(), s.peerIp(), s.peerMac());
+        }
+    }
+
     /** The SecY's counters now. */
     MacsecCounters counters() throws IOException;
 

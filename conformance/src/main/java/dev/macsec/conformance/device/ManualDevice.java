@@ -41,7 +41,7 @@ public final class ManualDevice implements DeviceUnderTest {
     @Override
     public void createSecY(SecYConfig c) throws IOException {
         confirm("Create a SecY: port " + c.port() + ", cipher suite " + c.cipherSuite().standardName()
-                + ", validateFrames " + c.validateFrames().iprouteName()
+                + ", validateFrames " + SecYConfig.name(c.validateFrames())
                 + ", replayProtect " + (c.replayProtect() ? "on, window " + c.replayWindow() : "off")
                 + ", confidentiality " + (c.encrypt() ? "on, offset " + c.confidentialityOffset() : "off")
                 + ", include SCI " + (c.includeSci() ? "on" : "off"));
@@ -77,10 +77,10 @@ public final class ManualDevice implements DeviceUnderTest {
     }
 
     private String describe(SaConfig sa) {
-        String s = "AN " + sa.an() + ", " + (sa.ssci() != null ? "XPN " : "PN ") + Long.toUnsignedString(sa.nextPn())
-                + ", SAK " + sa.sak().hex();
-        if (sa.ssci() != null) {
-            s += ", SSCI " + Integer.toUnsignedString(sa.ssci()) + ", salt " + HexFormat.of().formatHex(sa.salt());
+        String s = "AN " + sa.an() + ", " + (sa.xpn() ? "XPN " : "PN ") + Long.toUnsignedString(sa.nextPn())
+                + ", SAK " + HexFormat.of().formatHex(sa.key().keyBytes());
+        if (sa.xpn()) {
+            s += ", SSCI " + Integer.toUnsignedString(sa.key().ssci()) + ", salt " + HexFormat.of().formatHex(sa.key().salt());
         }
         return s + (sa.active() ? ", active" : ", not active");
     }

@@ -1,5 +1,8 @@
 package dev.macsec.conformance.device;
 
+import dev.macsec.crypto.CipherSuite;
+import dev.macsec.secy.ValidateFrames;
+
 /**
  * The controls of one SecY (802.1AE 10.7) that a device adapter can set.
  *
@@ -41,6 +44,20 @@ public record SecYConfig(int port, CipherSuite cipherSuite, ValidateFrames valid
 
     public SecYConfig withEncrypt(boolean on) {
         return new SecYConfig(port, cipherSuite, validateFrames, replayProtect, replayWindow, on, confidentialityOffset, includeSci);
+    }
+
+    public SecYConfig withConfidentialityOffset(int o) {
+        return new SecYConfig(port, cipherSuite, validateFrames, replayProtect, replayWindow, encrypt, o, includeSci);
+    }
+
+    /** The validateFrames value as iproute2 and reports write it: strict, check, disabled. */
+    public static String name(ValidateFrames v) {
+        return v.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The cipher suite as iproute2 writes it: gcm-aes-xpn-128. */
+    public static String name(CipherSuite s) {
+        return s.standardName().toLowerCase(java.util.Locale.ROOT);
     }
 
     public SecYConfig withPort(int p) {

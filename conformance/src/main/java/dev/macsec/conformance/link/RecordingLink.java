@@ -14,9 +14,17 @@ import java.time.Duration;
 public final class RecordingLink implements FrameLink {
     private final FrameLink inner;
     private final MiniPcapWriter writer;
+    private final boolean closeInner;
+    private int frames;
 
     public RecordingLink(FrameLink inner, Path pcapFile) {
+        this(inner, pcapFile, true);
+    }
+
+    /** @param closeInner whether {@link #close()} closes {@code inner} too (false: one recording per test on a shared link) */
+    public RecordingLink(FrameLink inner, Path pcapFile, boolean closeInner) {
         this.inner = inner;
+        this.closeInner = closeInner;
         try {
             this.writer = new MiniPcapWriter(Files.newOutputStream(pcapFile));
         } catch (IOException e) {
@@ -29,6 +37,7 @@ public final class RecordingLink implements FrameLink {
         inner.send(frame, off, len);
         synchronized (writer) {
             writer.write(Frame.nowMicros(), frame, off, len);
+            frames++;
         }
     }
 
@@ -38,9 +47,17 @@ public final class RecordingLink implements FrameLink {
         if (f != null) {
             synchronized (writer) {
                 writer.write(f.timestampMicros(), f.data(), 0, f.length());
+                frames++;
             }
         }
         return f;
+    }
+
+    /** Frames recorded so far (both directions). */
+    public synchronized int frames() {
+        synchronized (writer) {
+            return frames;
+        }
     }
 
     public FrameLink inner() {
@@ -50,7 +67,9 @@ public final class RecordingLink implements FrameLink {
     @Override
     public void close() {
         try {
-            inner.close();
+            if (closeInner) {
+                inner.close();
+            }
         } finally {
             synchronized (writer) {
                 writer.close();

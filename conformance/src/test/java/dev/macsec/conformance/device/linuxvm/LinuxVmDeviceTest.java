@@ -1,14 +1,14 @@
 package dev.macsec.conformance.device.linuxvm;
 
-import dev.macsec.conformance.device.CipherSuite;
+import dev.macsec.crypto.CipherSuite;
+import dev.macsec.crypto.SaKey;
 import dev.macsec.conformance.device.DeviceException;
 import dev.macsec.conformance.device.DeviceIdentity;
 import dev.macsec.conformance.device.MacsecCounters;
-import dev.macsec.conformance.device.Sak;
 import dev.macsec.conformance.device.SaConfig;
 import dev.macsec.conformance.device.Sci;
 import dev.macsec.conformance.device.SecYConfig;
-import dev.macsec.conformance.device.ValidateFrames;
+import dev.macsec.secy.ValidateFrames;
 import dev.macsec.conformance.link.Frame;
 import dev.macsec.conformance.link.RecordingLink;
 import dev.macsec.conformance.link.UdpLink;
@@ -101,13 +101,13 @@ class LinuxVmDeviceTest {
         byte[] dutSak = key(s, 2);
         dut.createSecY(cfg);
         if (s.xpn()) {
-            dut.installTxSa(SaConfig.xpn(0, DUT_XPN_START, new Sak(dutSak), DUT_SSCI, SALT));
+            dut.installTxSa(SaConfig.of(0, DUT_XPN_START, SaKey.of(s, dutSak, DUT_SSCI, SALT)));
             dut.installRxSc(TESTER_SCI);
-            dut.installRxSa(TESTER_SCI, SaConfig.xpn(0, 1, new Sak(testerSak), TESTER_SSCI, SALT));
+            dut.installRxSa(TESTER_SCI, SaConfig.of(0, 1, SaKey.of(s, testerSak, TESTER_SSCI, SALT)));
         } else {
-            dut.installTxSa(SaConfig.of(0, 1, new Sak(dutSak)));
+            dut.installTxSa(SaConfig.of(0, 1, SaKey.of(s, dutSak)));
             dut.installRxSc(TESTER_SCI);
-            dut.installRxSa(TESTER_SCI, SaConfig.of(0, 1, new Sak(testerSak)));
+            dut.installRxSa(TESTER_SCI, SaConfig.of(0, 1, SaKey.of(s, testerSak)));
         }
         dut.configureIp("10.1.0.2/24", "10.1.0.1", "52:54:00:00:00:01");
         return new TestFrames.Sa[] {
@@ -244,10 +244,10 @@ class LinuxVmDeviceTest {
         dut.createSecY(SecYConfig.defaults(CipherSuite.GCM_AES_128));
         byte[] k = key(CipherSuite.GCM_AES_128, 5);
         dut.installRxSc(TESTER_SCI);
-        dut.installRxSa(TESTER_SCI, SaConfig.of(1, 1, new Sak(k)));
+        dut.installRxSa(TESTER_SCI, SaConfig.of(1, 1, SaKey.of(CipherSuite.GCM_AES_128, k)));
         // the same AN twice: the kernel refuses
         DeviceException e = assertThrows(DeviceException.class,
-                () -> dut.installRxSa(TESTER_SCI, SaConfig.of(1, 1, new Sak(k))));
+                () -> dut.installRxSa(TESTER_SCI, SaConfig.of(1, 1, SaKey.of(CipherSuite.GCM_AES_128, k))));
         assertTrue(e.getMessage().contains("<key>"), e.getMessage());
         assertTrue(!e.getMessage().contains(HEX.formatHex(k)), "key material must not leak into errors");
         assertThrows(DeviceException.class, () -> dut.createSecY(

@@ -1,0 +1,47 @@
+package dev.macsec.analysis;
+
+import dev.macsec.secy.Verdict;
+import java.util.Map;
+
+/**
+ * The end of a run: throughput, what the emulated SecY counted (802.1AE names), verdict totals and MKA.
+ *
+ * @param counters "secy" → SecY counters, "sc/&lt;sci&gt;" → receive SC counters, "sc/&lt;sci&gt;/an/&lt;n&gt;" → SA counters
+ */
+public record AnalysisSummary(RunStats run, Map<Verdict, Long> verdicts, Map<String, Map<String, Long>> counters,
+                              MkaSummary mka, boolean secyEnabled, AnalysisOptions options) {
+
+    /** MACsec frames that failed verification or were dropped by the receive rules. */
+    public long failedFrames() {
+        long n = 0;
+        for (Map.Entry<Verdict, Long> e : verdicts.entrySet()) {
+            switch (e.getKey()) {
+                case INVALID, NOT_VALID, LATE, BAD_TAG, NO_SCI, NOT_USING_SA -> n += e.getValue();
+                default -> {
+                }
+            }
+        }
+        return n;
+    }
+
+    /** Whether the run found problems a CI gate should fail on: verification failures or MKA rule errors. */
+    public boolean hasFindings() {
+        return failedFrames() > 0 || mka.errors() > 0 || mka.icvFailed() > 0;
+    }
+
+    /**
+     * @param wallNanos          time spent reading and analysing
+     * @param firstTimestampNanos capture time of the first frame
+     * @param lastTimestampNanos  capture time of the last frame
+     */
+    public record RunStats(long frames, long bytes, long macsecFrames, long mkpdus, long wallNanos,
+                           long firstTimestampNanos, long lastTimestampNanos) {
+        public double framesPerSecond() {
+            return wallNanos == 0 ? 0 : frames * 1e9 / wallNanos;
+        }
+
+        public double megabytesPerSecond() {
+            return wallNanos == 0 ? 0 : bytes / 1e6 * 1e9 / wallNanos;
+        }
+    }
+}

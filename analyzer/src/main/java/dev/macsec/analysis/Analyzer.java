@@ -1,0 +1,432 @@
+package dev.macsec.analysis;
+
+import dev.macsec.capture.CaptureReader;
+import dev.macsec.crypto.CipherCache;
+import dev.macsec.crypto.CipherSuite;
+import dev.macsec.decode.FrameDecoder;
+import dev.macsec.decode.FrameMeta;
+import dev.macsec.decode.LinkLayer;
+import dev.macsec.decode.SecTag;
+import dev.macsec.decode.mka.EapolDecoder;
+import dev.macsec.field.Dissection;
+import dev.macsec.field.FieldValue;
+import dev.macsec.keys.KeysFile;
+import dev.macsec.keys.SakEntry;
+import dev.macsec.secy.ReceiveSecY;
+import dev.macsec.secy.RxFrame;
+import dev.macsec.secy.Verdict;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.ArrayDeque;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The analyzer's one way through: capture frames → SecTAG → emulated receive SecY (verify, replay, counters)
+ * and MKPDUs → MKA checker (which may teach the SecY new SAKs) → the caller's {@link FrameConsumer}.
+ *
+ * <p>Verification and decryption may run on worker threads in batches; replay state, counters, MKA and the
+ * consumer always see frames in capture order on the caller's thread. Before an MKPDU is processed every
+ * frame ahead of it is finished, so keys learned from it apply exactly to the frames that follow it.
+ */
+public final class Analyzer implements AutoCloseable {
+    private static final int BATCH_FRAMES = 256;
+    private static final int BATCH_BYTES = 1 << 20;
+
+    private final AnalysisOptions options;
+    private final ReceiveSecY secy;
+    private final boolean secyEnabled;
+    private final MkaSide mka;
+    private final FrameDecoder decoder = new FrameDecoder();
+    private final FrameRecord record = new FrameRecord();
+    private final Map<Verdict, long[]> verdicts = new EnumMap<>(Verdict.class);
+    private final ExecutorService workers;
+    private final ThreadLocal<CipherCache> workerCiphers = ThreadLocal.withInitial(CipherCache::new);
+    private final ArrayDeque<Batch> inFlight = new ArrayDeque<>();
+    private final ArrayDeque<Batch> spare = new ArrayDeque<>();
+    private final int maxInFlight;
+    private final Stats stats = new Stats();
+
+    private FrameConsumer consumer;
+    private Batch filling;
+    private long frameNumberBase;
+
+    public Analyzer(AnalysisOptions options, KeysFile keys) {
+        this.options = options;
+        CipherSuite suite = secySuite(keys);
+        this.secy = new ReceiveSecY(new ReceiveSecY.Config(suite, options.validateFrames(), options.replayProtect(),
+                options.replayWindow(), options.confidentialityOffset()), options.profile());
+        this.secyEnabled = !keys.saks().isEmpty() || !keys.caks().isEmpty() || !keys.msks().isEmpty();
+        installConfiguredSaks(keys);
+        this.mka = new MkaSide(keys, secy, options.showKeys());
+        int threads = Math.max(1, options.threads());
+        if (threads > 1) {
+            AtomicInteger n = new AtomicInteger();
+            this.workers = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "macsec-verify-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+            this.maxInFlight = threads * 2;
+        } else {
+            this.workers = null;
+            this.maxInFlight = 0;
+        }
+    }
+
+    /** The XPN suites allow PN 0 in a SecTAG (9.12); use them for the SecY only when every SAK is XPN. */
+    private static CipherSuite secySuite(KeysFile keys) {
+        if (!keys.saks().isEmpty() && keys.saks().stream().allMatch(SakEntry::xpn)) {
+            return keys.saks().get(0).cipherSuite();
+        }
+        return CipherSuite.GCM_AES_128;
+    }
+
+    private void installConfiguredSaks(KeysFile keys) {
+        for (SakEntry sak : keys.saks()) {
+            if (sak.sci().isPresent() && sak.an().isPresent()) {
+                long sci = sak.sci().getAsLong();
+                var sc = secy.sc(sci) != null ? secy.sc(sci) : secy.addSc(sci);
+                sc.installSa(sak.an().getAsInt(), sak.saKey(), sak.nextPn().orElse(1));
+            } else {
+                // without SCI and AN the SAK is tried on any SC/AN; the replay window starts at the first PN seen
+                secy.addWildcardKey(sak.saKey());
+            }
+        }
+    }
+
+    public AnalysisOptions options() {
+        return options;
+    }
+
+    /** The emulated receive SecY (counters, SCs). Read it after {@link #analyze} returns. */
+    public ReceiveSecY secy() {
+        return secy;
+    }
+
+    public boolean secyEnabled() {
+        return secyEnabled;
+    }
+
+    /** Reads a whole capture, delivering every frame to the consumer in order. Frame numbers continue across calls. */
+    public void analyze(CaptureReader reader, FrameConsumer consumer) throws IOException {
+        this.consumer = consumer;
+        long base = frameNumberBase;
+        stats.start();
+        try {
+            while (reader.next()) {
+                add(reader, base);
+            }
+            flushAll();
+        } catch (RuntimeException | IOException e) {
+            // deliver everything read before the damage, then report it
+            flushAll();
+            throw e;
+        } finally {
+            frameNumberBase = base + lastFileFrame;
+            lastFileFrame = 0;
+            stats.stop();
+        }
+    }
+
+    private long lastFileFrame;
+
+    private void add(CaptureReader reader, long base) throws IOException {
+        int len = reader.capturedLength();
+        Batch b = filling;
+        if (b == null || b.count == BATCH_FRAMES || b.used + len > BATCH_BYTES) {
+            dispatch();
+            b = filling = takeBatch();
+        }
+        int i = b.count++;
+        int at = b.used;
+        System.arraycopy(reader.data(), reader.offset(), b.arena, at, len);
+        b.used += len;
+        b.offset[i] = at;
+        b.length[i] = len;
+        b.origLength[i] = reader.originalLength();
+        b.number[i] = base + reader.frameNumber();
+        b.fileNumber[i] = reader.frameNumber();
+        b.timestamp[i] = reader.timestampNanos();
+        b.linkType[i] = reader.linkType();
+        b.file = reader.path();
+        lastFileFrame = reader.frameNumber();
+        stats.frames++;
+        stats.bytes += len;
+        RxFrame rx = b.rx[i];
+        if (reader.linkType() == LinkLayer.LINKTYPE_ETHERNET) {
+            rx.set(b.arena, at, len, b.out, at);
+            b.kind[i] = rx.tagged() ? Batch.MACSEC : isEapol(b.arena, at, len) ? Batch.EAPOL : Batch.OTHER;
+        } else {
+            b.kind[i] = Batch.NOT_ETHERNET;
+        }
+        if (b.kind[i] == Batch.EAPOL && mka.learning()) {
+            // keys may change here: finish everything before it, in order, then go on
+            dispatch();
+            flushAll();
+        }
+    }
+
+    private static boolean isEapol(byte[] b, int off, int len) {
+        int type = LinkLayer.skipVlanTags(b, off + 12, off + len);
+        return type >= 0 && LinkLayer.readU16(b, type) == EapolDecoder.ETHERTYPE;
+    }
+
+    private Batch takeBatch() {
+        Batch b = spare.poll();
+        if (b == null) {
+            b = new Batch(BATCH_FRAMES, BATCH_BYTES);
+        }
+        b.count = 0;
+        b.used = 0;
+        b.verified = null;
+        return b;
+    }
+
+    private void dispatch() throws IOException {
+        Batch b = filling;
+        filling = null;
+        if (b == null || b.count == 0) {
+            if (b != null) {
+                spare.push(b);
+            }
+            return;
+        }
+        if (workers != null && secyEnabled) {
+            b.verified = workers.submit(() -> verifyBatch(b));
+            inFlight.add(b);
+            while (inFlight.size() > maxInFlight) {
+                complete(inFlight.poll());
+            }
+        } else {
+            complete(b);
+        }
+    }
+
+    private void verifyBatch(Batch b) {
+        CipherCache ciphers = workerCiphers.get();
+        for (int i = 0; i < b.count; i++) {
+            if (b.kind[i] == Batch.MACSEC) {
+                secy.verify(b.rx[i], ciphers);
+            }
+        }
+    }
+
+    private void flushAll() throws IOException {
+        dispatch();
+        while (!inFlight.isEmpty()) {
+            complete(inFlight.poll());
+        }
+    }
+
+    private void complete(Batch b) throws IOException {
+        if (b.verified != null) {
+            try {
+                b.verified.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while verifying frames");
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("frame verification failed", e.getCause());
+            }
+        }
+        for (int i = 0; i < b.count; i++) {
+            applyFrame(b, i);
+        }
+        spare.push(b);
+    }
+
+    /** The ordered stage for one frame: SecY verdict and counters, MKA, dissection, then the consumer. */
+    private void applyFrame(Batch b, int i) throws IOException {
+        FrameRecord r = record;
+        r.clear();
+        r.file = b.file;
+        r.number = b.number[i];
+        r.fileFrameNumber = b.fileNumber[i];
+        r.timestampNanos = b.timestamp[i];
+        r.linkType = b.linkType[i];
+        r.data = b.arena;
+        r.offset = b.offset[i];
+        r.capturedLength = b.length[i];
+        r.originalLength = b.origLength[i];
+        stats.firstTimestamp = Math.min(stats.firstTimestamp, r.timestampNanos);
+        stats.lastTimestamp = Math.max(stats.lastTimestamp, r.timestampNanos);
+        RxFrame rx = b.rx[i];
+        int kind = b.kind[i];
+        if (kind == Batch.MACSEC) {
+            SecTag tag = rx.secTag();
+            r.macsec = true;
+            r.tciAn = tag.tciAnOctet();
+            r.sciExplicit = tag.hasSci();
+            r.sci = tag.sci();
+            r.pn = tag.pn();
+        }
+        if (secyEnabled && kind != Batch.NOT_ETHERNET) {
+            Verdict v = workers != null ? secy.apply(rx) : secy.receive(rx);
+            r.verdict = v;
+            verdicts.computeIfAbsent(v, k -> new long[1])[0]++;
+            if (kind == Batch.MACSEC) {
+                if (rx.pn() != 0) {
+                    r.pn = rx.pn();
+                }
+                if (rx.sci() != 0) {
+                    r.sci = rx.sci();
+                }
+                if (rx.outLength() >= 0 && v.delivered()) {
+                    r.plain = rx.out();
+                    r.plainOffset = rx.outOffset();
+                    r.plainLength = rx.outLength();
+                    r.keyLabel = rx.keyLabel();
+                }
+                mka.onDataFrame(r);
+            }
+        }
+        if (kind == Batch.MACSEC) {
+            stats.macsecFrames++;
+        }
+        if (kind == Batch.EAPOL || options.dissect()) {
+            Dissection d = new Dissection();
+            decoder.decode(new FrameMeta(r.number, Math.floorDiv(r.timestampNanos, 1_000_000_000L),
+                    (int) Math.floorMod(r.timestampNanos, 1_000_000_000L), r.originalLength, r.capturedLength),
+                    r.linkType, r.data, r.offset, r.capturedLength, d);
+            r.mkpdu = decoder.lastMkpdu();
+            if (r.mkpdu != null) {
+                stats.mkpdus++;
+                r.mka = mka.onMkpdu(r);
+            } else if (kind == Batch.EAPOL) {
+                mka.onEapol(r);
+            }
+            if (options.dissect()) {
+                addAnalysisLayer(r, d);
+                if (r.hasPlaintext()) {
+                    decoder.decodeInner(r.plain, r.plainOffset, r.plainLength, d);
+                }
+                r.dissection = d;
+            }
+        }
+        consumer.accept(r);
+    }
+
+    private static void addAnalysisLayer(FrameRecord r, Dissection d) {
+        if (r.verdict == null && r.mka == null) {
+            return;
+        }
+        FieldValue layer = d.addLayer(AnalysisFields.ANALYSIS, 0, 0);
+        if (r.verdict != null && r.macsec) {
+            layer.add(AnalysisFields.VERDICT, -1, 0, r.verdict.name());
+            if (r.verdict.counter() != null) {
+                layer.add(AnalysisFields.COUNTER, -1, 0, r.verdict.counter());
+            }
+            layer.add(AnalysisFields.DECRYPTED, -1, 0, r.hasPlaintext());
+            if (r.keyLabel != null) {
+                layer.add(AnalysisFields.KEY, -1, 0, r.keyLabel);
+            }
+            if ((r.pn >>> 32) != 0) {
+                layer.add(AnalysisFields.FULL_PN, -1, 0, r.pn);
+            }
+        }
+        if (r.mka != null) {
+            layer.add(AnalysisFields.MKA_ICV, -1, 0, r.mka.icvStatus());
+            if (r.mka.keyName() != null) {
+                layer.add(AnalysisFields.MKA_KEY, -1, 0, r.mka.keyName());
+            }
+            for (String learned : r.mka.learned()) {
+                layer.add(AnalysisFields.MKA_LEARNED, -1, 0, learned);
+            }
+            for (String finding : r.mka.findings()) {
+                layer.add(AnalysisFields.FINDING, -1, 0, finding);
+            }
+        }
+    }
+
+    /** Ends the run: MKA end-of-capture checks. */
+    public AnalysisSummary finish() {
+        mka.finish(stats.lastTimestamp);
+        return new AnalysisSummary(stats.snapshot(), verdictCounts(), secyEnabled ? secy.allCounters() : Map.of(), mka.summary(),
+                secyEnabled, options);
+    }
+
+    private Map<Verdict, Long> verdictCounts() {
+        Map<Verdict, Long> m = new EnumMap<>(Verdict.class);
+        verdicts.forEach((k, v) -> m.put(k, v[0]));
+        return m;
+    }
+
+    @Override
+    public void close() {
+        if (workers != null) {
+            workers.shutdownNow();
+        }
+    }
+
+    /** Frames copied out of the reader's buffer so that workers can verify them while the reader reads on. */
+    private static final class Batch {
+        static final int OTHER = 0;
+        static final int MACSEC = 1;
+        static final int EAPOL = 2;
+        static final int NOT_ETHERNET = 3;
+
+        final byte[] arena;
+        final byte[] out;
+        final RxFrame[] rx;
+        final int[] offset;
+        final int[] length;
+        final int[] origLength;
+        final long[] number;
+        final long[] fileNumber;
+        final long[] timestamp;
+        final int[] linkType;
+        final int[] kind;
+        java.nio.file.Path file;
+        int count;
+        int used;
+        Future<?> verified;
+
+        Batch(int frames, int bytes) {
+            arena = new byte[bytes];
+            out = new byte[bytes];
+            rx = new RxFrame[frames];
+            for (int i = 0; i < frames; i++) {
+                rx[i] = new RxFrame();
+            }
+            offset = new int[frames];
+            length = new int[frames];
+            origLength = new int[frames];
+            number = new long[frames];
+            fileNumber = new long[frames];
+            timestamp = new long[frames];
+            linkType = new int[frames];
+            kind = new int[frames];
+        }
+    }
+
+    /** Run figures for the summary. */
+    static final class Stats {
+        long frames;
+        long bytes;
+        long macsecFrames;
+        long mkpdus;
+        long firstTimestamp = Long.MAX_VALUE;
+        long lastTimestamp;
+        long wallNanos;
+        private long startedAt;
+
+        void start() {
+            startedAt = System.nanoTime();
+        }
+
+        void stop() {
+            wallNanos += System.nanoTime() - startedAt;
+        }
+
+        AnalysisSummary.RunStats snapshot() {
+            return new AnalysisSummary.RunStats(frames, bytes, macsecFrames, mkpdus, wallNanos,
+                    frames == 0 ? 0 : firstTimestamp, lastTimestamp);
+        }
+    }
+}

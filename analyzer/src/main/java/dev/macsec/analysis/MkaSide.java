@@ -1,0 +1,162 @@
+package dev.macsec.analysis;
+
+import dev.macsec.crypto.SaKey;
+import dev.macsec.decode.LinkLayer;
+import dev.macsec.keys.Hex;
+import dev.macsec.keys.KeysFile;
+import dev.macsec.mka.ConnectivityAssociation;
+import dev.macsec.mka.Finding;
+import dev.macsec.mka.IcvStatus;
+import dev.macsec.mka.LearnedSak;
+import dev.macsec.mka.MkaTracker;
+import dev.macsec.mka.MkpduOutcome;
+import dev.macsec.mka.Participant;
+import dev.macsec.mka.TimelineEvent;
+import dev.macsec.secy.ReceiveSc;
+import dev.macsec.secy.ReceiveSecY;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The analyzer's link to MKA: feeds MKPDUs and data frames to the {@link MkaTracker} in capture order and installs
+ * every SAK it learns into the receive SecY, so the data that follows decrypts from a CAK alone.
+ */
+final class MkaSide {
+    private static final int EAP_SUCCESS = 3;
+
+    private final MkaTracker tracker;
+    private final ReceiveSecY secy;
+    private final boolean learning;
+    private final boolean showKeys;
+    private long mkpdus;
+    private long verified;
+    private long failed;
+    private long noKey;
+
+    MkaSide(KeysFile keys, ReceiveSecY secy, boolean showKeys) {
+        this.tracker = new MkaTracker(keys);
+        this.secy = secy;
+        this.learning = !keys.caks().isEmpty() || !keys.msks().isEmpty();
+        this.showKeys = showKeys;
+    }
+
+    /** Whether MKPDUs may teach the SecY keys (then frames after an MKPDU wait for it). */
+    boolean learning() {
+        return learning;
+    }
+
+    MkaView onMkpdu(FrameRecord r) {
+        mkpdus++;
+        long[] macs = macs(r);
+        MkpduOutcome outcome = tracker.onMkpdu(r.number(), r.timestampNanos(), macs[0], macs[1], r.mkpdu());
+        switch (outcome.icv()) {
+            case VERIFIED -> verified++;
+            case FAILED -> failed++;
+            case NO_KEY -> noKey++;
+            default -> {
+            }
+        }
+        List<String> learned = new ArrayList<>(outcome.learned().size());
+        for (LearnedSak sak : outcome.learned()) {
+            install(sak);
+            learned.add(describe(sak));
+        }
+        List<String> findings = new ArrayList<>(outcome.findings().size());
+        for (Finding f : outcome.findings()) {
+            findings.add(f.severity() + " " + f.message() + " {" + f.code() + "}");
+        }
+        return new MkaView(outcome.icv().name(), outcome.icv() == IcvStatus.VERIFIED ? outcome.keyName() : null, learned, findings);
+    }
+
+    private void install(LearnedSak sak) {
+        long firstPn = Math.max(1, sak.lowestPn());
+        for (Map.Entry<Long, SaKey> e : sak.keys().entrySet()) {
+            ReceiveSc sc = secy.sc(e.getKey()) != null ? secy.sc(e.getKey()) : secy.addSc(e.getKey());
+            sc.installSa(sak.an(), e.getValue(), firstPn);
+        }
+        if (sak.unresolvedPeers() > 0 && !sak.keys().isEmpty()) {
+            // peers the key server listed but the capture has not shown yet: try the key on unknown SCIs
+            secy.addWildcardKey(sak.keys().values().iterator().next());
+        }
+    }
+
+    private String describe(LearnedSak sak) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("SAK KN ").append(sak.keyNumber()).append(" AN ").append(sak.an()).append(' ').append(sak.suite().standardName());
+        if (sak.confidentialityOffset() != 0) {
+            sb.append(" offset ").append(sak.confidentialityOffset());
+        }
+        if (!sak.confidentiality()) {
+            sb.append(" integrity only");
+        }
+        sb.append(" for ").append(sak.keys().size()).append(" SC(s)");
+        if (showKeys && !sak.keys().isEmpty()) {
+            sb.append(" = ").append(Hex.format(sak.keys().values().iterator().next().keyBytes()));
+        }
+        return sb.toString();
+    }
+
+    /** EAP-Success frames tell which two stations an EAP-derived CAK belongs to. */
+    void onEapol(FrameRecord r) {
+        if (r.linkType() != LinkLayer.LINKTYPE_ETHERNET) {
+            return;
+        }
+        byte[] b = r.data();
+        int type = LinkLayer.skipVlanTags(b, r.offset() + 12, r.offset() + r.capturedLength());
+        int eapol = type + 2;
+        if (type < 0 || eapol + 5 > r.offset() + r.capturedLength()) {
+            return;
+        }
+        if (b[eapol + 1] == 0 && (b[eapol + 4] & 0xFF) == EAP_SUCCESS) {
+            long[] macs = macs(r);
+            tracker.onEapSuccess(r.number(), macs[0], macs[1]);
+        }
+    }
+
+    void onDataFrame(FrameRecord r) {
+        tracker.onDataFrame(r.number(), r.timestampNanos(), r.sci(), r.an(), r.pn(), r.hasPlaintext());
+    }
+
+    void finish(long lastTimestampNanos) {
+        tracker.finish(lastTimestampNanos);
+    }
+
+    MkaSummary summary() {
+        List<MkaSummary.Ca> cas = new ArrayList<>();
+        for (ConnectivityAssociation ca : tracker.cas()) {
+            List<String> participants = new ArrayList<>();
+            for (Participant p : ca.participants()) {
+                participants.add(p.toString());
+            }
+            List<MkaSummary.Event> timeline = new ArrayList<>();
+            for (TimelineEvent e : ca.timeline()) {
+                timeline.add(new MkaSummary.Event(e.frameNumber(), e.timestampNanos(), e.kind(), e.text()));
+            }
+            List<MkaSummary.Finding> findings = new ArrayList<>();
+            for (Finding f : ca.findings()) {
+                findings.add(new MkaSummary.Finding(f.frameNumber(), f.severity().name(), f.code(), f.message()));
+            }
+            List<String> keys = new ArrayList<>();
+            for (LearnedSak sak : ca.learnedSaks()) {
+                keys.add(describe(sak) + " (frame " + sak.frameNumber() + ")");
+            }
+            cas.add(new MkaSummary.Ca(ca.ckn(), ca.keyName(), participants, timeline, findings, keys));
+        }
+        return new MkaSummary(mkpdus, verified, failed, noKey, cas);
+    }
+
+    private static long[] macs(FrameRecord r) {
+        if (r.linkType() != LinkLayer.LINKTYPE_ETHERNET || r.capturedLength() < 12) {
+            return new long[] {0, 0};
+        }
+        byte[] b = r.data();
+        long dst = 0;
+        long src = 0;
+        for (int i = 0; i < 6; i++) {
+            dst = (dst << 8) | (b[r.offset() + i] & 0xFF);
+            src = (src << 8) | (b[r.offset() + 6 + i] & 0xFF);
+        }
+        return new long[] {src, dst};
+    }
+}

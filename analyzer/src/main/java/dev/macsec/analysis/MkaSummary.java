@@ -1,0 +1,35 @@
+package dev.macsec.analysis;
+
+import java.util.List;
+
+/**
+ * The MKA side of a run, per connectivity association: who took part, what happened when, which keys were
+ * learned (named, never shown), and which rules were broken.
+ */
+public record MkaSummary(long mkpdus, long icvVerified, long icvFailed, long icvNoKey, List<Ca> cas) {
+
+    public static final MkaSummary NONE = new MkaSummary(0, 0, 0, 0, List.of());
+
+    /** Error-level findings across all CAs: what makes the run exit 1. */
+    public long errors() {
+        return cas.stream().flatMap(ca -> ca.findings().stream()).filter(f -> "ERROR".equals(f.severity())).count();
+    }
+
+    /**
+     * @param ckn          the CA's CKN (hex; not secret)
+     * @param keyName      the keys-file entry whose CAK verified its MKPDUs, or null
+     * @param participants one line per participant (SCI, MI, priority, role)
+     * @param timeline     events in capture order
+     * @param findings     rule violations
+     * @param learnedKeys  SAKs learned, e.g. "KN 1 AN 0 GCM-AES-128 (frame 12)"
+     */
+    public record Ca(String ckn, String keyName, List<String> participants, List<Event> timeline,
+                     List<Finding> findings, List<String> learnedKeys) {
+    }
+
+    public record Event(long frame, long timestampNanos, String kind, String text) {
+    }
+
+    public record Finding(long frame, String severity, String code, String message) {
+    }
+}

@@ -1,0 +1,89 @@
+package dev.macsec.cli;
+
+import dev.macsec.analysis.AnalysisSummary;
+import dev.macsec.analysis.Analyzer;
+import dev.macsec.analysis.FrameConsumer;
+import dev.macsec.capture.CaptureReader;
+import dev.macsec.error.InputException;
+import dev.macsec.filter.DisplayFilter;
+import dev.macsec.output.DecryptedPcap;
+import dev.macsec.output.FrameView;
+import dev.macsec.output.JsonView;
+import dev.macsec.output.LineView;
+import dev.macsec.output.Progress;
+import dev.macsec.output.SummaryView;
+import dev.macsec.output.TreeView;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
+import java.util.List;
+
+/** The shell around the analysis library shared by {@code analyze} and {@code capture}: views, filter, -w, exit code. */
+final class AnalysisRun {
+    /** Opens one capture source (a file, or a live interface). */
+    interface Source {
+        CaptureReader open() throws IOException;
+
+        String name();
+    }
+
+    private AnalysisRun() {
+    }
+
+    static int run(AnalysisArgs args, List<Source> sources, long totalBytes, PrintWriter out, PrintWriter err) throws IOException {
+        DisplayFilter filter = args.displayFilter();
+        FrameView view = switch (args.format()) {
+            case "json" -> new JsonView(out);
+            case "summary" -> new SummaryView(out, true);
+            default -> args.detail ? new TreeView(out) : new LineView(out, true);
+        };
+        boolean dissect = view.needsDissection() || filter != null;
+        var keys = args.keys();
+        var options = args.options(dissect);
+        Progress progress = new Progress(System.err, !args.quiet && Progress.stderrIsTerminal(), totalBytes);
+        InputException failure = null;
+        AnalysisSummary summary;
+        try (Analyzer analyzer = new Analyzer(options, keys);
+             DecryptedPcap decrypted = args.writeFile == null ? null : new DecryptedPcap(args.writeFile, args.keepFailed)) {
+            long[] seen = new long[2];
+            FrameConsumer consumer = r -> {
+                seen[0]++;
+                // record header included, so the figure tracks the file size for the ETA
+                seen[1] += r.capturedLength() + 16;
+                progress.update(seen[0], seen[1]);
+                if (filter != null && !filter.matches(r.dissection())) {
+                    return;
+                }
+                view.frame(r);
+                if (decrypted != null) {
+                    decrypted.frame(r);
+                }
+            };
+            for (Source source : sources) {
+                try (CaptureReader reader = source.open()) {
+                    analyzer.analyze(reader, consumer);
+                } catch (NoSuchFileException e) {
+                    failure = new InputException(source.name() + ": no such file");
+                } catch (InputException e) {
+                    failure = e;
+                } catch (UncheckedIOException e) {
+                    throw e.getCause();
+                }
+                if (failure != null) {
+                    break;
+                }
+            }
+            progress.finish();
+            summary = analyzer.finish();
+            view.finish(summary);
+        }
+        out.flush();
+        if (failure != null) {
+            // everything before the damage was shown and written; now say what and where
+            err.println("macsec: " + failure.getMessage());
+            return Main.EXIT_USAGE;
+        }
+        return summary.hasFindings() ? Main.EXIT_FINDINGS : Main.EXIT_OK;
+    }
+}

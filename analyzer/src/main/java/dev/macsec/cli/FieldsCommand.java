@@ -1,0 +1,36 @@
+package dev.macsec.cli;
+
+import dev.macsec.field.Field;
+import dev.macsec.field.FieldRegistry;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code macsec fields}: every field the display filter and JSON know, from the one field table. */
+@Command(name = "fields", mixinStandardHelpOptions = true,
+        description = "List the fields usable in -Y filters and found in JSON output.",
+        footer = {"", "Example:", "  ./macsec fields macsec."})
+public final class FieldsCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "PREFIX", description = "only fields whose filter name starts with this")
+    String prefix;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        for (Field f : FieldRegistry.all()) {
+            if (prefix != null && !f.filterName().startsWith(prefix)) {
+                continue;
+            }
+            out.printf(Locale.ROOT, "%-42s %-9s %-34s %s%n", f.filterName(), f.type().name().toLowerCase(Locale.ROOT),
+                    f.displayName(), f.description());
+        }
+        return Main.EXIT_OK;
+    }
+}

@@ -1,0 +1,186 @@
+package dev.macsec.output;
+
+import dev.macsec.analysis.FrameRecord;
+import dev.macsec.analysis.MkaView;
+import dev.macsec.decode.SecTagRule;
+import dev.macsec.decode.inner.InnerFields;
+import dev.macsec.decode.inner.InnerSummary;
+import dev.macsec.decode.mka.Mkpdu;
+import dev.macsec.decode.mka.ParameterSet;
+import dev.macsec.field.Dissection;
+import dev.macsec.field.Expert;
+import dev.macsec.field.FieldValue;
+import dev.macsec.field.Severity;
+import dev.macsec.secy.Verdict;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/** The words a person reads for one frame: protocol, addresses and the Info column. */
+public final class FrameText {
+    private FrameText() {
+    }
+
+    public static String protocol(FrameRecord r) {
+        if (r.isMacsec()) {
+            return "MACsec";
+        }
+        if (r.mkpdu() != null) {
+            return "MKA";
+        }
+        Dissection d = r.dissection();
+        if (d == null) {
+            return "";
+        }
+        String top = d.topProtocol();
+        return switch (top) {
+            case "Internet Protocol Version 4" -> "IPv4";
+            case "Internet Protocol Version 6" -> "IPv6";
+            case "Address Resolution Protocol" -> "ARP";
+            case "Ethernet II" -> "Ethernet";
+            default -> top.length() > 10 ? top.substring(0, 10) : top;
+        };
+    }
+
+    /** Source and destination: inner IP addresses when visible (as tshark shows them), else MAC addresses. */
+    public static String[] addresses(FrameRecord r) {
+        Dissection d = r.dissection();
+        if (d != null) {
+            FieldValue src = d.first(InnerFields.IP_SRC);
+            FieldValue dst = d.first(InnerFields.IP_DST);
+            if (src == null) {
+                src = d.first(InnerFields.IPV6_SRC);
+                dst = d.first(InnerFields.IPV6_DST);
+            }
+            if (src != null && dst != null) {
+                return new String[] {src.display(), dst.display()};
+            }
+        }
+        byte[] b = r.data();
+        int o = r.offset();
+        if (r.capturedLength() >= 12 && r.linkType() == 1) {
+            return new String[] {mac(b, o + 6), mac(b, o)};
+        }
+        return new String[] {"", ""};
+    }
+
+    public static String info(FrameRecord r) {
+        if (r.isMacsec()) {
+            return macsecInfo(r);
+        }
+        if (r.mkpdu() != null) {
+            return mkaInfo(r.mkpdu(), r.mka());
+        }
+        Dissection d = r.dissection();
+        return d == null ? "" : InnerSummary.describe(d);
+    }
+
+    private static String macsecInfo(FrameRecord r) {
+        StringBuilder sb = new StringBuilder(96);
+        sb.append("AN=").append(r.an()).append(" PN=").append(Long.toUnsignedString(r.pn()));
+        sb.append(" SCI=").append(String.format("%016x", r.sci()));
+        int tci = r.tciAn();
+        boolean e = (tci & 0x08) != 0;
+        boolean c = (tci & 0x04) != 0;
+        if (!e) {
+            sb.append(c ? " [C without E]" : " [integrity only]");
+        }
+        Verdict v = r.verdict();
+        if (r.hasPlaintext()) {
+            String inner = InnerSummary.describe(r.plain(), r.plainOffset(), r.plainLength());
+            sb.append(" → ").append(inner.isEmpty() ? "(" + (r.plainLength() - 12) + " octets)" : inner);
+            if (v != null && v != Verdict.OK) {
+                sb.append(" [").append(verdictText(r)).append(']');
+            }
+        } else if (v == null) {
+            sb.append(e ? " [encrypted, no key]" : " [not verified: no key]");
+        } else {
+            sb.append(" [").append(verdictText(r)).append(']');
+        }
+        return sb.toString();
+    }
+
+    /** Short words for a verdict, e.g. ICV FAIL, LATE, NO SA, BAD TAG: ES and SC both set. */
+    public static String verdictText(FrameRecord r) {
+        Verdict v = r.verdict();
+        return switch (v) {
+            case OK -> "OK";
+            case UNCHECKED -> "UNCHECKED";
+            case DELAYED -> "DELAYED";
+            case LATE -> "LATE";
+            case INVALID -> "ICV FAIL (delivered: validateFrames Check)";
+            case NOT_VALID -> "ICV FAIL";
+            case NOT_USING_SA, UNUSED_SA -> "NO SA for AN " + r.an();
+            case UNTAGGED, NO_TAG -> "UNTAGGED";
+            case BAD_TAG -> "BAD TAG: " + badTagReason(r);
+            case UNKNOWN_SCI, NO_SCI -> "NO KEY for SCI " + String.format("%016x", r.sci());
+            case UNCONTROLLED -> "E=1 C=0: uncontrolled port";
+        };
+    }
+
+    private static String badTagReason(FrameRecord r) {
+        Dissection d = r.dissection();
+        if (d != null) {
+            for (Expert x : d.experts()) {
+                if (x.severity() == Severity.ERROR && x.code().startsWith("sectag.")) {
+                    String code = x.code().substring("sectag.".length()).toUpperCase(Locale.ROOT);
+                    for (SecTagRule rule : SecTagRule.values()) {
+                        if (rule.name().equals(code)) {
+                            return rule.title();
+                        }
+                    }
+                    return x.message();
+                }
+            }
+        }
+        return "802.1AE 9.12";
+    }
+
+    static String mkaInfo(Mkpdu pdu, MkaView mka) {
+        StringBuilder sb = new StringBuilder(128);
+        sb.append("MKPDU v").append(pdu.version());
+        sb.append(" SCI=").append(String.format("%016x", pdu.sci()));
+        sb.append(" MI=").append(pdu.actorMi().hex()).append(" MN=").append(pdu.actorMn());
+        sb.append(" prio=").append(pdu.keyServerPriority());
+        if (pdu.keyServer()) {
+            sb.append(" [Key Server]");
+        }
+        for (ParameterSet set : pdu.parameterSets()) {
+            switch (set) {
+                case ParameterSet.LivePeerList l -> sb.append(" Live(").append(l.peers().size()).append(')');
+                case ParameterSet.PotentialPeerList p -> sb.append(" Potential(").append(p.peers().size()).append(')');
+                case ParameterSet.SakUse u -> sb.append(" SAK-Use");
+                case ParameterSet.DistributedSak s -> sb.append(" Distributed-SAK");
+                case ParameterSet.DistributedCak c -> sb.append(" Distributed-CAK");
+                case ParameterSet.Announcement a -> sb.append(" Announcement");
+                case ParameterSet.Xpn x -> sb.append(" XPN");
+                default -> {
+                }
+            }
+        }
+        if (mka != null) {
+            switch (mka.icvStatus()) {
+                case "VERIFIED" -> sb.append(" ICV ok");
+                case "FAILED" -> sb.append(" [ICV FAIL]");
+                case "NO_KEY" -> sb.append(" [no CAK for this CKN]");
+                default -> {
+                }
+            }
+            for (String learned : mka.learned()) {
+                sb.append(" {learned ").append(learned).append('}');
+            }
+        }
+        return sb.toString();
+    }
+
+    static String mac(byte[] b, int o) {
+        StringBuilder sb = new StringBuilder(17);
+        HexFormat hex = HexFormat.of();
+        for (int i = 0; i < 6; i++) {
+            if (i > 0) {
+                sb.append(':');
+            }
+            sb.append(hex.toHexDigits(b[o + i]));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,171 @@
+package dev.macsec.output;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
+import dev.macsec.analysis.AnalysisSummary;
+import dev.macsec.analysis.FrameRecord;
+import dev.macsec.analysis.MkaSummary;
+import dev.macsec.secy.Verdict;
+import java.io.IOException;
+import java.io.Writer;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * {@code -T json}: NDJSON, one object per frame, then one {@code "type":"summary"} object with the 802.1AE
+ * counters, verdict totals, MKA timeline and findings, and the keys learned (by name only).
+ */
+public final class JsonView implements FrameView {
+    private final JsonGenerator json;
+    private final Writer out;
+
+    public JsonView(Writer out) throws IOException {
+        this.out = out;
+        this.json = new JsonFactory().createGenerator(out);
+        json.setPrettyPrinter(new MinimalPrettyPrinter("\n"));
+        json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    }
+
+    @Override
+    public void frame(FrameRecord r) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("type", "frame");
+        json.writeNumberField("frame", r.number());
+        json.writeStringField("time", time(r.timestampNanos()));
+        json.writeNumberField("length", r.originalLength());
+        json.writeStringField("protocol", FrameText.protocol(r));
+        String[] addr = FrameText.addresses(r);
+        json.writeStringField("source", addr[0]);
+        json.writeStringField("destination", addr[1]);
+        json.writeStringField("info", FrameText.info(r));
+        if (r.isMacsec()) {
+            json.writeStringField("verdict", r.verdict() == null ? "NO_KEY" : r.verdict().name());
+        }
+        if (r.mka() != null) {
+            json.writeStringField("mkaIcv", r.mka().icvStatus());
+        }
+        JsonFields.write(r.dissection(), json);
+        json.writeEndObject();
+    }
+
+    static String time(long nanos) {
+        return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L)).toString();
+    }
+
+    @Override
+    public void finish(AnalysisSummary s) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("type", "summary");
+        json.writeNumberField("frames", s.run().frames());
+        json.writeNumberField("macsecFrames", s.run().macsecFrames());
+        json.writeNumberField("mkpdus", s.run().mkpdus());
+        json.writeStringField("profile", s.options().profile().name());
+        json.writeStringField("validateFrames", s.options().validateFrames().name());
+        json.writeBooleanField("replayProtect", s.options().replayProtect());
+        json.writeNumberField("replayWindow", s.options().replayWindow());
+        json.writeObjectFieldStart("verdicts");
+        for (Map.Entry<Verdict, Long> e : s.verdicts().entrySet()) {
+            json.writeNumberField(e.getKey().name(), e.getValue());
+        }
+        json.writeEndObject();
+        writeCounters(s.counters());
+        writeMka(s.mka());
+        json.writeObjectFieldStart("throughput");
+        json.writeNumberField("seconds", s.run().wallNanos() / 1e9);
+        json.writeNumberField("framesPerSecond", Math.round(s.run().framesPerSecond()));
+        json.writeNumberField("megabytesPerSecond", Math.round(s.run().megabytesPerSecond() * 10) / 10.0);
+        json.writeEndObject();
+        json.writeBooleanField("findings", s.hasFindings());
+        json.writeEndObject();
+        json.flush();
+        out.write('\n');
+        out.flush();
+    }
+
+    private void writeCounters(Map<String, Map<String, Long>> counters) throws IOException {
+        json.writeObjectFieldStart("counters");
+        Map<String, Long> secy = counters.get("secy");
+        json.writeObjectFieldStart("secy");
+        if (secy != null) {
+            for (Map.Entry<String, Long> e : secy.entrySet()) {
+                json.writeNumberField(e.getKey(), e.getValue());
+            }
+        }
+        json.writeEndObject();
+        json.writeObjectFieldStart("rxsc");
+        for (Map.Entry<String, Map<String, Long>> sc : counters.entrySet()) {
+            String key = sc.getKey();
+            if (!key.startsWith("sc/") || key.contains("/an/")) {
+                continue;
+            }
+            json.writeObjectFieldStart(key.substring(3));
+            for (Map.Entry<String, Long> e : sc.getValue().entrySet()) {
+                json.writeNumberField(e.getKey(), e.getValue());
+            }
+            json.writeObjectFieldStart("sa");
+            for (Map.Entry<String, Map<String, Long>> sa : counters.entrySet()) {
+                if (sa.getKey().startsWith(key + "/an/")) {
+                    json.writeObjectFieldStart(sa.getKey().substring(key.length() + 4));
+                    for (Map.Entry<String, Long> e : sa.getValue().entrySet()) {
+                        json.writeNumberField(e.getKey(), e.getValue());
+                    }
+                    json.writeEndObject();
+                }
+            }
+            json.writeEndObject();
+            json.writeEndObject();
+        }
+        json.writeEndObject();
+        json.writeEndObject();
+    }
+
+    private void writeMka(MkaSummary mka) throws IOException {
+        json.writeObjectFieldStart("mka");
+        json.writeNumberField("mkpdus", mka.mkpdus());
+        json.writeNumberField("icvVerified", mka.icvVerified());
+        json.writeNumberField("icvFailed", mka.icvFailed());
+        json.writeNumberField("icvNoKey", mka.icvNoKey());
+        json.writeArrayFieldStart("cas");
+        for (MkaSummary.Ca ca : mka.cas()) {
+            json.writeStartObject();
+            json.writeStringField("ckn", ca.ckn());
+            if (ca.keyName() != null) {
+                json.writeStringField("key", ca.keyName());
+            }
+            json.writeArrayFieldStart("participants");
+            for (String p : ca.participants()) {
+                json.writeString(p);
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("keysLearned");
+            for (String k : ca.learnedKeys()) {
+                json.writeString(k);
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("timeline");
+            for (MkaSummary.Event e : ca.timeline()) {
+                json.writeStartObject();
+                json.writeNumberField("frame", e.frame());
+                json.writeStringField("time", time(e.timestampNanos()));
+                json.writeStringField("event", e.kind());
+                json.writeStringField("text", e.text());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("findings");
+            for (MkaSummary.Finding f : ca.findings()) {
+                json.writeStartObject();
+                json.writeNumberField("frame", f.frame());
+                json.writeStringField("severity", f.severity());
+                json.writeStringField("code", f.code());
+                json.writeStringField("message", f.message());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+}

@@ -1,0 +1,139 @@
+package dev.macsec.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.macsec.testing.ProjectFiles;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class AnalyzeCommandTest {
+    static final String STATIC_SA = ProjectFiles.pcap("linux-dut/static-sa.pcap").toString();
+    static final String KEYS = ProjectFiles.pcap("linux-dut/keys.json").toString();
+
+    record Result(int exit, String out, String err) {
+    }
+
+    static Result run(String... args) {
+        CommandLine cli = Main.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int exit = cli.execute(args);
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void textViewShowsDecryptedTrafficAndSummary() {
+        Result r = run("analyze", STATIC_SA, "--keys", KEYS, "-q");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("AN=0 PN=1 SCI=0200000000010001 → IPv4 ICMP echo request 10.99.0.1 → 10.99.0.2"), r.out());
+        assertTrue(r.out().contains("Receive SC 0200000000010001: InPktsOK=3"), r.out());
+        assertTrue(r.out().contains("Result: OK"), r.out());
+        assertFalse(r.out().contains("ffeeddccbbaa99887766554433221100"), "a key was printed");
+    }
+
+    @Test
+    void jsonIsOneObjectPerFrameThenTheSummary() throws IOException {
+        Result r = run("analyze", STATIC_SA, "--keys", KEYS, "-T", "json");
+        assertEquals(0, r.exit(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(17, lines.size());
+        ObjectMapper mapper = new ObjectMapper();
+        JsonNode first = mapper.readTree(lines.get(0));
+        assertEquals(1, first.get("frame").asInt());
+        assertEquals("MACsec", first.get("protocol").asText());
+        assertEquals("OK", first.get("verdict").asText());
+        assertEquals(1, first.get("layers").get("macsec").get("macsec.pn").asInt());
+        JsonNode summary = mapper.readTree(lines.get(16));
+        assertEquals("summary", summary.get("type").asText());
+        assertEquals(3, summary.get("counters").get("rxsc").get("0200000000010001").get("InPktsOK").asInt());
+        assertEquals(3, summary.get("counters").get("rxsc").get("0200000000010001").get("sa").get("0").get("InPktsOK").asInt());
+        assertTrue(summary.get("counters").get("secy").has("InPktsNoSCI"));
+    }
+
+    @Test
+    void verificationFailuresExitOne() {
+        Result r = run("analyze", STATIC_SA, "--sak", "000102030405060708090a0b0c0d0e0f", "-T", "summary");
+        assertEquals(1, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("Result: FINDINGS"), r.out());
+    }
+
+    @Test
+    void filterSelectsFramesAndDetailTreeShowsEveryLayer() {
+        Result r = run("analyze", STATIC_SA, "--keys", KEYS, "-V", "-Y", "macsec.pn == 2 and ip.src == 10.99.0.1");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("Frame 12:"), r.out());
+        assertFalse(r.out().contains("Frame 11:"), r.out());
+        assertTrue(r.out().contains("= SC: True"), r.out());
+        assertTrue(r.out().contains("Verdict: OK"), r.out());
+        assertTrue(r.out().contains("Internet Protocol Version 4"), r.out());
+    }
+
+    @Test
+    void userErrorsAreOneLineWithExitTwo() {
+        Result missing = run("analyze", "no/such.pcap");
+        assertEquals(2, missing.exit());
+        assertEquals("macsec: no/such.pcap: no such file", missing.err().strip());
+        Result badFilter = run("analyze", STATIC_SA, "-Y", "macsec.pn >");
+        assertEquals(2, badFilter.exit());
+        assertTrue(badFilter.err().startsWith("macsec: display filter"), badFilter.err());
+        assertEquals(1, badFilter.err().strip().lines().count());
+        Result badKey = run("analyze", STATIC_SA, "--sak", "0011");
+        assertEquals(2, badKey.exit());
+        assertFalse(badKey.err().contains("Exception"), badKey.err());
+        Result badMode = run("analyze", STATIC_SA, "--validate", "sometimes");
+        assertEquals(2, badMode.exit());
+        assertTrue(badMode.err().contains("--validate"), badMode.err());
+    }
+
+    @Test
+    void damagedFileShowsTheGoodFramesThenTheError(@TempDir Path dir) throws IOException {
+        Path cut = dir.resolve("cut.pcap");
+        Files.write(cut, java.util.Arrays.copyOf(Files.readAllBytes(Path.of(STATIC_SA)), 700));
+        Path decrypted = dir.resolve("out.pcap");
+        Result r = run("analyze", cut.toString(), "--keys", KEYS, "-w", decrypted.toString());
+        assertEquals(2, r.exit());
+        assertEquals(4, r.out().lines().filter(l -> l.contains(" MACsec ") && l.contains("AN=0")).count(), r.out());
+        assertTrue(r.err().contains("frame 5 at byte offset 580"), r.err());
+        assertEquals(4, tshark(decrypted, "frame.number").size(), "the -w file stays valid with the frames before the damage");
+    }
+
+    @Test
+    void decryptedPcapOpensInTshark(@TempDir Path dir) throws IOException {
+        Path decrypted = dir.resolve("decrypted.pcap");
+        Result r = run("analyze", STATIC_SA, "--keys", KEYS, "-w", decrypted.toString(), "-T", "summary");
+        assertEquals(0, r.exit(), r.err());
+        List<String> protocols = tshark(decrypted, "_ws.col.Protocol");
+        assertEquals(16, protocols.size());
+        assertFalse(protocols.contains("MACsec"), protocols.toString());
+        assertEquals(8, protocols.stream().filter(p -> p.equals("ICMP")).count(), protocols.toString());
+        assertTrue(protocols.contains("ARP"), protocols.toString());
+    }
+
+    static List<String> tshark(Path file, String field) throws IOException {
+        Process p = new ProcessBuilder("tshark", "-r", file.toString(), "-T", "fields", "-e", field)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "tshark did not finish");
+        } catch (InterruptedException e) {
+            throw new IOException(e);
+        }
+        assertEquals(0, p.exitValue(), "tshark failed on " + file);
+        return out.lines().toList();
+    }
+}

@@ -1,0 +1,49 @@
+package dev.macsec.conformance.runner;
+
+import dev.macsec.conformance.suite.ConformanceParameters;
+import dev.macsec.crypto.CipherSuite;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code macsec conformance}: runs a conformance suite against a device and writes the reports. */
+@Command(name = "conformance", mixinStandardHelpOptions = true,
+        description = {"Runs the IEEE 802.1AE conformance suite against a device.",
+                "Exit 0: all cases passed; 1: the device failed cases (known Linux deviations included); "
+                        + "2: harness error (device unreachable, bad arguments)."})
+public final class ConformanceCommand implements Callable<Integer> {
+    @Option(names = "--device", paramLabel = "DEVICE.yaml",
+            description = "device file (default: conformance/devices/linux-vm.yaml)")
+    Path device;
+
+    @Option(names = "--suite", defaultValue = "802.1ae", description = "suite to run (default: ${DEFAULT-VALUE})")
+    String suite;
+
+    @Option(names = "--cipher-suites", paramLabel = "LIST",
+            description = "comma-separated: gcm-aes-128,gcm-aes-256,gcm-aes-xpn-128,gcm-aes-xpn-256 (default: all)")
+    String cipherSuites;
+
+    @Option(names = "--report", paramLabel = "DIR", description = "report directory (default: reports/<timestamp>)")
+    Path report;
+
+    @Option(names = "--no-html", description = "skip the Allure HTML report")
+    boolean noHtml;
+
+    @Override
+    public Integer call() throws Exception {
+        List<CipherSuite> suites = ConformanceParameters.cipherSuites(cipherSuites);
+        ConformanceRunner.suiteClasses(suite);
+        Path dir = report != null ? report
+                : Paths.get("reports", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        RunResult r = ConformanceRunner.run(new ConformanceRunner.Options(device, suite, suites, dir, !noHtml, System.out));
+        System.out.println(r.summaryLine());
+        System.out.println("reports: " + r.reportDir() + " (summary.json, junit/, allure-results/, html/, cases/)");
+        return r.exitCode();
+    }
+}

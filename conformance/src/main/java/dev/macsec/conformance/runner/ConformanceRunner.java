@@ -1,0 +1,137 @@
+package dev.macsec.conformance.runner;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.macsec.conformance.suite.ConformanceParameters;
+import dev.macsec.conformance.suite.ReceiveSuite;
+import dev.macsec.conformance.suite.TransmitSuite;
+import dev.macsec.crypto.CipherSuite;
+import dev.macsec.error.InputException;
+import io.qameta.allure.Allure;
+import io.qameta.allure.AllureLifecycle;
+import io.qameta.allure.FileSystemResultsWriter;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+/**
+ * Runs a conformance suite on the JUnit Platform, programmatically: selects the suite's classes, passes the
+ * device and cipher suites as configuration parameters, and writes JUnit XML, Allure results, a JSON
+ * summary and (when the Allure commandline is available) an Allure HTML report into the report directory.
+ */
+public final class ConformanceRunner {
+    /**
+     * @param deviceFile   device file; null for conformance/devices/linux-vm.yaml
+     * @param suite        "802.1ae"
+     * @param cipherSuites the suites to cover (empty: all four)
+     * @param reportDir    where reports go (created)
+     * @param html         generate the Allure HTML report
+     * @param progress     one line per case, or null
+     */
+    public record Options(Path deviceFile, String suite, List<CipherSuite> cipherSuites, Path reportDir, boolean html,
+                          PrintStream progress) {
+    }
+
+    private ConformanceRunner() {
+    }
+
+    public static List<Class<?>> suiteClasses(String suite) {
+        if (suite == null || suite.equalsIgnoreCase("802.1ae") || suite.equalsIgnoreCase("ieee802.1ae")) {
+            return List.of(ReceiveSuite.class, TransmitSuite.class);
+        }
+        throw new InputException("unknown suite '" + suite + "' (known: 802.1ae)");
+    }
+
+    public static RunResult run(Options o) throws IOException {
+        List<Class<?>> classes = suiteClasses(o.suite());
+        Path dir = o.reportDir().toAbsolutePath();
+        Files.createDirectories(dir);
+        Path allureResults = dir.resolve("allure-results");
+        Files.createDirectories(allureResults);
+        // the listener allure-junit5 registers takes the lifecycle current when the launcher is created
+        AllureLifecycle previous = Allure.getLifecycle();
+        Allure.setLifecycle(new AllureLifecycle(new FileSystemResultsWriter(allureResults)));
+        List<CipherSuite> suites = o.cipherSuites() == null || o.cipherSuites().isEmpty()
+                ? List.of(CipherSuite.values()) : o.cipherSuites();
+        Map<String, String> params = new LinkedHashMap<>();
+        if (o.deviceFile() != null) {
+            params.put(ConformanceParameters.DEVICE, o.deviceFile().toAbsolutePath().toString());
+        }
+        params.put(ConformanceParameters.CIPHER_SUITES, String.join(",", suites.stream().map(CipherSuite::standardName).toList()));
+        params.put(ConformanceParameters.OUTPUT_DIR, dir.resolve("cases").toString());
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(classes.stream().map(c -> selectClass(c)).toList())
+                .configurationParameters(params)
+                .build();
+        ResultCollector collector = new ResultCollector(o.progress());
+        Path junitDir = dir.resolve("junit");
+        Files.createDirectories(junitDir);
+        long t0 = System.nanoTime();
+        try (PrintWriter xmlErr = new PrintWriter(System.err, true)) {
+            Launcher launcher = LauncherFactory.create();
+            launcher.execute(request, collector, new LegacyXmlReportGeneratingListener(junitDir, xmlErr));
+        } finally {
+            Allure.setLifecycle(previous);
+        }
+        RunResult result = new RunResult(collector.device(), suites.stream().map(CipherSuite::standardName).toList(),
+                collector.results(), (System.nanoTime() - t0) / 1_000_000, dir);
+        writeSummary(result, o.suite(), dir.resolve("summary.json"));
+        writeEnvironment(result, allureResults);
+        if (o.html()) {
+            AllureHtml.generate(allureResults, dir.resolve("html"), o.progress());
+        }
+        return result;
+    }
+
+    static void writeSummary(RunResult r, String suite, Path file) throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("suite", suite == null ? "802.1ae" : suite);
+        m.put("finished", Instant.now().toString());
+        m.put("device", r.device());
+        m.put("cipherSuites", r.cipherSuites());
+        m.put("durationMillis", r.millis());
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (CaseResult.Status s : CaseResult.Status.values()) {
+            counts.put(s.name().toLowerCase(), r.count(s));
+        }
+        m.put("counts", counts);
+        m.put("exitCode", r.exitCode());
+        Map<String, List<String>> byDeviation = new TreeMap<>();
+        Map<String, Map<String, Long>> byClause = new TreeMap<>();
+        for (CaseResult c : r.cases()) {
+            for (String d : c.deviations()) {
+                byDeviation.computeIfAbsent(d, k -> new ArrayList<>()).add(c.caseName() + " [" + c.cipherSuite()
+                        + ", " + c.validateFrames() + "]");
+            }
+            byClause.computeIfAbsent(c.clause(), k -> new TreeMap<>()).merge(c.status().name().toLowerCase(), 1L, Long::sum);
+        }
+        m.put("byClause", byClause);
+        m.put("knownDeviations", byDeviation);
+        m.put("cases", r.cases());
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), m);
+    }
+
+    private static void writeEnvironment(RunResult r, Path allureResults) throws IOException {
+        StringBuilder s = new StringBuilder();
+        s.append("Device=").append(r.device() == null ? "unavailable" : r.device().replace('\n', ' ')).append('\n');
+        s.append("Cipher.suites=").append(String.join(", ", r.cipherSuites())).append('\n');
+        s.append("Summary=").append(r.summaryLine()).append('\n');
+        Files.writeString(allureResults.resolve("environment.properties"), s.toString());
+    }
+}

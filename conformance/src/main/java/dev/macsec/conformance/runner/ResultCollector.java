@@ -1,0 +1,96 @@
+package dev.macsec.conformance.runner;
+
+import dev.macsec.conformance.suite.ConformanceFailure;
+import dev.macsec.conformance.suite.KnownDeviationFailure;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Turns JUnit events of the suite into {@link CaseResult}s, and prints one line per case. */
+final class ResultCollector implements TestExecutionListener {
+    private final Map<String, Map<String, String>> entries = new ConcurrentHashMap<>();
+    private final Map<String, Long> starts = new ConcurrentHashMap<>();
+    private final List<CaseResult> results = Collections.synchronizedList(new ArrayList<>());
+    private final java.io.PrintStream progress;
+    private volatile String device;
+
+    ResultCollector(java.io.PrintStream progress) {
+        this.progress = progress;
+    }
+
+    List<CaseResult> results() {
+        return List.copyOf(results);
+    }
+
+    String device() {
+        return device;
+    }
+
+    @Override
+    public void executionStarted(TestIdentifier id) {
+        starts.put(id.getUniqueId(), System.nanoTime());
+    }
+
+    @Override
+    public void reportingEntryPublished(TestIdentifier id, ReportEntry entry) {
+        entries.computeIfAbsent(id.getUniqueId(), k -> new ConcurrentHashMap<>()).putAll(entry.getKeyValuePairs());
+        String d = entry.getKeyValuePairs().get("macsec.device");
+        if (d != null) {
+            device = d;
+        }
+    }
+
+    @Override
+    public void executionSkipped(TestIdentifier id, String reason) {
+        if (id.isTest()) {
+            add(id, CaseResult.Status.SKIPPED, List.of(), reason);
+        }
+    }
+
+    @Override
+    public void executionFinished(TestIdentifier id, TestExecutionResult r) {
+        if (!id.isTest() && r.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
+            return;
+        }
+        Throwable t = r.getThrowable().orElse(null);
+        CaseResult.Status s;
+        List<String> devs = List.of();
+        if (r.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
+            s = CaseResult.Status.PASSED;
+        } else if (r.getStatus() == TestExecutionResult.Status.ABORTED) {
+            s = CaseResult.Status.SKIPPED;
+        } else if (t instanceof KnownDeviationFailure k) {
+            s = CaseResult.Status.KNOWN_DEVIATION;
+            devs = k.deviations().stream().map(Enum::name).toList();
+        } else if (t instanceof ConformanceFailure) {
+            s = CaseResult.Status.FAILED;
+        } else {
+            // a harness problem (device unreachable, refused configuration, link) or a broken test:
+            // never a verdict on the device
+            s = CaseResult.Status.ERROR;
+        }
+        add(id, s, devs, t == null ? null : t.getClass().getSimpleName() + ": " + t.getMessage());
+    }
+
+    private void add(TestIdentifier id, CaseResult.Status s, List<String> devs, String message) {
+        Map<String, String> e = entries.getOrDefault(id.getUniqueId(), Map.of());
+        Long t0 = starts.get(id.getUniqueId());
+        long ms = t0 == null ? 0 : (System.nanoTime() - t0) / 1_000_000;
+        String clause = e.getOrDefault("macsec.clause", "?");
+        String name = e.getOrDefault("macsec.case", id.getLegacyReportingName());
+        CaseResult c = new CaseResult(clause, name, id.getDisplayName(), e.getOrDefault("macsec.cipherSuite", "?"),
+                e.getOrDefault("macsec.validateFrames", "-"), s, devs, e.get("macsec.linuxProfile"), message, ms);
+        results.add(c);
+        if (progress != null) {
+            progress.printf("%-16s %-40s %-16s %-9s %s%n", s, name, c.cipherSuite(), c.validateFrames(),
+                    devs.isEmpty() ? "" : String.join(",", devs));
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package dev.macsec.conformance.suite;
+
+import dev.macsec.conformance.device.DeviceException;
+import dev.macsec.conformance.device.DeviceSetup;
+import dev.macsec.conformance.device.MacsecCounters;
+import dev.macsec.conformance.device.SaConfig;
+import dev.macsec.conformance.device.Sci;
+import dev.macsec.conformance.device.SecYConfig;
+import dev.macsec.conformance.generator.GeneratedFrame;
+import dev.macsec.conformance.generator.TrafficGenerator;
+import dev.macsec.conformance.link.Frame;
+import dev.macsec.conformance.link.RecordingLink;
+import dev.macsec.crypto.CipherSuite;
+import dev.macsec.crypto.SaKey;
+import dev.macsec.secy.ValidateFrames;
+import io.qameta.allure.Allure;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.opentest4j.TestAbortedException;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a suite test works with: the device, the recorded link, key material, and the exchange of a case's
+ * frames with the device. Addresses: the tester is 52:54:00:00:00:01 / 10.1.0.1 (SCI port 1), the device
+ * 10.1.0.2 on its Controlled Port, port 1.
+ */
+public final class Harness {
+    public static final byte[] TESTER_MAC = HexFormat.of().parseHex("525400000001");
+    public static final byte[] TESTER_IP = {10, 1, 0, 1};
+    public static final byte[] DEVICE_IP = {10, 1, 0, 2};
+    public static final long TESTER_SCI = Sci.of(TESTER_MAC, 1);
+    public static final int TESTER_SSCI = 2;
+    public static final int DEVICE_SSCI = 1;
+    public static final byte[] SALT = HexFormat.of().parseHex("e630e81a48de86a21c66fa6d");
+    /** The AN of the closing echo of every receive case (so AN 0..2 are the case's). */
+    public static final int SENTINEL_AN = 3;
+
+    private final Session session;
+    private final RecordingLink recording;
+    private final Path pcap;
+    private final ExtensionContext ctx;
+    private String countersText;
+    private String framesText;
+
+    Harness(Session session, RecordingLink recording, Path pcap, ExtensionContext ctx) {
+        this.session = session;
+        this.recording = recording;
+        this.pcap = pcap;
+        this.ctx = ctx;
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    public long deviceSci(int port) {
+        return Sci.of(session.deviceMac(), port);
+    }
+
+    /** Key material for SA number {@code id}: deterministic, different per id and suite. */
+    public static SaKey key(CipherSuite s, int id, int ssci) {
+        byte[] k = new byte[s.keyLength()];
+        for (int i = 0; i < k.length; i++) {
+            k[i] = (byte) (id * 37 + i * 11 + s.ordinal());
+        }
+        return SaKey.of(s, k, ssci, SALT);
+    }
+
+    /** The tester's SA key for an AN. */
+    public static SaKey testerKey(CipherSuite s, int an) {
+        return key(s, 10 + an, TESTER_SSCI);
+    }
+
+    public static SaKey deviceKey(CipherSuite s) {
+        return key(s, 20, DEVICE_SSCI);
+    }
+
+    /** A generator seeded from the case name, with the tester's keys for all four ANs. */
+    public TrafficGenerator generator(CipherSuite s, String caseName) {
+        TrafficGenerator g = new TrafficGenerator(TESTER_SCI, TESTER_MAC, TESTER_IP, session.deviceMac(), DEVICE_IP,
+                caseName.hashCode() * 31L + s.ordinal());
+        for (int an = 0; an < 4; an++) {
+            g.sa(an, testerKey(s, an));
+        }
+        return g;
+    }
+
+    /** Labels the running test for reports: Allure epic/feature/story, parameters, report entries. */
+    public void label(String clause, String caseName, CipherSuite suite, ValidateFrames vf, String title) {
+        Allure.epic("IEEE 802.1AE-2018");
+        Allure.feature("Clause " + clause + " " + title);
+        Allure.story(clause + "-" + caseName);
+        Allure.parameter("cipher suite", suite.standardName());
+        if (vf != null) {
+            Allure.parameter("validateFrames", SecYConfig.name(vf));
+        }
+        Allure.label("device", session.identity().description());
+        ctx.publishReportEntry(Map.of("macsec.clause", clause, "macsec.case", clause + "-" + caseName,
+                "macsec.cipherSuite", suite.standardName(), "macsec.validateFrames", vf == null ? "-" : SecYConfig.name(vf),
+                "macsec.device", session.identity().description()));
+    }
+
+    public void publish(String key, String value) {
+        ctx.publishReportEntry(key, value);
+    }
+
+    /**
+     * Configures the device. A refusal aborts the case as unsupported when {@code optionalFeature} names what
+     * was optional, else is a harness error.
+     */
+    public void setUp(DeviceSetup setup, String optionalFeature) {
+        try {
+            session.device().setUp(setup);
+        } catch (DeviceException e) {
+            if (optionalFeature != null) {
+                throw new TestAbortedException("the device does not support " + optionalFeature + ": " + e.getMessage());
+            }
+            throw new HarnessException("the device refused the case's configuration: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new HarnessException("device unreachable while configuring: " + e.getMessage(), e);
+        }
+    }
+
+    /** The standard setup: device TX SA {@code tx}, one RX SC (the tester's) with {@code rxSas}. */
+    public DeviceSetup setup(SecYConfig cfg, SaConfig tx, List<SaConfig> rxSas) {
+        return new DeviceSetup(cfg, List.of(tx), Map.of(TESTER_SCI, rxSas), "10.1.0.2/24", "10.1.0.1",
+                HexFormat.ofDelimiter(":").formatHex(TESTER_MAC));
+    }
+
+    public MacsecCounters counters() {
+        try {
+            return session.device().counters();
+        } catch (IOException e) {
+            throw new HarnessException("device unreachable while reading counters: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Sends {@code frames} and then {@code closing}, and collects what the device sends until {@code isClosingAnswer}
+     * accepts a frame (the device handles frames in order, so everything before is in) or the answer timeout.
+     *
+     * @return every frame received, in order
+     */
+    public List<Frame> exchange(List<GeneratedFrame> frames, GeneratedFrame closing,
+                                java.util.function.Predicate<byte[]> isClosingAnswer) {
+        List<Frame> got = new ArrayList<>();
+        try {
+            session.link().drain();
+            for (GeneratedFrame f : frames) {
+                recording.send(f.data());
+            }
+            recording.send(closing.data());
+            long deadline = System.nanoTime() + session.answerTimeout().toNanos();
+            while (true) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new HarnessException("the device did not answer the case's closing echo (" + closing.label()
+                            + ") within " + session.answerTimeout().toSeconds() + " s: it stopped answering, or "
+                            + "refuses valid frames; " + got.size() + " frame(s) received before");
+                }
+                Frame f = recording.receive(Duration.ofNanos(left));
+                if (f == null) {
+                    continue;
+                }
+                got.add(f);
+                if (isClosingAnswer.test(f.data())) {
+                    return got;
+                }
+            }
+        } catch (IOException e) {
+            throw new HarnessException("link to the device failed: " + e.getMessage(), e);
+        }
+    }
+
+    RecordingLink recording() {
+        return recording;
+    }
+
+    Path pcap() {
+        return pcap;
+    }
+
+    String countersText() {
+        return countersText;
+    }
+
+    String framesText() {
+        return framesText;
+    }
+
+    void attach(String counters, String frames) {
+        this.countersText = counters;
+        this.framesText = frames;
+    }
+}

@@ -1,0 +1,39 @@
+package dev.macsec.conformance.runner;
+
+import dev.macsec.cli.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The CLI wiring: the plugin is found, bad arguments and unreachable devices are harness errors (2), never failures. */
+class ConformanceCommandTest {
+    @Test
+    void registeredThroughTheServiceLoader() {
+        assertTrue(Main.commandLine().getSubcommands().containsKey("conformance"));
+    }
+
+    @Test
+    void unknownCipherSuiteIsAUsageError() {
+        assertEquals(2, Main.run("conformance", "--cipher-suites", "gcm-aes-512", "--no-html"));
+    }
+
+    @Test
+    void unreachableDeviceIsAHarnessErrorNotAFailure(@TempDir Path dir) throws IOException {
+        // a device the suite has no frame link to: every case must end as a harness error
+        Path deviceFile = Files.writeString(dir.resolve("d.yaml"), "type: manual\ndescription: nothing\n");
+        RunResult r = ConformanceRunner.run(new ConformanceRunner.Options(deviceFile, "802.1ae",
+                java.util.List.of(dev.macsec.crypto.CipherSuite.GCM_AES_128), dir.resolve("r"), false, null));
+        assertEquals(2, r.exitCode());
+        assertEquals(0, r.count(CaseResult.Status.FAILED) + r.count(CaseResult.Status.KNOWN_DEVIATION));
+        assertTrue(r.count(CaseResult.Status.ERROR) > 0);
+        assertTrue(r.cases().stream().filter(c -> c.status() == CaseResult.Status.ERROR)
+                .allMatch(c -> c.message().contains("no frame link")), r.cases().get(0).message());
+        assertTrue(Files.isRegularFile(dir.resolve("r/summary.json")));
+    }
+}
