@@ -18,6 +18,8 @@ import dev.macsec.secy.ValidateFrames;
  * @param seed             seeds MI, nonces and random SAKs for reproducible runs; null for SecureRandom
  * @param cipherSuite      the cipher suite a key server distributes
  * @param explicitCipherSuite write the suite into the Distributed SAK even for GCM-AES-128 (36-octet body)
+ * @param confidentialityOffset what a key server announces and we transmit with: 0, 30 or 50, or
+ *                         {@link #INTEGRITY_ONLY} for no confidentiality (E=0, C=0)
  * @param rx               receive SecY controls for our own data plane
  */
 public record ActorConfig(CakEntry cak, byte[] mac, int port, int priority, boolean keyServerCapable,
@@ -28,12 +30,19 @@ public record ActorConfig(CakEntry cak, byte[] mac, int port, int priority, bool
     public static final long BOUNDED_HELLO_TIME = 500;
     public static final long LIFE_TIME = 6000;
     public static final long SAK_RETIRE_TIME = 3000;
+    /** {@link #confidentialityOffset()} for integrity only. */
+    public static final int INTEGRITY_ONLY = -1;
 
     public ActorConfig {
         if (mac.length != 6) {
             throw new IllegalArgumentException("a MAC address is 6 octets");
         }
         mac = mac.clone();
+        if (confidentialityOffset != INTEGRITY_ONLY && confidentialityOffset != 0 && confidentialityOffset != 30
+                && confidentialityOffset != 50) {
+            throw new IllegalArgumentException("confidentiality offset is 0, 30, 50 or INTEGRITY_ONLY: "
+                    + confidentialityOffset);
+        }
         if (priority < 0 || priority > 255) {
             throw new IllegalArgumentException("Key Server Priority is 0..255: " + priority);
         }
@@ -101,6 +110,24 @@ public record ActorConfig(CakEntry cak, byte[] mac, int port, int priority, bool
         return new ActorConfig(cak, mac, port, priority, keyServerCapable, macsecDesired, macsecCapability, v,
                 helloMillis, lifeMillis, retireMillis, sakSource, cipherSuite, explicitCipherSuite,
                 confidentialityOffset, seed, rx);
+    }
+
+    public ActorConfig withConfidentialityOffset(int offset) {
+        return new ActorConfig(cak, mac, port, priority, keyServerCapable, macsecDesired, macsecCapability, mkaVersion,
+                helloMillis, lifeMillis, retireMillis, sakSource, cipherSuite, explicitCipherSuite, offset, seed, rx);
+    }
+
+    /**
+     * The 2-bit Confidentiality Offset of a Distributed SAK (802.1X-2020 11.11.1): 0 confidentiality not used,
+     * 1 offset 0, 2 offset 30, 3 offset 50.
+     */
+    public int confidentialityOffsetCode() {
+        return switch (confidentialityOffset) {
+            case INTEGRITY_ONLY -> 0;
+            case 0 -> 1;
+            case 30 -> 2;
+            default -> 3;
+        };
     }
 
     public ActorConfig withRx(ReceiveSecY.Config c) {

@@ -197,6 +197,13 @@ public final class MkaParticipant {
         rng.nextBytes(mi);
         this.txSecY = new TransmitSecY(cfg.sci());
         this.rxSecY = new ReceiveSecY(cfg.rx(), dev.macsec.secy.ReceiveProfile.IEEE);
+        applyConfidentiality(cfg.confidentialityOffsetCode());
+    }
+
+    /** Transmit with the confidentiality a Distributed SAK announced (code as in 802.1X-2020 11.11.1). */
+    private void applyConfidentiality(int code) {
+        txSecY.confidentiality(code != 0);
+        txSecY.confidentialityOffset(code == 2 ? 30 : code == 3 ? 50 : 0);
     }
 
     // ------------------------------------------------------------------ control
@@ -512,8 +519,8 @@ public final class MkaParticipant {
         }
         byte[] wrapped = KeyWrap.wrap(wrapKey, latest.sak);
         boolean explicit = cfg.explicitCipherSuite() || cfg.cipherSuite() != CipherSuite.GCM_AES_128;
-        return new ParameterSet.DistributedSak(latest.an, cfg.confidentialityOffset() == 0 ? 0
-                : cfg.confidentialityOffset() == 30 ? 2 : 3, latest.kn, cfg.cipherSuite().id(), explicit,
+        return new ParameterSet.DistributedSak(latest.an, cfg.confidentialityOffsetCode(), latest.kn,
+                cfg.cipherSuite().id(), explicit,
                 new Bytes(wrapped));
     }
 
@@ -754,6 +761,7 @@ public final class MkaParticipant {
         }
         byte[] sak = u.key();
         install(now, new Key(from.mi, d.keyNumber(), d.an(), suite, sak));
+        applyConfidentiality(d.confidentialityOffset());
         Arrays.fill(sak, (byte) 0);
         newInfo = true;
     }

@@ -253,6 +253,26 @@ class TwoParticipantsTest {
     }
 
     @Test
+    void theKeyServersConfidentialityIsWhatBothTransmit() {
+        MkaParticipant a = new MkaParticipant(ActorConfig.of(CAK128, MAC_A).withPriority(1).withSeed(19L)
+                .withConfidentialityOffset(ActorConfig.INTEGRITY_ONLY));
+        MkaParticipant b = participant(CAK128, MAC_B, 2, 20);
+        Wire w = new Wire(a, b);
+        assertTrue(w.runUntil(() -> a.secured() && b.secured(), 10_000) >= 0);
+        for (MkaParticipant p : List.of(a, b)) {
+            byte[] f = p.protect(ethernet(MAC_A, MAC_B, "integrity only"));
+            assertEquals(0, f[14] & 0x0C, "E=0, C=0");
+        }
+        assertDataFlows(b, a, "verifies without encryption");
+        byte[] dist = a.craftRogueSak(w.clock.millis(), EnumSet.noneOf(Fault.class));
+        Mkpdu m = EapolDecoder.decode(dist, 0, 0, 14, dist.length, new Dissection());
+        assertEquals(0, m.find(dev.macsec.decode.mka.ParameterSet.DistributedSak.class).orElseThrow()
+                .confidentialityOffset(), "Confidentiality Offset 0 = not used");
+        MkaParticipant c = participant(CAK128, MAC_A, 1, 21);
+        assertEquals(1, c.config().confidentialityOffsetCode(), "offset 0 with confidentiality is code 1");
+    }
+
+    @Test
     void seededParticipantsAreReproducible() {
         MkaParticipant a1 = participant(CAK128, MAC_A, 1, 99);
         MkaParticipant a2 = participant(CAK128, MAC_A, 1, 99);

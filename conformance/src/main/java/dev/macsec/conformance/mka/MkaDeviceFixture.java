@@ -62,12 +62,19 @@ public final class MkaDeviceFixture implements AutoCloseable {
         private final Path pcap;
         private final RecordingLink link;
         private final MkaSession session;
+        private final WpaSupplicantMka.Config deviceConfig;
 
-        Case(String name, Path pcap, RecordingLink link, MkaSession session) {
+        Case(String name, Path pcap, RecordingLink link, MkaSession session, WpaSupplicantMka.Config deviceConfig) {
             this.name = name;
             this.pcap = pcap;
             this.link = link;
             this.session = session;
+            this.deviceConfig = deviceConfig;
+        }
+
+        /** What wpa_supplicant was started with in this case. */
+        public WpaSupplicantMka.Config deviceConfig() {
+            return deviceConfig;
         }
 
         public String name() {
@@ -150,7 +157,7 @@ public final class MkaDeviceFixture implements AutoCloseable {
         RecordingLink rec = new RecordingLink(new NonClosing(udp), pcap);
         MkaClock clock = MkaClock.system();
         MkaSession session = new MkaSession(rec, clock, new MkaParticipant(ours), TESTER_IP);
-        return new Case(name, pcap, rec, session);
+        return new Case(name, pcap, rec, session, device);
     }
 
     @Override

@@ -123,6 +123,16 @@ class WpaSupplicantMkaTest {
         assertTrue(c.session().verdict(Verdict.OK) >= 3, c.session()::toString);
         assertEquals(0, c.session().plainIpv4In(), "no plaintext IPv4 on the wire");
         assertTrue(c.session().echoRepliesOut() >= 3);
+        // the analyzer, from the CAK alone, verifies every MKPDU of both sides and decrypts the data with the SAK it learns
+        dev.macsec.analysis.AnalysisSummary a = MkaReport.analyze(c);
+        System.out.println(MkaReport.describe(a));
+        assertEquals(0, a.mka().icvFailed());
+        assertEquals(c.session().mkpdusIn() + c.session().mkpdusOut(), a.mka().icvVerified());
+        List<String> learned = a.mka().cas().get(0).learnedKeys();
+        assertEquals(1, learned.size(), learned::toString);
+        assertFalse(learned.get(0).contains("integrity only"), "we announce confidentiality offset 0: " + learned);
+        assertTrue(a.mka().cas().get(0).findings().isEmpty(), a.mka().cas().get(0).findings()::toString);
+        assertEquals(a.run().macsecFrames(), (long) a.verdicts().getOrDefault(Verdict.OK, 0L), a.verdicts()::toString);
     }
 
     // ------------------------------------------------------------------ key server election
@@ -347,9 +357,8 @@ class WpaSupplicantMkaTest {
     void integrityOnlyGivesUnencryptedFramesThatVerify() throws IOException {
         MkaReport.label("12 Controlled port: macsec_integ_only", "E=0, C=0 frames that verify");
         MkaDeviceFixture.Case c = open("integrity-only", WpaSupplicantMka.Config.of(CAK128, CKN, 32)
-                .withIntegrityOnly(true), ours(CAK128, 1));
+                .withIntegrityOnly(true), ours(CAK128, 1).withConfidentialityOffset(ActorConfig.INTEGRITY_ONLY));
         secure(c);
-        c.participant().transmitSecY().confidentiality(false);
         assertEquals(3, c.pingFromDevice(3));
         assertTrue(c.session().integrityOnlyIn() >= 3, c.session()::toString);
         assertTrue(c.session().verdict(Verdict.OK) >= 3, c.session()::toString);
