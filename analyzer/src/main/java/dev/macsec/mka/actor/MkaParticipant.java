@@ -1,0 +1,799 @@
+package dev.macsec.mka.actor;
+
+import dev.macsec.crypto.CipherSuite;
+import dev.macsec.crypto.SaKey;
+import dev.macsec.decode.mka.EapolDecoder;
+import dev.macsec.decode.mka.Mkpdu;
+import dev.macsec.decode.mka.MkpduEncoder;
+import dev.macsec.decode.mka.ParameterSet;
+import dev.macsec.field.Bytes;
+import dev.macsec.field.Dissection;
+import dev.macsec.keys.KeyHierarchy;
+import dev.macsec.keys.KeyWrap;
+import dev.macsec.keys.MkpduIcv;
+import dev.macsec.secy.ReceiveSc;
+import dev.macsec.secy.ReceiveSecY;
+import dev.macsec.secy.RxFrame;
+import dev.macsec.secy.TransmitSecY;
+import dev.macsec.secy.Verdict;
+
+import java.security.SecureRandom;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+
+/**
+ * One MKA participant (IEEE 802.1X-2020 clause 11) for a pre-shared CAK: MI and MN, live and potential peers,
+ * key server election, SAK generation and distribution (AES key wrap under the KEK), SAK Use, hello and life
+ * timers, old key retirement, and the SecYs that the agreed SAKs are installed into so that data flows.
+ *
+ * <p>Driven from outside, never by its own thread: {@link #tick(long)} and {@link #receive(byte[], long)} take
+ * the current time (from an {@link MkaClock}) and return the MKPDU frames to transmit now. That lets a real-time
+ * loop run it against a device, and a unit test step two participants against each other deterministically.
+ * Not thread-safe.
+ */
+public final class MkaParticipant {
+    private static final long AGILITY = MkpduEncoder.ALGORITHM_AGILITY_2010;
+    private static final int UNKNOWN_SET_TYPE = 0x70;
+    private static final int MAX_EVENTS = 10_000;
+
+    /** What we know about another participant. */
+    public static final class Peer {
+        private final Bytes mi;
+        private long mn;
+        private long sci;
+        private int priority;
+        private boolean keyServer;
+        private boolean live;
+        private long expiresAt;
+        private ParameterSet.SakUse sakUse;
+        private boolean receivingLatest;
+
+        Peer(Bytes mi, long mn) {
+            this.mi = mi;
+            this.mn = mn;
+        }
+
+        public Bytes mi() {
+            return mi;
+        }
+
+        public long mn() {
+            return mn;
+        }
+
+        public long sci() {
+            return sci;
+        }
+
+        public int priority() {
+            return priority;
+        }
+
+        public boolean keyServerFlag() {
+            return keyServer;
+        }
+
+        public boolean live() {
+            return live;
+        }
+
+        /** The peer's last SAK Use parameter set, or null. */
+        public ParameterSet.SakUse sakUse() {
+            return sakUse;
+        }
+
+        @Override
+        public String toString() {
+            return String.format("Peer[MI %s, MN %d, SCI %016x, %s]", mi.hex(), mn, sci, live ? "live" : "potential");
+        }
+    }
+
+    /** A SAK as the participant holds it. Never shows the key. */
+    public static final class Key {
+        private final Bytes keyServerMi;
+        private final long kn;
+        private final int an;
+        private final SaKey saKey;
+        private final byte[] sak;
+        private boolean rx;
+        private boolean tx;
+
+        Key(Bytes keyServerMi, long kn, int an, CipherSuite suite, byte[] sak) {
+            this.keyServerMi = keyServerMi;
+            this.kn = kn;
+            this.an = an;
+            this.sak = sak.clone();
+            // XPN suites need SSCI and salt; 802.1X-2020 derives the salt from the key server's MI, not done here
+            this.saKey = SaKey.of(suite, sak, 1, suite.xpn() ? new byte[12] : null);
+        }
+
+        public Bytes keyServerMi() {
+            return keyServerMi;
+        }
+
+        public long kn() {
+            return kn;
+        }
+
+        public int an() {
+            return an;
+        }
+
+        public SaKey saKey() {
+            return saKey;
+        }
+
+        public boolean rx() {
+            return rx;
+        }
+
+        public boolean tx() {
+            return tx;
+        }
+
+        boolean is(Bytes mi, long number) {
+            return keyServerMi.equals(mi) && kn == number;
+        }
+
+        @Override
+        public String toString() {
+            return "Key[KS MI " + keyServerMi.hex() + ", KN " + kn + ", AN " + an + ", " + saKey.suite()
+                    + (rx ? ", rx" : "") + (tx ? ", tx" : "") + "]";
+        }
+    }
+
+    private final ActorConfig cfg;
+    private final byte[] ick;
+    private final byte[] kek;
+    private final byte[] cak;
+    private final MkpduIcv icv;
+    private final RandomGenerator rng;
+    private final Map<Bytes, Peer> peers = new LinkedHashMap<>();
+    private final Deque<long[]> sentMns = new ArrayDeque<>();
+    private final List<MkaEvent> events = new ArrayList<>();
+    private final TransmitSecY txSecY;
+    private final ReceiveSecY rxSecY;
+    private final EnumSet<Fault> faults = EnumSet.noneOf(Fault.class);
+
+    private byte[] mi = new byte[12];
+    private long mn;
+    private boolean started;
+    private long nextHelloAt;
+    private boolean newInfo;
+    private boolean elected;
+    private boolean iAmKeyServer;
+    private Peer keyServer;
+    private long distKn;
+    private int distAn;
+    private boolean rekeyRequested;
+    private boolean distributing;
+    private Key latest;
+    private Key old;
+    private long retireOldAt = Long.MAX_VALUE;
+    private long lowestPnReported = 1;
+    private Bytes staleMi;
+    private long staleMn;
+    private boolean silent;
+    private byte[] firstFrame;
+
+    public MkaParticipant(ActorConfig cfg) {
+        this.cfg = cfg;
+        this.cak = cfg.cak().cak();
+        this.ick = cfg.cak().ick();
+        this.kek = cfg.cak().kek();
+        this.icv = new MkpduIcv(ick);
+        this.rng = cfg.seed() == null ? new SecureRandom() : new Random(cfg.seed());
+        rng.nextBytes(mi);
+        this.txSecY = new TransmitSecY(cfg.sci());
+        this.rxSecY = new ReceiveSecY(cfg.rx(), dev.macsec.secy.ReceiveProfile.IEEE);
+        applyConfidentiality(cfg.confidentialityOffsetCode());
+    }
+
+    /** Transmit with the confidentiality a Distributed SAK announced (code as in 802.1X-2020 11.11.1). */
+    private void applyConfidentiality(int code) {
+        txSecY.confidentiality(code != 0);
+        txSecY.confidentialityOffset(code == 2 ? 30 : code == 3 ? 50 : 0);
+    }
+
+    // ------------------------------------------------------------------ control
+
+    public ActorConfig config() {
+        return cfg;
+    }
+
+    /** Faults applied to every MKPDU sent from now on (replaces the previous set). */
+    public MkaParticipant faults(Set<Fault> f) {
+        faults.clear();
+        faults.addAll(f);
+        return this;
+    }
+
+    /** The MI (and MN) that {@link Fault#STALE_PEER_MI} lists in place of each peer's current MI. */
+    public MkaParticipant staleMi(Bytes mi, long mn) {
+        staleMi = mi;
+        staleMn = mn;
+        return this;
+    }
+
+    /** While silent, {@link #tick} sends nothing (a participant that went away without saying so). */
+    public MkaParticipant silent(boolean on) {
+        silent = on;
+        return this;
+    }
+
+    /** As key server, distribute a fresh SAK (next KN, next AN) at the next tick. */
+    public void rekey() {
+        rekeyRequested = true;
+    }
+
+    // ------------------------------------------------------------------ state
+
+    public Bytes mi() {
+        return new Bytes(mi.clone());
+    }
+
+    /** The MN of the last MKPDU sent. */
+    public long mn() {
+        return mn;
+    }
+
+    public long sci() {
+        return cfg.sci();
+    }
+
+    public List<Peer> livePeers() {
+        return peers.values().stream().filter(p -> p.live).toList();
+    }
+
+    public List<Peer> potentialPeers() {
+        return peers.values().stream().filter(p -> !p.live).toList();
+    }
+
+    public boolean isKeyServer() {
+        return elected && iAmKeyServer;
+    }
+
+    /** The elected key server's SCI, or -1 while none is elected. */
+    public long keyServerSci() {
+        if (!elected) {
+            return -1;
+        }
+        return iAmKeyServer ? cfg.sci() : keyServer.sci;
+    }
+
+    public Key latestKey() {
+        return latest;
+    }
+
+    public Key oldKey() {
+        return old;
+    }
+
+    /** Secured: we receive and transmit with the latest SAK. */
+    public boolean secured() {
+        return latest != null && latest.rx && latest.tx;
+    }
+
+    public List<MkaEvent> events() {
+        return Collections.unmodifiableList(events);
+    }
+
+    public TransmitSecY transmitSecY() {
+        return txSecY;
+    }
+
+    public ReceiveSecY receiveSecY() {
+        return rxSecY;
+    }
+
+    private void event(long now, MkaEvent.Kind kind, String detail) {
+        // a long-running participant keeps the most recent events only (about 3 hours of hellos)
+        if (events.size() >= MAX_EVENTS) {
+            events.subList(0, MAX_EVENTS / 2).clear();
+        }
+        events.add(new MkaEvent(now, kind, detail));
+    }
+
+    // ------------------------------------------------------------------ data plane
+
+    /**
+     * Protects a plaintext frame (DA || SA || EtherType || payload) with the SA in use for transmission.
+     *
+     * @return the MACsec frame, or null while no transmit SA is in use
+     */
+    public byte[] protect(byte[] plain) {
+        if (!transmitting()) {
+            return null;
+        }
+        byte[] out = new byte[txSecY.maxOutputLength(plain.length)];
+        int n = txSecY.protect(plain, 0, plain.length, out, 0);
+        return Arrays.copyOf(out, n);
+    }
+
+    private boolean transmitting() {
+        return (latest != null && latest.tx) || (old != null && old.tx);
+    }
+
+    /** The result of {@link #unprotect}: the verdict and, when delivered, the plaintext frame. */
+    public record Received(Verdict verdict, byte[] plain, int an) {
+    }
+
+    /** Verifies and decrypts one received MACsec frame with the SAs installed so far. */
+    public Received unprotect(byte[] frame) {
+        RxFrame f = RxFrame.of(frame);
+        Verdict v = rxSecY.receive(f);
+        byte[] plain = f.outLength() >= 0 ? Arrays.copyOfRange(f.out(), f.outOffset(), f.outOffset() + f.outLength()) : null;
+        return new Received(v, plain, f.tagged() ? f.secTag().an() : -1);
+    }
+
+    // ------------------------------------------------------------------ timers
+
+    /** Runs the timers; returns the MKPDUs to send now (empty when nothing is due). */
+    public List<byte[]> tick(long now) {
+        if (!started) {
+            started = true;
+            newInfo = true;
+        }
+        boolean liveChanged = false;
+        for (var it = peers.values().iterator(); it.hasNext(); ) {
+            Peer p = it.next();
+            if (p.expiresAt <= now) {
+                it.remove();
+                event(now, MkaEvent.Kind.PEER_EXPIRED, p.toString());
+                liveChanged |= p.live;
+                newInfo = true;
+            }
+        }
+        if (liveChanged) {
+            elect(now);
+            if (livePeers().isEmpty()) {
+                // 802.1X-2020 12.5: with no live peer the CA is gone and so are its SAKs
+                latest = null;
+                old = null;
+                distributing = false;
+            }
+        }
+        if (old != null && now >= retireOldAt) {
+            event(now, MkaEvent.Kind.SAK_RETIRED, old.toString());
+            old = null;
+            retireOldAt = Long.MAX_VALUE;
+            newInfo = true;
+        }
+        if (isKeyServer() && !livePeers().isEmpty() && cfg.macsecDesired()
+                && (latest == null || !latest.keyServerMi.equals(new Bytes(mi)) || rekeyRequested)) {
+            distributeSak(now);
+        }
+        return sendIfDue(now);
+    }
+
+    /** When {@link #tick} next has something to do if nothing is received before. */
+    public long nextDeadline() {
+        long d = nextHelloAt;
+        for (Peer p : peers.values()) {
+            d = Math.min(d, p.expiresAt);
+        }
+        return Math.min(d, retireOldAt);
+    }
+
+    private List<byte[]> sendIfDue(long now) {
+        if (silent || !(newInfo || now >= nextHelloAt)) {
+            return List.of();
+        }
+        newInfo = false;
+        nextHelloAt = now + cfg.helloMillis();
+        return List.of(build(now, faults));
+    }
+
+    // ------------------------------------------------------------------ transmit
+
+    /**
+     * Builds one MKPDU from the current state with the given faults, as if it were sent now (it consumes an MN).
+     * Lets a test inject a malformed MKPDU between well-formed ones.
+     */
+    public byte[] craft(long now, Set<Fault> with) {
+        return build(now, with.isEmpty() ? EnumSet.noneOf(Fault.class) : EnumSet.copyOf(with));
+    }
+
+    /**
+     * As the elected key server, builds an MKPDU that distributes a fresh random SAK (next KN and AN) which we do
+     * NOT install ourselves, with the given faults: a peer that accepts it from a malformed MKPDU has accepted a key
+     * it should not have. Returns null when we are not the key server or have no key yet.
+     */
+    public byte[] craftRogueSak(long now, Set<Fault> with) {
+        if (!isKeyServer() || latest == null) {
+            return null;
+        }
+        byte[] sak = new byte[cfg.cipherSuite().keyLength()];
+        rng.nextBytes(sak);
+        Key saved = latest;
+        boolean savedDist = distributing;
+        latest = new Key(saved.keyServerMi, distKn + 1, distAn, cfg.cipherSuite(), sak);
+        latest.rx = saved.rx;
+        latest.tx = saved.tx;
+        distributing = true;
+        try {
+            return build(now, with.isEmpty() ? EnumSet.noneOf(Fault.class) : EnumSet.copyOf(with));
+        } finally {
+            latest = saved;
+            distributing = savedDist;
+            Arrays.fill(sak, (byte) 0);
+        }
+    }
+
+    private byte[] build(long now, Set<Fault> f) {
+        if (f.contains(Fault.REPLAYED_MN) && firstFrame != null) {
+            event(now, MkaEvent.Kind.SENT, "MN 1 again (replayed first MKPDU)");
+            return firstFrame.clone();
+        }
+        mn++;
+        sentMns.addLast(new long[] {mn, now});
+        while (sentMns.size() > 1 && sentMns.peekFirst()[1] < now - cfg.lifeMillis()) {
+            sentMns.removeFirst();
+        }
+        byte[] ckn = cfg.cak().ckn();
+        if (f.contains(Fault.WRONG_CKN)) {
+            ckn[ckn.length - 1] ^= 0x5A;
+        }
+        boolean ksFlag = elected ? iAmKeyServer : cfg.keyServerCapable();
+        MkpduEncoder.Basic basic = new MkpduEncoder.Basic(cfg.mkaVersion(), cfg.priority(), ksFlag,
+                cfg.macsecDesired(), cfg.macsecCapability(), cfg.sci(), mi, mn,
+                f.contains(Fault.WRONG_ALGORITHM_AGILITY) ? 0x0080C2FFL : AGILITY, ckn);
+        List<byte[]> sets = new ArrayList<>();
+        List<ParameterSet.PeerEntry> live = new ArrayList<>();
+        List<ParameterSet.PeerEntry> potential = new ArrayList<>();
+        for (Peer p : peers.values()) {
+            Bytes listedMi = f.contains(Fault.STALE_PEER_MI) && staleMi != null ? staleMi : p.mi;
+            long listedMn = f.contains(Fault.STALE_PEER_MI) && staleMi != null ? staleMn
+                    : f.contains(Fault.STALE_PEER_MN) ? Math.max(0, p.mn - 2) : p.mn;
+            (p.live ? live : potential).add(new ParameterSet.PeerEntry(listedMi, listedMn));
+        }
+        if (!live.isEmpty()) {
+            byte[] set = MkpduEncoder.peers(ParameterSet.LIVE_PEER_LIST, 0, live);
+            if (f.contains(Fault.BAD_PEER_LIST_LENGTH)) {
+                set[3] = (byte) (set[3] - 1);
+            }
+            sets.add(set);
+        }
+        if (!potential.isEmpty()) {
+            sets.add(MkpduEncoder.peers(ParameterSet.POTENTIAL_PEER_LIST, 0, potential));
+        }
+        if (latest != null || old != null) {
+            sets.add(MkpduEncoder.sakUse(sakUse(now)));
+        }
+        if (isKeyServer() && distributing && latest != null) {
+            sets.add(MkpduEncoder.distributedSak(distributedSak(f.contains(Fault.BAD_WRAPPED_SAK))));
+        }
+        if (f.contains(Fault.UNKNOWN_SET)) {
+            sets.add(MkpduEncoder.raw(UNKNOWN_SET_TYPE, 0, 0, 8, new byte[] {1, 2, 3, 4, 5, 6, 7, 8}, true));
+        }
+        if (f.contains(Fault.SETS_OUT_OF_ORDER)) {
+            Collections.reverse(sets);
+        }
+        sets.add(0, MkpduEncoder.basic(basic, f.contains(Fault.BAD_BASIC_LENGTH) ? 4 : 0));
+        byte[] frame = MkpduEncoder.frame(MkpduEncoder.paeGroupAddress(), cfg.mac(), MkpduEncoder.EAPOL_VERSION,
+                sets, null, f.contains(Fault.BAD_EAPOL_LENGTH) ? -4 : 0);
+        int icvAt = frame.length - MkpduIcv.ICV_LENGTH;
+        byte[] value = icv.compute(frame, 0, icvAt);
+        System.arraycopy(value, 0, frame, icvAt, value.length);
+        if (f.contains(Fault.WRONG_ICV)) {
+            frame[icvAt + 5] ^= 0x01;
+        }
+        event(now, MkaEvent.Kind.SENT, "MN " + mn + (f.isEmpty() ? "" : " faults " + f));
+        if (firstFrame == null) {
+            firstFrame = frame.clone();
+        }
+        return frame;
+    }
+
+    private ParameterSet.SakUse sakUse(long now) {
+        Bytes none = new Bytes(new byte[12]);
+        Key l = latest;
+        Key o = old;
+        long lpn = 1;
+        if (l != null && l.tx) {
+            // the lowest PN we used in roughly the last hello interval (802.1X-2020 9.8.2)
+            lpn = Math.max(1, lowestPnReported);
+            lowestPnReported = txSecY.nextPn(l.an);
+        }
+        return new ParameterSet.SakUse(l == null ? 0 : l.an, l != null && l.tx, l != null && l.rx,
+                o == null ? 0 : o.an, o != null && o.tx, o != null && o.rx, false, false, false, true,
+                l == null ? none : l.keyServerMi, l == null ? 0 : l.kn, l == null ? 0 : lpn,
+                o == null ? none : o.keyServerMi, o == null ? 0 : o.kn, o == null ? 0 : 1);
+    }
+
+    private ParameterSet.DistributedSak distributedSak(boolean wrongKek) {
+        byte[] wrapKey = kek.clone();
+        if (wrongKek) {
+            wrapKey[0] ^= 0x01;
+        }
+        byte[] wrapped = KeyWrap.wrap(wrapKey, latest.sak);
+        boolean explicit = cfg.explicitCipherSuite() || cfg.cipherSuite() != CipherSuite.GCM_AES_128;
+        return new ParameterSet.DistributedSak(latest.an, cfg.confidentialityOffsetCode(), latest.kn,
+                cfg.cipherSuite().id(), explicit,
+                new Bytes(wrapped));
+    }
+
+    private void distributeSak(long now) {
+        rekeyRequested = false;
+        CipherSuite suite = cfg.cipherSuite();
+        long kn = ++distKn;
+        int an = distAn;
+        distAn = (distAn + 1) & 3;
+        byte[] sak;
+        if (cfg.sakSource() == SakSource.KDF) {
+            byte[] nonce = new byte[suite.keyLength()];
+            rng.nextBytes(nonce);
+            List<Peer> live = livePeers();
+            byte[] miList = new byte[12 * (live.size() + 1)];
+            for (int i = 0; i < live.size(); i++) {
+                System.arraycopy(live.get(i).mi.octets(), 0, miList, 12 * i, 12);
+            }
+            System.arraycopy(mi, 0, miList, 12 * live.size(), 12);
+            sak = KeyHierarchy.sak(cak, nonce, miList, kn, suite.keyLength() * 8);
+        } else {
+            sak = new byte[suite.keyLength()];
+            rng.nextBytes(sak);
+        }
+        Key k = new Key(new Bytes(mi.clone()), kn, an, suite, sak);
+        Arrays.fill(sak, (byte) 0);
+        install(now, k);
+        distributing = true;
+        for (Peer p : livePeers()) {
+            p.receivingLatest = false;
+        }
+        event(now, MkaEvent.Kind.SAK_DISTRIBUTED, k.toString());
+        newInfo = true;
+    }
+
+    /** Makes {@code k} the latest key: receive SAs for every live peer, a transmit SA not yet in use. */
+    private void install(long now, Key k) {
+        if (latest != null && latest.tx) {
+            old = latest;
+        }
+        latest = k;
+        for (Peer p : livePeers()) {
+            rxSecY.addSc(p.sci).installSa(k.an, k.saKey, 1);
+        }
+        txSecY.installSa(k.an, k.saKey, 1);
+        k.rx = true;
+        lowestPnReported = 1;
+        event(now, MkaEvent.Kind.SAK_INSTALLED, k.toString());
+    }
+
+    private void enableTx(long now) {
+        if (latest == null || latest.tx) {
+            return;
+        }
+        latest.tx = true;
+        txSecY.encodingSa(latest.an);
+        if (old != null) {
+            old.tx = false;
+            retireOldAt = now + cfg.retireMillis();
+        }
+        event(now, MkaEvent.Kind.TX_ENABLED, latest.toString());
+        newInfo = true;
+    }
+
+    // ------------------------------------------------------------------ receive
+
+    /**
+     * Processes one received frame. Anything that is not a valid MKPDU for our CA is ignored (and noted in
+     * {@link #events()}). Returns the MKPDUs to send now: one right away when the frame brought news (a new
+     * peer, a peer gone live, a key), so the exchange is not held up by the hello timer.
+     */
+    public List<byte[]> receive(byte[] frame, long now) {
+        if (frame.length < 18 || (frame[12] & 0xFF) != 0x88 || (frame[13] & 0xFF) != 0x8E) {
+            return List.of();
+        }
+        Mkpdu m;
+        try {
+            m = EapolDecoder.decode(frame, 0, 0, 14, frame.length, new Dissection());
+        } catch (RuntimeException e) {
+            event(now, MkaEvent.Kind.IGNORED, "undecodable: " + e.getMessage());
+            return List.of();
+        }
+        if (m == null || !m.hasIcv() || m.icvInput() == null) {
+            event(now, MkaEvent.Kind.IGNORED, "not a complete MKPDU");
+            return List.of();
+        }
+        if (!cfg.cak().cknEquals(m.ckn().octets())) {
+            event(now, MkaEvent.Kind.UNKNOWN_CKN, HexFormat.of().formatHex(m.ckn().octets()));
+            return List.of();
+        }
+        if (m.algorithmAgility() != AGILITY) {
+            event(now, MkaEvent.Kind.IGNORED, String.format("algorithm agility %08x", m.algorithmAgility()));
+            return List.of();
+        }
+        byte[] input = m.icvInput().octets();
+        if (!MkpduIcv.equal(icv.compute(input, 0, input.length), m.icv().octets())) {
+            event(now, MkaEvent.Kind.ICV_FAILED, "from SCI " + Long.toHexString(m.sci()));
+            return List.of();
+        }
+        if (m.actorMi().equals(new Bytes(mi))) {
+            rng.nextBytes(mi);
+            mn = 0;
+            event(now, MkaEvent.Kind.MI_CHANGED, "a peer used our MI");
+            newInfo = true;
+            return sendIfDue(now);
+        }
+        Peer p = peers.get(m.actorMi());
+        if (p == null) {
+            for (Peer q : peers.values()) {
+                if (q.sci == m.sci()) {
+                    // a new MI from a known SCI: a restarted peer or a replay; the old entry has to expire first
+                    event(now, MkaEvent.Kind.IGNORED, "new MI " + m.actorMi().hex() + " from known SCI");
+                    return List.of();
+                }
+            }
+            p = new Peer(m.actorMi(), m.actorMn());
+            p.expiresAt = now + cfg.lifeMillis();
+            peers.put(p.mi, p);
+            event(now, MkaEvent.Kind.PEER_POTENTIAL, p.toString());
+            newInfo = true;
+        } else if (m.actorMn() <= p.mn) {
+            event(now, MkaEvent.Kind.REPLAY, "MN " + m.actorMn() + " <= " + p.mn + " from MI " + p.mi.hex());
+            return List.of();
+        }
+        p.mn = m.actorMn();
+        p.sci = m.sci();
+        p.priority = m.keyServerPriority();
+        boolean ksChanged = p.keyServer != m.keyServer();
+        p.keyServer = m.keyServer();
+        if (listsUs(m)) {
+            p.expiresAt = now + cfg.lifeMillis();
+            if (!p.live) {
+                p.live = true;
+                rxScFor(p);
+                event(now, MkaEvent.Kind.PEER_LIVE, p.toString());
+                newInfo = true;
+                ksChanged = true;
+            }
+        }
+        if (ksChanged) {
+            elect(now);
+        }
+        if (!p.live) {
+            return sendIfDue(now);
+        }
+        Peer from = p;
+        m.find(ParameterSet.DistributedSak.class).ifPresent(d -> onDistributedSak(now, from, d));
+        m.find(ParameterSet.SakUse.class).ifPresent(u -> onSakUse(now, from, u));
+        return sendIfDue(now);
+    }
+
+    private void rxScFor(Peer p) {
+        ReceiveSc sc = rxSecY.addSc(p.sci);
+        for (Key k : new Key[] {old, latest}) {
+            if (k != null) {
+                sc.installSa(k.an, k.saKey, 1);
+            }
+        }
+    }
+
+    /** Whether the peer lists our MI with an MN we sent within MKA_LIFE_TIME (802.1X-2020 11.7). */
+    private boolean listsUs(Mkpdu m) {
+        Bytes me = new Bytes(mi);
+        for (List<ParameterSet.PeerEntry> list : List.of(m.livePeers(), m.potentialPeers())) {
+            for (ParameterSet.PeerEntry e : list) {
+                if (e.mi().equals(me)) {
+                    for (long[] sent : sentMns) {
+                        if (sent[0] == e.mn()) {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private void elect(long now) {
+        Peer best = null;
+        for (Peer p : livePeers()) {
+            if (p.keyServer && (best == null || compare(p.priority, p.sci, best.priority, best.sci) < 0)) {
+                best = p;
+            }
+        }
+        boolean wasElected = elected;
+        boolean wasMe = iAmKeyServer;
+        Peer wasPeer = keyServer;
+        if (livePeers().isEmpty()) {
+            elected = false;
+            iAmKeyServer = false;
+            keyServer = null;
+        } else if (cfg.keyServerCapable() && cfg.priority() != 255
+                && (best == null || compare(cfg.priority(), cfg.sci(), best.priority, best.sci) < 0)) {
+            elected = true;
+            iAmKeyServer = true;
+            keyServer = null;
+        } else if (best != null) {
+            elected = true;
+            iAmKeyServer = false;
+            keyServer = best;
+        } else {
+            elected = false;
+            iAmKeyServer = false;
+            keyServer = null;
+        }
+        if (elected != wasElected || iAmKeyServer != wasMe || keyServer != wasPeer) {
+            event(now, MkaEvent.Kind.KEY_SERVER, !elected ? "none" : iAmKeyServer ? "self"
+                    : String.format("SCI %016x", keyServer.sci));
+            newInfo = true;
+        }
+    }
+
+    private static int compare(int prioA, long sciA, int prioB, long sciB) {
+        return prioA != prioB ? Integer.compare(prioA, prioB) : Long.compareUnsigned(sciA, sciB);
+    }
+
+    private void onDistributedSak(long now, Peer from, ParameterSet.DistributedSak d) {
+        if (isKeyServer() || !elected || keyServer != from) {
+            event(now, MkaEvent.Kind.IGNORED, "Distributed SAK from a participant that is not the elected key server");
+            return;
+        }
+        if (d.plainText()) {
+            event(now, MkaEvent.Kind.PLAIN_TEXT_ADVISED, "key server asks for no MACsec");
+            return;
+        }
+        if (latest != null && latest.is(from.mi, d.keyNumber())) {
+            return;
+        }
+        CipherSuite suite = CipherSuite.byId(d.cipherSuite());
+        if (suite == null) {
+            event(now, MkaEvent.Kind.IGNORED, "unknown cipher suite " + Long.toHexString(d.cipherSuite()));
+            return;
+        }
+        KeyWrap.Result r = KeyWrap.unwrap(kek, d.wrappedSak().octets());
+        if (!(r instanceof KeyWrap.Result.Unwrapped u) || u.key().length != suite.keyLength()) {
+            event(now, MkaEvent.Kind.SAK_UNWRAP_FAILED, r.toString());
+            return;
+        }
+        byte[] sak = u.key();
+        install(now, new Key(from.mi, d.keyNumber(), d.an(), suite, sak));
+        applyConfidentiality(d.confidentialityOffset());
+        Arrays.fill(sak, (byte) 0);
+        newInfo = true;
+    }
+
+    private void onSakUse(long now, Peer from, ParameterSet.SakUse u) {
+        from.sakUse = u;
+        if (latest == null || !u.hasKeys()) {
+            return;
+        }
+        // wpa_supplicant in its RETIRE state reports the key in use in the Old Key fields, Latest empty
+        boolean useLatest = u.latestRx() || !u.oldRx();
+        Bytes kmi = useLatest ? u.latestKeyServerMi() : u.oldKeyServerMi();
+        long kn = useLatest ? u.latestKeyNumber() : u.oldKeyNumber();
+        boolean rx = useLatest ? u.latestRx() : u.oldRx();
+        boolean tx = useLatest ? u.latestTx() : u.oldTx();
+        if (isKeyServer()) {
+            if (rx && latest.is(kmi, kn)) {
+                from.receivingLatest = true;
+            }
+            if (livePeers().stream().allMatch(p -> p.receivingLatest)) {
+                distributing = false;
+                enableTx(now);
+            }
+        } else if (from == keyServer && tx && latest.is(kmi, kn)) {
+            enableTx(now);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return String.format("MkaParticipant[SCI %016x, MI %s, MN %d, %d live, %d potential%s]", cfg.sci(),
+                HexFormat.of().formatHex(mi), mn, livePeers().size(), potentialPeers().size(),
+                latest == null ? "" : ", " + latest);
+    }
+}

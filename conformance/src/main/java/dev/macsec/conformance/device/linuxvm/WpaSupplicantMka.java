@@ -1,0 +1,148 @@
+package dev.macsec.conformance.device.linuxvm;
+
+import dev.macsec.conformance.device.CommandRunner;
+import dev.macsec.conformance.device.DeviceException;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * wpa_supplicant's MKA (driver {@code macsec_linux}, pre-shared CAK) on a Linux device reached through a
+ * {@link CommandRunner}: writes the configuration, starts and stops the daemon, and reads what it reports
+ * ({@code wpa_cli status}, the macsec interface it creates, {@code ip -s macsec show}).
+ *
+ * <p>The CAK goes into a file in the guest's RAM disk and onto no command line or log of ours.
+ */
+public final class WpaSupplicantMka {
+    private static final String DIR = "/tmp/mka";
+    private static final Pattern MACSEC_LINK = Pattern.compile("^\\d+:\\s+([^:@\\s]+)[@:]", Pattern.MULTILINE);
+
+    /**
+     * One network block of wpa_supplicant.conf for MKA with a pre-shared key.
+     *
+     * @param policy        macsec_policy: 0 should secure (plaintext allowed), 1 must secure
+     * @param integrityOnly macsec_integ_only=1: integrity only (E=0, C=0)
+     * @param replayWindow  macsec_replay_window (used when replayProtect)
+     */
+    public record Config(String cakHex, String cknHex, int priority, int policy, boolean integrityOnly,
+                         boolean replayProtect, long replayWindow) {
+        public static Config of(String cakHex, String cknHex, int priority) {
+            return new Config(cakHex, cknHex, priority, 1, false, false, 0);
+        }
+
+        public Config withPolicy(int p) {
+            return new Config(cakHex, cknHex, priority, p, integrityOnly, replayProtect, replayWindow);
+        }
+
+        public Config withIntegrityOnly(boolean on) {
+            return new Config(cakHex, cknHex, priority, policy, on, replayProtect, replayWindow);
+        }
+
+        public Config withReplay(boolean on, long window) {
+            return new Config(cakHex, cknHex, priority, policy, integrityOnly, on, window);
+        }
+
+        String file() {
+            return "ctrl_interface=/var/run/wpa_supplicant\n"
+                    + "eapol_version=3\n"
+                    + "ap_scan=0\n"
+                    + "network={\n"
+                    + "  key_mgmt=NONE\n"
+                    + "  eapol_flags=0\n"
+                    + "  macsec_policy=" + policy + "\n"
+                    + "  macsec_integ_only=" + (integrityOnly ? 1 : 0) + "\n"
+                    + "  macsec_replay_protect=" + (replayProtect ? 1 : 0) + "\n"
+                    + "  macsec_replay_window=" + replayWindow + "\n"
+                    + "  mka_cak=" + cakHex + "\n"
+                    + "  mka_ckn=" + cknHex + "\n"
+                    + "  mka_priority=" + priority + "\n"
+                    + "}\n";
+        }
+
+        @Override
+        public String toString() {
+            return "wpa_supplicant MKA[CKN " + cknHex + ", " + cakHex.length() * 4 + "-bit CAK, priority " + priority
+                    + ", policy " + policy + (integrityOnly ? ", integrity only" : "")
+                    + (replayProtect ? ", replay window " + replayWindow : "") + "]";
+        }
+    }
+
+    private final CommandRunner shell;
+    private final String ifname;
+
+    public WpaSupplicantMka(CommandRunner shell, String ifname) {
+        this.shell = shell;
+        this.ifname = ifname;
+    }
+
+    private String run(String script) throws IOException {
+        CommandRunner.CommandResult r = shell.run(script, Duration.ofSeconds(30));
+        if (!r.ok()) {
+            throw new DeviceException("on " + shell.describe() + ": exit " + r.exitStatus() + ": " + r.output().strip());
+        }
+        return r.output();
+    }
+
+    /** Stops any running instance, then starts wpa_supplicant with {@code c} (debug log in the guest). */
+    public void start(Config c) throws IOException {
+        stop();
+        // the config is shipped inside the script, which LinuxVm sends base64-encoded over its private channel
+        run("mkdir -p " + DIR + " /var/run/wpa_supplicant && umask 077 && cat > " + DIR + "/wpa.conf <<'EOF'\n"
+                + c.file() + "EOF\n"
+                + ": > " + DIR + "/wpa.log\n"
+                + "/sbin/wpa_supplicant -B -t -dd -D macsec_linux -i " + ifname + " -c " + DIR + "/wpa.conf -P "
+                + DIR + "/wpa.pid -f " + DIR + "/wpa.log\n");
+    }
+
+    /** Stops wpa_supplicant (if running) and removes any macsec interface it left. */
+    public void stop() throws IOException {
+        run("if [ -f " + DIR + "/wpa.pid ]; then p=$(cat " + DIR + "/wpa.pid); kill $p 2>/dev/null; "
+                + "i=0; while kill -0 $p 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i+1)); done; "
+                + "kill -9 $p 2>/dev/null; rm -f " + DIR + "/wpa.pid; fi; "
+                + "for l in $(/sbin/ip -o link show type macsec | sed -n 's/^[0-9]*: *\\([^@:]*\\).*/\\1/p'); do "
+                + "/sbin/ip link del $l; done; rm -f /var/run/wpa_supplicant/" + ifname + "; true");
+    }
+
+    /** {@code wpa_cli status} as key=value pairs (the last value wins for keys repeated per participant). */
+    public Map<String, String> status() throws IOException {
+        String out = run("/sbin/wpa_cli -p /var/run/wpa_supplicant -i " + ifname + " status 2>&1 || true");
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String line : out.split("\n")) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                m.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
+            }
+        }
+        return m;
+    }
+
+    /** The macsec interface wpa_supplicant created, or null. */
+    public String macsecInterface() throws IOException {
+        Matcher m = MACSEC_LINK.matcher(run("/sbin/ip -o link show type macsec"));
+        return m.find() ? m.group(1) : null;
+    }
+
+    /** {@code ip -s macsec show} (all interfaces). */
+    public String macsecShow() throws IOException {
+        return run("/sbin/ip -s macsec show");
+    }
+
+    /** The last {@code lines} lines of wpa_supplicant's debug log (without -K it prints keys as [REMOVED]). */
+    public String logTail(int lines) throws IOException {
+        return run("tail -n " + lines + " " + DIR + "/wpa.log 2>/dev/null || true");
+    }
+
+    /** Counts lines of the debug log matching an extended regular expression. */
+    public int logCount(String regex) throws IOException {
+        String out = run("grep -c -E '" + regex.replace("'", "") + "' " + DIR + "/wpa.log 2>/dev/null || true").strip();
+        return out.isEmpty() ? 0 : Integer.parseInt(out.lines().findFirst().orElse("0").strip());
+    }
+
+    public String ifname() {
+        return ifname;
+    }
+}

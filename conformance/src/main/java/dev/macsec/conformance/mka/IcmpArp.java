@@ -1,0 +1,77 @@
+package dev.macsec.conformance.mka;
+
+import java.util.Arrays;
+
+/**
+ * Just enough of an IPv4 host to prove a secured link carries data: answers ARP requests and ICMP echo
+ * requests addressed to one IPv4 address. Frames are DA || SA || EtherType || payload (no VLAN tag).
+ */
+final class IcmpArp {
+    private IcmpArp() {
+    }
+
+    static boolean isEchoRequest(byte[] f) {
+        return f.length >= 34 + 8 && u16(f, 12) == 0x0800 && (f[14] & 0xF0) == 0x40 && f[23] == 1
+                && (f[14 + ((f[14] & 0x0F) * 4)] & 0xFF) == 8;
+    }
+
+    /** The answer to an ARP request or echo request for {@code ip}, or null when the frame needs none. */
+    static byte[] reply(byte[] f, byte[] mac, byte[] ip) {
+        if (f.length >= 42 && u16(f, 12) == 0x0806 && u16(f, 20) == 1 && Arrays.equals(f, 38, 42, ip, 0, 4)) {
+            byte[] r = Arrays.copyOf(f, 42);
+            System.arraycopy(f, 6, r, 0, 6);
+            System.arraycopy(mac, 0, r, 6, 6);
+            r[21] = 2;
+            System.arraycopy(mac, 0, r, 22, 6);
+            System.arraycopy(ip, 0, r, 28, 4);
+            System.arraycopy(f, 22, r, 32, 10);
+            return r;
+        }
+        if (!isEchoRequest(f)) {
+            return null;
+        }
+        int ihl = (f[14] & 0x0F) * 4;
+        int total = u16(f, 16);
+        if (!Arrays.equals(f, 30, 34, ip, 0, 4) || 14 + total > f.length || total < ihl + 8) {
+            return null;
+        }
+        byte[] r = Arrays.copyOf(f, 14 + total);
+        System.arraycopy(f, 6, r, 0, 6);
+        System.arraycopy(mac, 0, r, 6, 6);
+        System.arraycopy(f, 30, r, 26, 4);
+        System.arraycopy(f, 26, r, 30, 4);
+        r[22] = 64;
+        r[24] = 0;
+        r[25] = 0;
+        put16(r, 24, checksum(r, 14, ihl));
+        int icmp = 14 + ihl;
+        r[icmp] = 0;
+        r[icmp + 2] = 0;
+        r[icmp + 3] = 0;
+        put16(r, icmp + 2, checksum(r, icmp, total - ihl));
+        return r;
+    }
+
+    private static int checksum(byte[] b, int off, int len) {
+        long sum = 0;
+        for (int i = 0; i + 1 < len; i += 2) {
+            sum += u16(b, off + i);
+        }
+        if ((len & 1) != 0) {
+            sum += (b[off + len - 1] & 0xFF) << 8;
+        }
+        while ((sum >> 16) != 0) {
+            sum = (sum & 0xFFFF) + (sum >> 16);
+        }
+        return (int) (~sum & 0xFFFF);
+    }
+
+    private static int u16(byte[] b, int at) {
+        return (b[at] & 0xFF) << 8 | (b[at + 1] & 0xFF);
+    }
+
+    private static void put16(byte[] b, int at, int v) {
+        b[at] = (byte) (v >> 8);
+        b[at + 1] = (byte) v;
+    }
+}

@@ -1,0 +1,193 @@
+package dev.macsec.conformance.mka;
+
+import dev.macsec.conformance.device.linuxvm.LinuxVm;
+import dev.macsec.conformance.device.linuxvm.WpaSupplicantMka;
+import dev.macsec.conformance.link.Frame;
+import dev.macsec.conformance.link.FrameLink;
+import dev.macsec.conformance.link.RecordingLink;
+import dev.macsec.conformance.link.UdpLink;
+import dev.macsec.mka.actor.ActorConfig;
+import dev.macsec.mka.actor.MkaClock;
+import dev.macsec.mka.actor.MkaParticipant;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One qemu VM running wpa_supplicant's MKA on its data NIC, and our participant on the other end of the wire:
+ * the shared setup of the MKA conformance cases. The VM boots once; {@link #open} restarts wpa_supplicant for
+ * each case and records the case's frames to its own pcap.
+ */
+public final class MkaDeviceFixture implements AutoCloseable {
+    public static final byte[] TESTER_MAC = {0x52, 0x54, 0, 0, 0, 0x01};
+    public static final byte[] TESTER_IP = {10, 1, 0, 1};
+    public static final String TESTER_IP_TEXT = "10.1.0.1";
+    public static final String DUT_IP_TEXT = "10.1.0.2";
+    public static final String DUT_MAC_TEXT = LinuxVm.DATA_MAC;
+    private static final Pattern PING_RECEIVED = Pattern.compile("(\\d+) packets received");
+
+    private final LinuxVm vm;
+    private final WpaSupplicantMka wpa;
+    private final Path outDir;
+
+    private MkaDeviceFixture(LinuxVm vm, Path outDir) {
+        this.vm = vm;
+        this.wpa = new WpaSupplicantMka(vm, "data0");
+        this.outDir = outDir;
+    }
+
+    /** Boots the VM (image from MACSEC_DUT_IMAGE or conformance/vm/build-initramfs); pcaps go to {@code outDir}. */
+    public static MkaDeviceFixture boot(Path outDir) throws IOException {
+        Files.createDirectories(outDir);
+        return new MkaDeviceFixture(LinuxVm.boot(), outDir);
+    }
+
+    public LinuxVm vm() {
+        return vm;
+    }
+
+    public WpaSupplicantMka wpa() {
+        return wpa;
+    }
+
+    /** One case: the device's wpa_supplicant freshly started, our participant, the recorded link. */
+    public final class Case implements AutoCloseable {
+        private final String name;
+        private final Path pcap;
+        private final RecordingLink link;
+        private final MkaSession session;
+        private final WpaSupplicantMka.Config deviceConfig;
+
+        Case(String name, Path pcap, RecordingLink link, MkaSession session, WpaSupplicantMka.Config deviceConfig) {
+            this.name = name;
+            this.pcap = pcap;
+            this.link = link;
+            this.session = session;
+            this.deviceConfig = deviceConfig;
+        }
+
+        /** What wpa_supplicant was started with in this case. */
+        public WpaSupplicantMka.Config deviceConfig() {
+            return deviceConfig;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public Path pcap() {
+            return pcap;
+        }
+
+        public MkaSession session() {
+            return session;
+        }
+
+        public MkaParticipant participant() {
+            return session.participant();
+        }
+
+        public WpaSupplicantMka device() {
+            return wpa;
+        }
+
+        /** Runs our side until the device's {@code wpa_cli status} satisfies {@code p}, polling every {@code every}. */
+        public Map<String, String> awaitDevice(Predicate<Map<String, String>> p, Duration timeout, Duration every)
+                throws IOException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (true) {
+                Map<String, String> s = wpa.status();
+                if (p.test(s) || System.nanoTime() > deadline) {
+                    return s;
+                }
+                session.runFor(every);
+            }
+        }
+
+        /** Gives the device's macsec interface (or {@code ifname} when not null) our address as its neighbour. */
+        public String configureDeviceIp(String ifname) throws IOException {
+            String dev = ifname != null ? ifname : wpa.macsecInterface();
+            if (dev == null) {
+                throw new IOException("wpa_supplicant created no macsec interface");
+            }
+            vm.run("/sbin/ip link set " + dev + " up; /sbin/ip addr flush dev data0; /sbin/ip addr replace "
+                    + DUT_IP_TEXT + "/24 dev " + dev + "; /sbin/ip neigh replace " + TESTER_IP_TEXT + " lladdr "
+                    + mac(participant().config().mac()) + " dev " + dev + " nud permanent");
+            return dev;
+        }
+
+        /** Starts {@code count} pings (one a second) from the device to us in the background. */
+        public void startPing(int count) throws IOException {
+            vm.run("rm -f /tmp/mka/ping.out; (ping -c " + count + " -W 1 " + TESTER_IP_TEXT
+                    + " > /tmp/mka/ping.out 2>&1 &)");
+        }
+
+        /** How many echo replies the background ping got. */
+        public int pingReceived() throws IOException {
+            Matcher m = PING_RECEIVED.matcher(vm.run("cat /tmp/mka/ping.out").output());
+            return m.find() ? Integer.parseInt(m.group(1)) : 0;
+        }
+
+        /** Pings us from the device's macsec interface {@code count} times while our side runs; returns replies. */
+        public int pingFromDevice(int count) throws IOException {
+            configureDeviceIp(null);
+            startPing(count);
+            session.runFor(Duration.ofSeconds(count + 1));
+            return pingReceived();
+        }
+
+        @Override
+        public void close() {
+            link.close();
+        }
+    }
+
+    /** Starts wpa_supplicant with {@code device} and a participant with {@code ours}, recording to NAME.pcap. */
+    public Case open(String name, WpaSupplicantMka.Config device, ActorConfig ours) throws IOException {
+        wpa.start(device);
+        UdpLink udp = vm.dataLink();
+        udp.drain();
+        Path pcap = outDir.resolve(name.replaceAll("[^A-Za-z0-9._-]+", "_") + ".pcap");
+        RecordingLink rec = new RecordingLink(new NonClosing(udp), pcap);
+        MkaClock clock = MkaClock.system();
+        MkaSession session = new MkaSession(rec, clock, new MkaParticipant(ours), TESTER_IP);
+        return new Case(name, pcap, rec, session, device);
+    }
+
+    @Override
+    public void close() {
+        try {
+            wpa.stop();
+        } catch (IOException ignored) {
+            // the VM goes away next anyway
+        }
+        vm.close();
+    }
+
+    static String mac(byte[] m) {
+        return String.format("%02x:%02x:%02x:%02x:%02x:%02x", m[0], m[1], m[2], m[3], m[4], m[5]);
+    }
+
+    /** The VM owns its data link; a case's recording must not close it. */
+    private record NonClosing(FrameLink inner) implements FrameLink {
+        @Override
+        public void send(byte[] frame, int off, int len) throws IOException {
+            inner.send(frame, off, len);
+        }
+
+        @Override
+        public Frame receive(Duration timeout) throws IOException {
+            return inner.receive(timeout);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
