@@ -92,7 +92,9 @@ public final class ConformanceRunner {
         RunResult result = new RunResult(collector.device(), suites.stream().map(CipherSuite::standardName).toList(),
                 collector.results(), (System.nanoTime() - t0) / 1_000_000, dir);
         writeSummary(result, o.suite(), dir.resolve("summary.json"));
+        ReportIndex.write(result, o.suite(), dir.resolve("report.md"));
         writeEnvironment(result, allureResults);
+        writeCategories(allureResults);
         if (o.html()) {
             AllureHtml.generate(allureResults, dir.resolve("html"), o.progress());
         }
@@ -113,7 +115,7 @@ public final class ConformanceRunner {
         m.put("counts", counts);
         m.put("exitCode", r.exitCode());
         Map<String, List<String>> byDeviation = new TreeMap<>();
-        Map<String, Map<String, Long>> byClause = new TreeMap<>();
+        Map<String, Map<String, Long>> byClause = new TreeMap<>(Clauses.ORDER);
         for (CaseResult c : r.cases()) {
             for (String d : c.deviations()) {
                 byDeviation.computeIfAbsent(d, k -> new ArrayList<>()).add(c.caseName() + " [" + c.cipherSuite()
@@ -125,6 +127,32 @@ public final class ConformanceRunner {
         m.put("knownDeviations", byDeviation);
         m.put("cases", r.cases());
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), m);
+    }
+
+    /** Allure categories: a known Linux deviation, any other failure, and a case the harness could not judge. */
+    static void writeCategories(Path allureResults) throws IOException {
+        List<Map<String, Object>> l = List.of(
+                category("Known Linux deviations", List.of("failed"), "(?s)known deviation:.*",
+                        "The device departs from IEEE 802.1AE exactly as the Linux receive profile predicts"),
+                category("Conformance failures", List.of("failed"), "(?s)(?!known deviation:).*",
+                        "The device departs from IEEE 802.1AE and no known deviation explains it"),
+                category("Harness errors", List.of("broken"), null,
+                        "The case could not be judged: device unreachable, configuration refused, link failure"),
+                category("Not applicable or unsupported", List.of("skipped"), null,
+                        "The case does not apply to the chosen cipher suites, or the device lacks an optional feature"));
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(
+                allureResults.resolve("categories.json").toFile(), l);
+    }
+
+    private static Map<String, Object> category(String name, List<String> statuses, String messageRegex, String description) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", name);
+        m.put("description", description);
+        m.put("matchedStatuses", statuses);
+        if (messageRegex != null) {
+            m.put("messageRegex", messageRegex);
+        }
+        return m;
     }
 
     private static void writeEnvironment(RunResult r, Path allureResults) throws IOException {

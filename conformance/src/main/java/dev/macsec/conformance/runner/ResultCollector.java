@@ -1,5 +1,6 @@
 package dev.macsec.conformance.runner;
 
+import dev.macsec.conformance.suite.ConformanceExtension;
 import dev.macsec.conformance.suite.ConformanceFailure;
 import dev.macsec.conformance.suite.KnownDeviationFailure;
 import org.junit.platform.engine.TestExecutionResult;
@@ -86,7 +87,8 @@ final class ResultCollector implements TestExecutionListener {
         String clause = e.getOrDefault("macsec.clause", "?");
         String name = e.getOrDefault("macsec.case", id.getLegacyReportingName());
         CaseResult c = new CaseResult(clause, name, id.getDisplayName(), e.getOrDefault("macsec.cipherSuite", "?"),
-                e.getOrDefault("macsec.validateFrames", "-"), s, devs, e.get("macsec.linuxProfile"), message, ms);
+                e.getOrDefault("macsec.validateFrames", "-"), s, devs, e.get("macsec.linuxProfile"), message, ms,
+                e.get(ConformanceExtension.ENTRY_PCAP));
         results.add(c);
         if (progress != null) {
             progress.printf("%-16s %-40s %-16s %-9s %s%n", s, name, c.cipherSuite(), c.validateFrames(),

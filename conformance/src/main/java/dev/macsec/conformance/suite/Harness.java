@@ -47,6 +47,7 @@ public final class Harness {
     private final ExtensionContext ctx;
     private String countersText;
     private String framesText;
+    private String labelled;
 
     Harness(Session session, RecordingLink recording, Path pcap, ExtensionContext ctx) {
         this.session = session;
@@ -91,19 +92,21 @@ public final class Harness {
         return g;
     }
 
-    /** Labels the running test for reports: Allure epic/feature/story, parameters, report entries. */
+    /**
+     * Labels the running test for reports: Allure epic (the standard) / feature (the clause) / story (the case),
+     * the case's topic as its description, parameters, and report entries for the runner's summary.
+     */
     public void label(String clause, String caseName, CipherSuite suite, ValidateFrames vf, String title) {
-        Allure.epic("IEEE 802.1AE-2018");
-        Allure.feature("Clause " + clause + " " + title);
-        Allure.story(clause + "-" + caseName);
-        Allure.parameter("cipher suite", suite.standardName());
-        if (vf != null) {
-            Allure.parameter("validateFrames", SecYConfig.name(vf));
-        }
+        String story = clause + "-" + caseName;
+        String mode = vf == null ? "-" : SecYConfig.name(vf);
+        ConformanceExtension.labelCase(clause, story, suite.standardName(), vf == null ? null : mode);
+        Allure.description("IEEE 802.1AE-2018 " + clause + " (" + title + "): case " + story + ", cipher suite "
+                + suite.standardName() + (vf == null ? "" : ", validateFrames " + mode) + ".");
         Allure.label("device", session.identity().description());
-        ctx.publishReportEntry(Map.of("macsec.clause", clause, "macsec.case", clause + "-" + caseName,
-                "macsec.cipherSuite", suite.standardName(), "macsec.validateFrames", vf == null ? "-" : SecYConfig.name(vf),
+        ctx.publishReportEntry(Map.of("macsec.clause", clause, "macsec.case", story,
+                "macsec.cipherSuite", suite.standardName(), "macsec.validateFrames", mode,
                 "macsec.device", session.identity().description()));
+        labelled = story + "_" + suite.standardName() + (vf == null ? "" : "_" + mode);
     }
 
     public void publish(String key, String value) {
@@ -184,6 +187,11 @@ public final class Harness {
 
     Path pcap() {
         return pcap;
+    }
+
+    /** A file name for the case's recording once {@link #label} ran (null before). */
+    String labelledName() {
+        return labelled;
     }
 
     String countersText() {
