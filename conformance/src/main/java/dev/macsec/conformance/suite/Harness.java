@@ -126,6 +126,7 @@ public final class Harness {
             }
             throw new HarnessException("the device refused the case's configuration: " + e.getMessage(), e);
         } catch (IOException e) {
+            session.lost("unreachable while configuring: " + e.getMessage());
             throw new HarnessException("device unreachable while configuring: " + e.getMessage(), e);
         }
     }
@@ -140,6 +141,7 @@ public final class Harness {
         try {
             return session.device().counters();
         } catch (IOException e) {
+            session.lost("unreachable while reading counters: " + e.getMessage());
             throw new HarnessException("device unreachable while reading counters: " + e.getMessage(), e);
         }
     }
@@ -163,6 +165,10 @@ public final class Harness {
             while (true) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
+                    if (session.vmGone()) {
+                        throw new HarnessException("the device's VM (qemu) stopped running during the case; "
+                                + got.size() + " frame(s) received before");
+                    }
                     throw new HarnessException("the device did not answer the case's closing echo (" + closing.label()
                             + ") within " + session.answerTimeout().toSeconds() + " s: it stopped answering, or "
                             + "refuses valid frames; " + got.size() + " frame(s) received before");
