@@ -23,10 +23,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
@@ -62,6 +64,10 @@ public final class ConformanceRunner {
         List<Class<?>> classes = suiteClasses(o.suite());
         Path dir = o.reportDir().toAbsolutePath();
         Files.createDirectories(dir);
+        // a report directory used before: results of the earlier run would mix with this one's
+        for (String generated : List.of("allure-results", "cases", "junit", "html")) {
+            deleteTree(dir.resolve(generated));
+        }
         Path allureResults = dir.resolve("allure-results");
         Files.createDirectories(allureResults);
         // the listener allure-junit5 registers takes the lifecycle current when the launcher is created
@@ -99,6 +105,17 @@ public final class ConformanceRunner {
             AllureHtml.generate(allureResults, dir.resolve("html"), o.progress());
         }
         return result;
+    }
+
+    private static void deleteTree(Path d) throws IOException {
+        if (!Files.isDirectory(d, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(d)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     static void writeSummary(RunResult r, String suite, Path file) throws IOException {
