@@ -89,16 +89,34 @@ public final class ConformanceRunner {
         Path junitDir = dir.resolve("junit");
         Files.createDirectories(junitDir);
         long t0 = System.nanoTime();
+        List<String> suiteNames = suites.stream().map(CipherSuite::standardName).toList();
+        // Ctrl-C: the cases run so far still get their summary and report.md (the VM's own hook stops it)
+        Thread onInterrupt = new Thread(() -> {
+            RunResult partial = new RunResult(collector.device(), suiteNames, collector.results(),
+                    (System.nanoTime() - t0) / 1_000_000, dir);
+            try {
+                writeSummary(partial, o.suite(), dir.resolve("summary.json"), true);
+                ReportIndex.write(partial, o.suite(), dir.resolve("report.md"), true);
+            } catch (IOException | RuntimeException ignored) {
+                // the JVM is going down: nothing better to do
+            }
+        }, "macsec-conformance-interrupted");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
         try (PrintWriter xmlErr = new PrintWriter(System.err, true)) {
             Launcher launcher = LauncherFactory.create();
             launcher.execute(request, collector, new LegacyXmlReportGeneratingListener(junitDir, xmlErr));
         } finally {
             Allure.setLifecycle(previous);
+            try {
+                Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            } catch (IllegalStateException ignored) {
+                // already shutting down: the hook writes the partial reports
+            }
         }
-        RunResult result = new RunResult(collector.device(), suites.stream().map(CipherSuite::standardName).toList(),
-                collector.results(), (System.nanoTime() - t0) / 1_000_000, dir);
-        writeSummary(result, o.suite(), dir.resolve("summary.json"));
-        ReportIndex.write(result, o.suite(), dir.resolve("report.md"));
+        RunResult result = new RunResult(collector.device(), suiteNames, collector.results(),
+                (System.nanoTime() - t0) / 1_000_000, dir);
+        writeSummary(result, o.suite(), dir.resolve("summary.json"), false);
+        ReportIndex.write(result, o.suite(), dir.resolve("report.md"), false);
         writeEnvironment(result, allureResults);
         writeCategories(allureResults);
         if (o.html()) {
@@ -118,9 +136,12 @@ public final class ConformanceRunner {
         }
     }
 
-    static void writeSummary(RunResult r, String suite, Path file) throws IOException {
+    static void writeSummary(RunResult r, String suite, Path file, boolean interrupted) throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("suite", suite == null ? "802.1ae" : suite);
+        if (interrupted) {
+            m.put("interrupted", true);
+        }
         m.put("finished", Instant.now().toString());
         m.put("device", r.device());
         m.put("cipherSuites", r.cipherSuites());

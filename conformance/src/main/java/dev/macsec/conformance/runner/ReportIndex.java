@@ -22,17 +22,20 @@ final class ReportIndex {
     private ReportIndex() {
     }
 
-    static void write(RunResult r, String suite, Path file) throws IOException {
-        Files.writeString(file, render(r, suite));
+    static void write(RunResult r, String suite, Path file, boolean interrupted) throws IOException {
+        Files.writeString(file, render(r, suite, interrupted));
     }
 
-    static String render(RunResult r, String suite) {
+    static String render(RunResult r, String suite, boolean interrupted) {
         Map<String, List<CaseResult>> byClause = new TreeMap<>(Clauses.ORDER);
         for (CaseResult c : r.cases()) {
             byClause.computeIfAbsent(c.clause(), k -> new ArrayList<>()).add(c);
         }
         StringBuilder s = new StringBuilder();
         s.append("# Conformance report: ").append(suite == null ? "802.1ae" : suite).append("\n\n");
+        if (interrupted) {
+            s.append("**Interrupted: the run was stopped; only the cases below ran.**\n\n");
+        }
         s.append("- Device: ").append(r.device() == null ? "unavailable" : r.device()).append('\n');
         s.append("- Cipher suites: ").append(String.join(", ", r.cipherSuites())).append('\n');
         s.append("- Result: ").append(r.summaryLine()).append('\n');

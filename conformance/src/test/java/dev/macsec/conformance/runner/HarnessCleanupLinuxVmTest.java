@@ -70,6 +70,10 @@ class HarnessCleanupLinuxVmTest {
                         .toList();
                 assertEquals(List.of(), names, "temp files left behind");
             }
+            // the cases that ran are reported
+            String summary = Files.readString(dir.resolve("report/summary.json"));
+            assertTrue(summary.contains("\"interrupted\" : true"), summary);
+            assertTrue(Files.readString(dir.resolve("report/report.md")).startsWith("# Conformance report"));
         } finally {
             p.destroyForcibly();
             vms.forEach(ProcessHandle::destroyForcibly);
