@@ -61,6 +61,10 @@ final class ResultCollector implements TestExecutionListener {
             return;
         }
         Throwable t = r.getThrowable().orElse(null);
+        if (t instanceof org.junit.jupiter.api.extension.ParameterResolutionException && t.getCause() != null) {
+            // the harness could not be opened: its reason, not JUnit's wrapping of it
+            t = t.getCause();
+        }
         CaseResult.Status s;
         List<String> devs = List.of();
         if (r.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {

@@ -89,7 +89,13 @@ public final class ConformanceExtension implements ParameterResolver, AfterEachC
 
     @Override
     public void afterEach(ExtensionContext ctx) {
-        Harness h = ctx.getStore(NS).remove(Harness.class, Harness.class);
+        Harness h;
+        try {
+            h = ctx.getStore(NS).remove(Harness.class, Harness.class);
+        } catch (RuntimeException e) {
+            // the store remembers a harness that failed to open (device not available) and rethrows it here
+            h = null;
+        }
         if (h == null || h.labelledName() == null) {
             labelFromDisplayNames(ctx);
         }
