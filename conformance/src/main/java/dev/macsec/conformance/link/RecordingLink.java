@@ -1,9 +1,9 @@
 package dev.macsec.conformance.link;
 
+import dev.macsec.capture.PcapWriter;
+
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -13,7 +13,7 @@ import java.time.Duration;
  */
 public final class RecordingLink implements FrameLink {
     private final FrameLink inner;
-    private final MiniPcapWriter writer;
+    private final PcapWriter writer;
     private final boolean closeInner;
     private int frames;
 
@@ -26,7 +26,8 @@ public final class RecordingLink implements FrameLink {
         this.inner = inner;
         this.closeInner = closeInner;
         try {
-            this.writer = new MiniPcapWriter(Files.newOutputStream(pcapFile));
+            this.writer = PcapWriter.create(pcapFile);
+            writer.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + pcapFile, e);
         }
@@ -36,7 +37,8 @@ public final class RecordingLink implements FrameLink {
     public void send(byte[] frame, int off, int len) throws IOException {
         inner.send(frame, off, len);
         synchronized (writer) {
-            writer.write(Frame.nowMicros(), frame, off, len);
+            writer.write(frame, off, len, Frame.nowMicros() * 1_000L);
+            writer.flush();
             frames++;
         }
     }
@@ -46,7 +48,8 @@ public final class RecordingLink implements FrameLink {
         Frame f = inner.receive(timeout);
         if (f != null) {
             synchronized (writer) {
-                writer.write(f.timestampMicros(), f.data(), 0, f.length());
+                writer.write(f.data(), 0, f.length(), f.timestampMicros() * 1_000L);
+                writer.flush();
                 frames++;
             }
         }
@@ -54,7 +57,7 @@ public final class RecordingLink implements FrameLink {
     }
 
     /** Frames recorded so far (both directions). */
-    public synchronized int frames() {
+    public int frames() {
         synchronized (writer) {
             return frames;
         }
@@ -72,60 +75,12 @@ public final class RecordingLink implements FrameLink {
             }
         } finally {
             synchronized (writer) {
-                writer.close();
+                try {
+                    writer.close();
+                } catch (IOException ignored) {
+                    // every frame was flushed when it passed: nothing left to save
+                }
             }
-        }
-    }
-
-    /**
-     * The smallest classic-pcap writer that works (LINKTYPE_ETHERNET, microseconds).
-     * TODO replace with dev.macsec.capture.PcapWriter once it lands on main.
-     */
-    static final class MiniPcapWriter implements AutoCloseable {
-        private final OutputStream out;
-        private final byte[] header = new byte[16];
-
-        MiniPcapWriter(OutputStream out) throws IOException {
-            this.out = out;
-            byte[] global = new byte[24];
-            putLe32(global, 0, 0xa1b2c3d4);
-            putLe16(global, 4, 2);
-            putLe16(global, 6, 4);
-            putLe32(global, 16, 65_535);
-            putLe32(global, 20, 1);
-            out.write(global);
-            out.flush();
-        }
-
-        void write(long micros, byte[] data, int off, int len) throws IOException {
-            putLe32(header, 0, (int) Math.floorDiv(micros, 1_000_000L));
-            putLe32(header, 4, (int) Math.floorMod(micros, 1_000_000L));
-            putLe32(header, 8, len);
-            putLe32(header, 12, len);
-            out.write(header);
-            out.write(data, off, len);
-            out.flush();
-        }
-
-        @Override
-        public void close() {
-            try {
-                out.close();
-            } catch (IOException ignored) {
-                // nothing left to save
-            }
-        }
-
-        private static void putLe32(byte[] b, int at, int v) {
-            b[at] = (byte) v;
-            b[at + 1] = (byte) (v >>> 8);
-            b[at + 2] = (byte) (v >>> 16);
-            b[at + 3] = (byte) (v >>> 24);
-        }
-
-        private static void putLe16(byte[] b, int at, int v) {
-            b[at] = (byte) v;
-            b[at + 1] = (byte) (v >>> 8);
         }
     }
 }

@@ -15,9 +15,10 @@ import java.util.List;
  *                       else "differs: ..." (null for cases without an emulation)
  * @param message        failure or skip reason (expected vs seen), null when passed
  * @param durationMillis wall time of the case
+ * @param pcap           the frames the case exchanged (a pcap file), null when it exchanged none
  */
 public record CaseResult(String clause, String caseName, String displayName, String cipherSuite,
                          String validateFrames, Status status, List<String> deviations, String linuxProfile,
-                         String message, long durationMillis) {
+                         String message, long durationMillis, String pcap) {
     public enum Status { PASSED, KNOWN_DEVIATION, FAILED, ERROR, SKIPPED }
 }

@@ -23,10 +23,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
@@ -62,6 +64,10 @@ public final class ConformanceRunner {
         List<Class<?>> classes = suiteClasses(o.suite());
         Path dir = o.reportDir().toAbsolutePath();
         Files.createDirectories(dir);
+        // a report directory used before: results of the earlier run would mix with this one's
+        for (String generated : List.of("allure-results", "cases", "junit", "html")) {
+            deleteTree(dir.resolve(generated));
+        }
         Path allureResults = dir.resolve("allure-results");
         Files.createDirectories(allureResults);
         // the listener allure-junit5 registers takes the lifecycle current when the launcher is created
@@ -83,25 +89,59 @@ public final class ConformanceRunner {
         Path junitDir = dir.resolve("junit");
         Files.createDirectories(junitDir);
         long t0 = System.nanoTime();
+        List<String> suiteNames = suites.stream().map(CipherSuite::standardName).toList();
+        // Ctrl-C: the cases run so far still get their summary and report.md (the VM's own hook stops it)
+        Thread onInterrupt = new Thread(() -> {
+            RunResult partial = new RunResult(collector.device(), suiteNames, collector.results(),
+                    (System.nanoTime() - t0) / 1_000_000, dir);
+            try {
+                writeSummary(partial, o.suite(), dir.resolve("summary.json"), true);
+                ReportIndex.write(partial, o.suite(), dir.resolve("report.md"), true);
+            } catch (IOException | RuntimeException ignored) {
+                // the JVM is going down: nothing better to do
+            }
+        }, "macsec-conformance-interrupted");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
         try (PrintWriter xmlErr = new PrintWriter(System.err, true)) {
             Launcher launcher = LauncherFactory.create();
             launcher.execute(request, collector, new LegacyXmlReportGeneratingListener(junitDir, xmlErr));
         } finally {
             Allure.setLifecycle(previous);
+            try {
+                Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            } catch (IllegalStateException ignored) {
+                // already shutting down: the hook writes the partial reports
+            }
         }
-        RunResult result = new RunResult(collector.device(), suites.stream().map(CipherSuite::standardName).toList(),
-                collector.results(), (System.nanoTime() - t0) / 1_000_000, dir);
-        writeSummary(result, o.suite(), dir.resolve("summary.json"));
+        RunResult result = new RunResult(collector.device(), suiteNames, collector.results(),
+                (System.nanoTime() - t0) / 1_000_000, dir);
+        writeSummary(result, o.suite(), dir.resolve("summary.json"), false);
+        ReportIndex.write(result, o.suite(), dir.resolve("report.md"), false);
         writeEnvironment(result, allureResults);
+        writeCategories(allureResults);
         if (o.html()) {
             AllureHtml.generate(allureResults, dir.resolve("html"), o.progress());
         }
         return result;
     }
 
-    static void writeSummary(RunResult r, String suite, Path file) throws IOException {
+    private static void deleteTree(Path d) throws IOException {
+        if (!Files.isDirectory(d, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(d)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    static void writeSummary(RunResult r, String suite, Path file, boolean interrupted) throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("suite", suite == null ? "802.1ae" : suite);
+        if (interrupted) {
+            m.put("interrupted", true);
+        }
         m.put("finished", Instant.now().toString());
         m.put("device", r.device());
         m.put("cipherSuites", r.cipherSuites());
@@ -113,7 +153,7 @@ public final class ConformanceRunner {
         m.put("counts", counts);
         m.put("exitCode", r.exitCode());
         Map<String, List<String>> byDeviation = new TreeMap<>();
-        Map<String, Map<String, Long>> byClause = new TreeMap<>();
+        Map<String, Map<String, Long>> byClause = new TreeMap<>(Clauses.ORDER);
         for (CaseResult c : r.cases()) {
             for (String d : c.deviations()) {
                 byDeviation.computeIfAbsent(d, k -> new ArrayList<>()).add(c.caseName() + " [" + c.cipherSuite()
@@ -125,6 +165,32 @@ public final class ConformanceRunner {
         m.put("knownDeviations", byDeviation);
         m.put("cases", r.cases());
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), m);
+    }
+
+    /** Allure categories: a known Linux deviation, any other failure, and a case the harness could not judge. */
+    static void writeCategories(Path allureResults) throws IOException {
+        List<Map<String, Object>> l = List.of(
+                category("Known Linux deviations", List.of("failed"), "(?s)known deviation:.*",
+                        "The device departs from IEEE 802.1AE exactly as the Linux receive profile predicts"),
+                category("Conformance failures", List.of("failed"), "(?s)(?!known deviation:).*",
+                        "The device departs from IEEE 802.1AE and no known deviation explains it"),
+                category("Harness errors", List.of("broken"), null,
+                        "The case could not be judged: device unreachable, configuration refused, link failure"),
+                category("Not applicable or unsupported", List.of("skipped"), null,
+                        "The case does not apply to the chosen cipher suites, or the device lacks an optional feature"));
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(
+                allureResults.resolve("categories.json").toFile(), l);
+    }
+
+    private static Map<String, Object> category(String name, List<String> statuses, String messageRegex, String description) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", name);
+        m.put("description", description);
+        m.put("matchedStatuses", statuses);
+        if (messageRegex != null) {
+            m.put("messageRegex", messageRegex);
+        }
+        return m;
     }
 
     private static void writeEnvironment(RunResult r, Path allureResults) throws IOException {

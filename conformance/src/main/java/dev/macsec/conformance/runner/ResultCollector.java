@@ -1,5 +1,6 @@
 package dev.macsec.conformance.runner;
 
+import dev.macsec.conformance.suite.ConformanceExtension;
 import dev.macsec.conformance.suite.ConformanceFailure;
 import dev.macsec.conformance.suite.KnownDeviationFailure;
 import org.junit.platform.engine.TestExecutionResult;
@@ -60,6 +61,10 @@ final class ResultCollector implements TestExecutionListener {
             return;
         }
         Throwable t = r.getThrowable().orElse(null);
+        if (t instanceof org.junit.jupiter.api.extension.ParameterResolutionException && t.getCause() != null) {
+            // the harness could not be opened: its reason, not JUnit's wrapping of it
+            t = t.getCause();
+        }
         CaseResult.Status s;
         List<String> devs = List.of();
         if (r.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
@@ -86,7 +91,8 @@ final class ResultCollector implements TestExecutionListener {
         String clause = e.getOrDefault("macsec.clause", "?");
         String name = e.getOrDefault("macsec.case", id.getLegacyReportingName());
         CaseResult c = new CaseResult(clause, name, id.getDisplayName(), e.getOrDefault("macsec.cipherSuite", "?"),
-                e.getOrDefault("macsec.validateFrames", "-"), s, devs, e.get("macsec.linuxProfile"), message, ms);
+                e.getOrDefault("macsec.validateFrames", "-"), s, devs, e.get("macsec.linuxProfile"), message, ms,
+                e.get(ConformanceExtension.ENTRY_PCAP));
         results.add(c);
         if (progress != null) {
             progress.printf("%-16s %-40s %-16s %-9s %s%n", s, name, c.cipherSuite(), c.validateFrames(),

@@ -47,6 +47,7 @@ public final class Harness {
     private final ExtensionContext ctx;
     private String countersText;
     private String framesText;
+    private String labelled;
 
     Harness(Session session, RecordingLink recording, Path pcap, ExtensionContext ctx) {
         this.session = session;
@@ -91,19 +92,21 @@ public final class Harness {
         return g;
     }
 
-    /** Labels the running test for reports: Allure epic/feature/story, parameters, report entries. */
+    /**
+     * Labels the running test for reports: Allure epic (the standard) / feature (the clause) / story (the case),
+     * the case's topic as its description, parameters, and report entries for the runner's summary.
+     */
     public void label(String clause, String caseName, CipherSuite suite, ValidateFrames vf, String title) {
-        Allure.epic("IEEE 802.1AE-2018");
-        Allure.feature("Clause " + clause + " " + title);
-        Allure.story(clause + "-" + caseName);
-        Allure.parameter("cipher suite", suite.standardName());
-        if (vf != null) {
-            Allure.parameter("validateFrames", SecYConfig.name(vf));
-        }
+        String story = clause + "-" + caseName;
+        String mode = vf == null ? "-" : SecYConfig.name(vf);
+        ConformanceExtension.labelCase(clause, story, suite.standardName(), vf == null ? null : mode);
+        Allure.description("IEEE 802.1AE-2018 " + clause + " (" + title + "): case " + story + ", cipher suite "
+                + suite.standardName() + (vf == null ? "" : ", validateFrames " + mode) + ".");
         Allure.label("device", session.identity().description());
-        ctx.publishReportEntry(Map.of("macsec.clause", clause, "macsec.case", clause + "-" + caseName,
-                "macsec.cipherSuite", suite.standardName(), "macsec.validateFrames", vf == null ? "-" : SecYConfig.name(vf),
+        ctx.publishReportEntry(Map.of("macsec.clause", clause, "macsec.case", story,
+                "macsec.cipherSuite", suite.standardName(), "macsec.validateFrames", mode,
                 "macsec.device", session.identity().description()));
+        labelled = story + "_" + suite.standardName() + (vf == null ? "" : "_" + mode);
     }
 
     public void publish(String key, String value) {
@@ -123,6 +126,7 @@ public final class Harness {
             }
             throw new HarnessException("the device refused the case's configuration: " + e.getMessage(), e);
         } catch (IOException e) {
+            session.lost("unreachable while configuring: " + e.getMessage());
             throw new HarnessException("device unreachable while configuring: " + e.getMessage(), e);
         }
     }
@@ -137,6 +141,7 @@ public final class Harness {
         try {
             return session.device().counters();
         } catch (IOException e) {
+            session.lost("unreachable while reading counters: " + e.getMessage());
             throw new HarnessException("device unreachable while reading counters: " + e.getMessage(), e);
         }
     }
@@ -160,6 +165,10 @@ public final class Harness {
             while (true) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
+                    if (session.vmGone()) {
+                        throw new HarnessException("the device's VM (qemu) stopped running during the case; "
+                                + got.size() + " frame(s) received before");
+                    }
                     throw new HarnessException("the device did not answer the case's closing echo (" + closing.label()
                             + ") within " + session.answerTimeout().toSeconds() + " s: it stopped answering, or "
                             + "refuses valid frames; " + got.size() + " frame(s) received before");
@@ -184,6 +193,11 @@ public final class Harness {
 
     Path pcap() {
         return pcap;
+    }
+
+    /** A file name for the case's recording once {@link #label} ran (null before). */
+    String labelledName() {
+        return labelled;
     }
 
     String countersText() {

@@ -33,6 +33,8 @@ public final class Session implements ExtensionContext.Store.CloseableResource {
     private final Duration answerTimeout;
     private final List<CipherSuite> cipherSuites;
     private final RuntimeException failure;
+    /** Why the device stopped answering (null while it answers): later cases then fail at once. */
+    private volatile String lost;
 
     private Session(DeviceUnderTest device, UdpLink link, DeviceIdentity identity, byte[] deviceMac, Path outputDir,
                     Duration answerTimeout, List<CipherSuite> suites, RuntimeException failure) {
@@ -51,6 +53,10 @@ public final class Session implements ExtensionContext.Store.CloseableResource {
         Session s = ctx.getRoot().getStore(NS).getOrComputeIfAbsent(Session.class, k -> open(ctx), Session.class);
         if (s.failure != null) {
             throw new HarnessException("device not available: " + s.failure.getMessage(), s.failure);
+        }
+        s.vmGone();
+        if (s.lost != null) {
+            throw new HarnessException("device lost earlier in the run (" + s.lost + "): case not run");
         }
         return s;
     }
@@ -116,6 +122,25 @@ public final class Session implements ExtensionContext.Store.CloseableResource {
 
     public List<CipherSuite> cipherSuites() {
         return cipherSuites;
+    }
+
+    /** Whether the device is a VM that is no longer running (then recorded as lost). */
+    boolean vmGone() {
+        if (device instanceof LinuxVmDevice vm && !vm.vm().isAlive()) {
+            lost("its VM (qemu) is no longer running");
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Records that the device stopped answering, so that the remaining cases end as harness errors at once
+     * instead of each waiting out its own timeouts.
+     */
+    void lost(String why) {
+        if (lost == null) {
+            lost = why;
+        }
     }
 
     @Override

@@ -27,6 +27,7 @@ class LinksTest {
     @Test
     void udpLinksCarryFramesAndTheRecordingReplays() throws IOException {
         Path pcap = dir.resolve("rec.pcap");
+        long backMicros;
         try (UdpLink a = UdpLink.bindLoopback(); UdpLink b = UdpLink.bindLoopback()) {
             a.connectTo(b.localPort());
             b.connectTo(a.localPort());
@@ -40,6 +41,8 @@ class LinksTest {
                 b.send(frame(2));
                 Frame back = rec.receive(Duration.ofSeconds(2));
                 assertArrayEquals(frame(2), back.data());
+                backMicros = back.timestampMicros();
+                assertEquals(2, rec.frames());
                 assertNull(rec.receive(Duration.ofMillis(50)));
             }
         }
@@ -47,6 +50,7 @@ class LinksTest {
             assertArrayEquals(frame(1), replay.receive(Duration.ZERO).data());
             Frame second = replay.receive(Duration.ZERO);
             assertArrayEquals(frame(2), second.data());
+            assertEquals(backMicros, second.timestampMicros(), "a received frame keeps its receive time");
             assertNull(replay.receive(Duration.ZERO));
             replay.send(frame(3));
             assertEquals(1, replay.sent().size());

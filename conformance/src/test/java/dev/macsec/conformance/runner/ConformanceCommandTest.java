@@ -35,5 +35,17 @@ class ConformanceCommandTest {
         assertTrue(r.cases().stream().filter(c -> c.status() == CaseResult.Status.ERROR)
                 .allMatch(c -> c.message().contains("no frame link")), r.cases().get(0).message());
         assertTrue(Files.isRegularFile(dir.resolve("r/summary.json")));
+        String md = Files.readString(dir.resolve("r/report.md"));
+        assertTrue(md.contains("**harness error** `10.6-valid-accepted`"), md);
+        assertTrue(md.contains("Exit code: 2 (harness errors"), md);
+        assertTrue(Files.readString(dir.resolve("r/allure-results/categories.json")).contains("Harness errors"));
+    }
+
+    @Test
+    void clausesInTheStandardsOrder() {
+        java.util.List<String> l = new java.util.ArrayList<>(java.util.List.of("10.7.9", "?", "9.12", "10.6", "10.6.1",
+                "9.9", "10.5"));
+        l.sort(Clauses.ORDER);
+        assertEquals(java.util.List.of("9.9", "9.12", "10.5", "10.6", "10.6.1", "10.7.9", "?"), l);
     }
 }

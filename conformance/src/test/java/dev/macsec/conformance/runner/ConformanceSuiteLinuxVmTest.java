@@ -1,6 +1,10 @@
 package dev.macsec.conformance.runner;
 
 import dev.macsec.secy.Deviation;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.macsec.conformance.suite.ConformanceExtension;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -8,12 +12,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -25,11 +35,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Tag("vm")
 class ConformanceSuiteLinuxVmTest {
 
+    private static final Path DIR = Paths.get("target", "conformance-linux-vm");
+    private static RunResult r;
+
+    /** One run of the whole suite (all four cipher suites, HTML included) for every check below. */
+    @BeforeAll
+    static void runSuite() throws IOException {
+        r = ConformanceRunner.run(new ConformanceRunner.Options(null, "802.1ae", List.of(), DIR, true, System.out));
+        System.out.println(r.summaryLine());
+    }
+
     @Test
     void suiteFindsEveryKnownLinuxDeviationAndNothingElse() throws IOException {
-        Path dir = Paths.get("target", "conformance-linux-vm");
-        RunResult r = ConformanceRunner.run(new ConformanceRunner.Options(null, "802.1ae", List.of(), dir, false, System.out));
-        System.out.println(r.summaryLine());
+        Path dir = DIR;
         assertTrue(Files.isRegularFile(dir.resolve("summary.json")));
         assertTrue(Files.list(dir.resolve("junit")).anyMatch(p -> p.toString().endsWith(".xml")), "JUnit XML written");
 
@@ -59,5 +77,96 @@ class ConformanceSuiteLinuxVmTest {
         assertTrue(r.count(CaseResult.Status.PASSED) > r.cases().size() / 3, "most cases pass: " + r.summaryLine());
         assertEquals(4, r.cipherSuites().size());
         assertEquals(1, r.exitCode(), "Linux fails 802.1AE (known deviations): exit 1");
+    }
+
+    /** The reports a person reads: Allure grouped by clause with the outcome kinds told apart, and report.md. */
+    @Test
+    void reportsAreReadableByClauseWithKnownDeviationsToldApart() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> results = new ArrayList<>();
+        try (Stream<Path> files = Files.list(DIR.resolve("allure-results"))) {
+            for (Path f : files.filter(f -> f.toString().endsWith("-result.json")).toList()) {
+                results.add(json.readTree(f.toFile()));
+            }
+        }
+        assertEquals(r.cases().size(), results.size(), "one Allure result per case");
+        Set<String> clauses = r.cases().stream().map(CaseResult::clause).collect(Collectors.toCollection(TreeSet::new));
+        assertFalse(clauses.contains("?"), "every case knows its clause: " + clauses);
+        Set<String> features = new TreeSet<>();
+        int knownTagged = 0;
+        for (JsonNode t : results) {
+            String name = t.path("name").asText();
+            assertEquals(List.of(ConformanceExtension.EPIC), labels(t, "epic"), name);
+            assertEquals(1, labels(t, "feature").size(), name);
+            features.addAll(labels(t, "feature"));
+            String story = labels(t, "story").get(0);
+            assertTrue(story.startsWith(labels(t, "feature").get(0).substring("Clause ".length()) + "-"), name + ": " + story);
+            List<String> params = new ArrayList<>();
+            t.path("parameters").forEach(p -> params.add(p.path("name").asText()));
+            assertTrue(params.contains("cipher suite"), name + " " + params);
+            if (t.path("status").asText().equals("failed")) {
+                List<String> attachments = new ArrayList<>();
+                t.path("attachments").forEach(a -> attachments.add(a.path("name").asText()));
+                assertTrue(attachments.contains("frames.pcap") && attachments.stream().anyMatch(a -> a.startsWith("counters")),
+                        name + " " + attachments);
+                assertTrue(t.path("statusDetails").path("message").asText().contains("expected vs seen"), name);
+                if (labels(t, "tag").contains(ConformanceExtension.TAG_KNOWN_DEVIATION)) {
+                    knownTagged++;
+                }
+            }
+        }
+        assertEquals(clauses.stream().map(c -> "Clause " + c).collect(Collectors.toCollection(TreeSet::new)), features);
+        assertEquals(r.count(CaseResult.Status.KNOWN_DEVIATION), knownTagged, "known deviations tagged");
+
+        // the HTML report: generated, with one page of data per case and the categories applied
+        Path html = DIR.resolve("html");
+        assertTrue(Files.isRegularFile(html.resolve("index.html")), "HTML report generated");
+        try (Stream<Path> cases = Files.list(html.resolve("data/test-cases"))) {
+            assertEquals(r.cases().size(), cases.count());
+        }
+        Map<String, Integer> categories = new TreeMap<>();
+        for (JsonNode c : json.readTree(html.resolve("data/categories.json").toFile()).path("children")) {
+            categories.put(c.path("name").asText(), leaves(c));
+        }
+        assertEquals((int) r.count(CaseResult.Status.KNOWN_DEVIATION), categories.get("Known Linux deviations"), categories.toString());
+        assertEquals((int) r.count(CaseResult.Status.FAILED), categories.getOrDefault("Conformance failures", 0), categories.toString());
+        assertEquals((int) r.count(CaseResult.Status.ERROR), categories.getOrDefault("Harness errors", 0), categories.toString());
+
+        // report.md: a section per clause, and expected vs seen and the pcap under every known deviation
+        String md = Files.readString(DIR.resolve("report.md"));
+        for (String c : clauses) {
+            assertTrue(md.contains("\n## Clause " + c + "\n"), c);
+        }
+        for (CaseResult c : r.cases()) {
+            if (c.status() == CaseResult.Status.KNOWN_DEVIATION) {
+                String entry = "**known deviation** `" + c.caseName() + "` [" + c.cipherSuite() + ", validateFrames "
+                        + c.validateFrames() + "]: " + String.join(", ", c.deviations()) + "\n    - expected vs seen: ";
+                assertTrue(md.contains(entry), entry);
+                assertTrue(c.pcap() != null && Files.size(Path.of(c.pcap())) > 24, c.caseName());
+                assertTrue(Path.of(c.pcap()).getFileName().toString().startsWith(c.caseName().replaceAll("[^A-Za-z0-9_.-]+", "_")),
+                        c.pcap());
+            }
+        }
+    }
+
+    private static List<String> labels(JsonNode result, String name) {
+        List<String> l = new ArrayList<>();
+        result.path("labels").forEach(x -> {
+            if (x.path("name").asText().equals(name)) {
+                l.add(x.path("value").asText());
+            }
+        });
+        return l;
+    }
+
+    private static int leaves(JsonNode n) {
+        if (!n.has("children")) {
+            return 1;
+        }
+        int k = 0;
+        for (JsonNode c : n.path("children")) {
+            k += leaves(c);
+        }
+        return k;
     }
 }

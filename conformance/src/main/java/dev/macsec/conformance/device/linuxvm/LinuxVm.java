@@ -157,7 +157,12 @@ public final class LinuxVm implements CommandRunner {
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .start();
             Process proc = started;
-            hook = new Thread(() -> destroy(proc), "macsec-dut-shutdown");
+            Path tmp = tempDir;
+            // Ctrl-C: qemu and its files go with the JVM (close() is never reached then)
+            hook = new Thread(() -> {
+                destroy(proc);
+                deleteTree(tmp);
+            }, "macsec-dut-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             kernelRelease = awaitReady(proc, options.bootTimeout());
             bootTime = Duration.ofNanos(System.nanoTime() - t0);
