@@ -51,6 +51,8 @@ public final class Analyzer implements AutoCloseable {
     private final ArrayDeque<Batch> spare = new ArrayDeque<>();
     private final int maxInFlight;
     private final Stats stats = new Stats();
+    /** The single-threaded path's one-frame batch, whose arena is the reader's own buffer. */
+    private final Batch direct = new Batch(1, 0, CaptureReader.MAX_FRAME_LENGTH);
 
     private FrameConsumer consumer;
     private Batch filling;
@@ -138,15 +140,35 @@ public final class Analyzer implements AutoCloseable {
 
     private void add(CaptureReader reader, long base) throws IOException {
         int len = reader.capturedLength();
+        if (workers == null) {
+            // one thread: no copy, the frame is processed where the reader left it
+            Batch d = direct;
+            d.arena = reader.data();
+            d.count = 0;
+            d.used = reader.offset();
+            record(d, reader, base, len);
+            applyFrame(d, 0);
+            return;
+        }
         Batch b = filling;
         if (b == null || b.count == BATCH_FRAMES || b.used + len > BATCH_BYTES) {
             dispatch();
             b = filling = takeBatch();
         }
+        System.arraycopy(reader.data(), reader.offset(), b.arena, b.used, len);
+        int i = record(b, reader, base, len);
+        b.used += len;
+        if (b.kind[i] == Batch.EAPOL && mka.learning()) {
+            // keys may change here: finish everything before it, in order, then go on
+            dispatch();
+            flushAll();
+        }
+    }
+
+    /** Notes the reader's current frame, already at {@code b.arena[b.used]}, as the batch's next entry. */
+    private int record(Batch b, CaptureReader reader, long base, int len) {
         int i = b.count++;
         int at = b.used;
-        System.arraycopy(reader.data(), reader.offset(), b.arena, at, len);
-        b.used += len;
         b.offset[i] = at;
         b.length[i] = len;
         b.origLength[i] = reader.originalLength();
@@ -160,16 +182,12 @@ public final class Analyzer implements AutoCloseable {
         stats.bytes += len;
         RxFrame rx = b.rx[i];
         if (reader.linkType() == LinkLayer.LINKTYPE_ETHERNET) {
-            rx.set(b.arena, at, len, b.out, at);
+            rx.set(b.arena, at, len, b.out, b == direct ? 0 : at);
             b.kind[i] = rx.tagged() ? Batch.MACSEC : isEapol(b.arena, at, len) ? Batch.EAPOL : Batch.OTHER;
         } else {
             b.kind[i] = Batch.NOT_ETHERNET;
         }
-        if (b.kind[i] == Batch.EAPOL && mka.learning()) {
-            // keys may change here: finish everything before it, in order, then go on
-            dispatch();
-            flushAll();
-        }
+        return i;
     }
 
     private static boolean isEapol(byte[] b, int off, int len) {
@@ -371,7 +389,7 @@ public final class Analyzer implements AutoCloseable {
         static final int EAPOL = 2;
         static final int NOT_ETHERNET = 3;
 
-        final byte[] arena;
+        byte[] arena;
         final byte[] out;
         final RxFrame[] rx;
         final int[] offset;
@@ -388,8 +406,12 @@ public final class Analyzer implements AutoCloseable {
         Future<?> verified;
 
         Batch(int frames, int bytes) {
+            this(frames, bytes, bytes);
+        }
+
+        Batch(int frames, int bytes, int outBytes) {
             arena = new byte[bytes];
-            out = new byte[bytes];
+            out = new byte[outBytes];
             rx = new RxFrame[frames];
             for (int i = 0; i < frames; i++) {
                 rx[i] = new RxFrame();

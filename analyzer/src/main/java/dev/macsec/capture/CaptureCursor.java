@@ -10,7 +10,7 @@ import java.nio.file.Path;
 /** The current-frame flyweight and the error reporting shared by both formats. */
 abstract sealed class CaptureCursor implements CaptureReader, ErrorSite permits PcapReader, PcapngReader {
     /** Wireshark's own ceiling for a captured frame (WTAP_MAX_PACKET_SIZE_STANDARD). */
-    static final int MAX_CAPTURED_LENGTH = 262_144;
+    static final int MAX_CAPTURED_LENGTH = CaptureReader.MAX_FRAME_LENGTH;
 
     final Path path;
     final StreamBuffer in;

@@ -15,6 +15,8 @@ import java.nio.file.Path;
  * intact frame before it has been delivered.
  */
 public interface CaptureReader extends AutoCloseable {
+    /** The largest frame any reader delivers (longer records are reported as damage). */
+    int MAX_FRAME_LENGTH = 262_144;
 
     /** Opens a capture, recognizing the format by its first bytes (not its name). */
     static CaptureReader open(Path file) throws IOException {
