@@ -11,7 +11,15 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * user: root
  * keyFile: ~/.ssh/id_ed25519
  * interface: eth1
+ * link:
+ *   interface: enp3s0f1          # the tester's NIC cabled to the device's port
+ *   deviceMac: "00:1b:21:aa:bb:cc" # the MAC the device's port sends from
  * </pre>
+ * The suite drives every device but a plain linux-vm through a live interface of the tester
+ * ({@code link}): frames are injected there with libpcap, and frames whose Ethernet source is
+ * {@code deviceMac} are captured (BPF {@code ether src deviceMac}); that needs root (CAP_NET_RAW).
+ * The tester's addresses stay the harness's (MAC 52:54:00:00:00:01, IP 10.1.0.1; device IP 10.1.0.2):
+ * they exist only in the injected frames, so the tester's NIC needs no address of its own.
  *
  * @param type            linux-vm, linux-ssh or manual
  * @param host            linux-ssh: host
@@ -25,6 +33,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param bootTimeoutSeconds linux-vm: boot timeout (default 90)
  * @param image           linux-vm: prebuilt image directory (default: run build-initramfs)
  * @param description     manual: what the device is
+ * @param tap             linux-vm: put the VM's data NIC on this existing tap interface instead of a UDP
+ *                        socket (then the suite drives it through {@code link}, by default on the tap)
+ * @param link            the tester's side of the wire: required for linux-ssh and manual devices
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record DeviceSpec(
@@ -39,5 +50,17 @@ public record DeviceSpec(
         @JsonProperty("ipCommand") String ipCommand,
         @JsonProperty("bootTimeoutSeconds") Integer bootTimeoutSeconds,
         @JsonProperty("image") String image,
-        @JsonProperty("description") String description) {
+        @JsonProperty("description") String description,
+        @JsonProperty("tap") String tap,
+        @JsonProperty("link") Link link) {
+
+    /**
+     * The tester's side of the wire to the device.
+     *
+     * @param iface     the tester's interface cabled to the device (field {@code interface})
+     * @param deviceMac the device port's MAC, e.g. {@code "00:1b:21:aa:bb:cc"}: frames from it are the answers
+     */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public record Link(@JsonProperty("interface") String iface, @JsonProperty("deviceMac") String deviceMac) {
+    }
 }

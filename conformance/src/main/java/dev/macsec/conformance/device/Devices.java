@@ -50,7 +50,10 @@ public final class Devices {
                     o = o.withBootTimeout(Duration.ofSeconds(spec.bootTimeoutSeconds()));
                 }
                 if (spec.image() != null) {
-                    o = new LinuxVm.Options(expand(spec.image()), o.bootTimeout(), o.memoryMb(), o.qemu());
+                    o = new LinuxVm.Options(expand(spec.image()), o.bootTimeout(), o.memoryMb(), o.qemu(), o.tap());
+                }
+                if (spec.tap() != null) {
+                    o = o.withTap(spec.tap());
                 }
                 yield LinuxVmDevice.boot(o);
             }

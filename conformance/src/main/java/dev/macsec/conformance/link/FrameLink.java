@@ -20,6 +20,19 @@ public interface FrameLink extends AutoCloseable {
      */
     Frame receive(Duration timeout) throws IOException;
 
+    /**
+     * Discards whatever is queued (stale frames from a previous case).
+     *
+     * @return how many frames were discarded
+     */
+    default int drain() throws IOException {
+        int n = 0;
+        while (receive(Duration.ofMillis(1)) != null) {
+            n++;
+        }
+        return n;
+    }
+
     @Override
     void close();
 }

@@ -29,6 +29,7 @@ public final class PcapLiveLink implements FrameLink {
     private final BlockingQueue<Frame> queue;
     private final AtomicLong dropped = new AtomicLong();
     private final Thread captureThread;
+    private final String description;
     private volatile boolean closed;
 
     /**
@@ -38,8 +39,10 @@ public final class PcapLiveLink implements FrameLink {
      */
     public PcapLiveLink(String interfaceName, String bpfFilter, int queueCapacity) throws IOException {
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
+        this.description = "PcapLiveLink[" + interfaceName + (bpfFilter == null || bpfFilter.isBlank() ? "" : ", " + bpfFilter) + "]";
+        PcapHandle in = null;
         try {
-            rx = new PcapHandle.Builder(interfaceName)
+            in = new PcapHandle.Builder(interfaceName)
                     .snaplen(SNAPLEN)
                     .promiscuousMode(PcapNetworkInterface.PromiscuousMode.PROMISCUOUS)
                     .immediateMode(true)
@@ -47,13 +50,18 @@ public final class PcapLiveLink implements FrameLink {
                     .direction(PcapHandle.PcapDirection.IN)
                     .build();
             if (bpfFilter != null && !bpfFilter.isBlank()) {
-                rx.setFilter(bpfFilter, BpfProgram.BpfCompileMode.OPTIMIZE);
+                in.setFilter(bpfFilter, BpfProgram.BpfCompileMode.OPTIMIZE);
             }
             // a separate handle for injection keeps sendPacket off the handle the loop thread owns
             tx = new PcapHandle.Builder(interfaceName).snaplen(SNAPLEN).timeoutMillis(10).build();
         } catch (PcapNativeException | NotOpenException e) {
-            throw new IOException("cannot open " + interfaceName + " with libpcap: " + e.getMessage(), e);
+            if (in != null) {
+                in.close();
+            }
+            throw new IOException("cannot open " + interfaceName + " with libpcap"
+                    + (bpfFilter == null ? "" : " (filter '" + bpfFilter + "')") + ": " + e.getMessage(), e);
         }
+        rx = in;
         RawPacketListener listener = packet -> {
             long ts = micros(rx.getTimestamp());
             if (!queue.offer(new Frame(packet, ts))) {
@@ -103,9 +111,24 @@ public final class PcapLiveLink implements FrameLink {
         }
     }
 
+    /** Empties the queue without waiting (the capture thread keeps filling it as frames arrive). */
+    @Override
+    public int drain() {
+        int n = 0;
+        while (queue.poll() != null) {
+            n++;
+        }
+        return n;
+    }
+
     /** Frames dropped because the queue was full. */
     public long dropped() {
         return dropped.get();
+    }
+
+    @Override
+    public String toString() {
+        return description;
     }
 
     @Override

@@ -70,7 +70,7 @@ public final class UdpLink implements FrameLink {
         return new Frame(Arrays.copyOfRange(rxBuffer, 0, rxPacket.getLength()), ts);
     }
 
-    /** Discards whatever is queued (stale frames from a previous case). Returns how many. */
+    @Override
     public int drain() throws IOException {
         int n = 0;
         while (receive(Duration.ofMillis(1)) != null) {

@@ -2,10 +2,12 @@ package dev.macsec.conformance.suite;
 
 import dev.macsec.conformance.device.DeviceIdentity;
 import dev.macsec.conformance.device.DeviceUnderTest;
+import dev.macsec.conformance.device.DeviceSpec;
 import dev.macsec.conformance.device.Devices;
 import dev.macsec.conformance.device.linuxvm.LinuxVm;
 import dev.macsec.conformance.device.linuxvm.LinuxVmDevice;
-import dev.macsec.conformance.link.UdpLink;
+import dev.macsec.conformance.link.FrameLink;
+import dev.macsec.conformance.link.PcapLiveLink;
 import dev.macsec.crypto.CipherSuite;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -21,12 +23,16 @@ import java.util.List;
  * One device for a whole run, shared by every suite class through the root extension store: opened
  * (a VM booted) on first use, closed when the JUnit Platform closes the root context, and by the VM's
  * shutdown hook on Ctrl-C. A failure to open is remembered, so every case reports it without retrying.
+ * The frames go over the VM's UDP socket for a linux-vm device, else over a live interface of the tester
+ * (the device file's {@code link}, see {@link DeviceSpec}).
  */
 public final class Session implements ExtensionContext.Store.CloseableResource {
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(Session.class);
 
     private final DeviceUnderTest device;
-    private final UdpLink link;
+    private final FrameLink link;
+    /** Whether {@link #close()} closes the link (a live interface is ours; a VM's socket is the VM's). */
+    private final boolean ownsLink;
     private final DeviceIdentity identity;
     private final byte[] deviceMac;
     private final Path outputDir;
@@ -36,10 +42,11 @@ public final class Session implements ExtensionContext.Store.CloseableResource {
     /** Why the device stopped answering (null while it answers): later cases then fail at once. */
     private volatile String lost;
 
-    private Session(DeviceUnderTest device, UdpLink link, DeviceIdentity identity, byte[] deviceMac, Path outputDir,
-                    Duration answerTimeout, List<CipherSuite> suites, RuntimeException failure) {
+    private Session(DeviceUnderTest device, FrameLink link, boolean ownsLink, DeviceIdentity identity, byte[] deviceMac,
+                    Path outputDir, Duration answerTimeout, List<CipherSuite> suites, RuntimeException failure) {
         this.device = device;
         this.link = link;
+        this.ownsLink = ownsLink;
         this.identity = identity;
         this.deviceMac = deviceMac;
         this.outputDir = outputDir;
@@ -73,26 +80,100 @@ public final class Session implements ExtensionContext.Store.CloseableResource {
                 ctx.getConfigurationParameter(ConformanceParameters.ANSWER_TIMEOUT).orElse("5")));
         List<CipherSuite> suites = cipherSuites(ctx);
         DeviceUnderTest device = null;
+        FrameLink live = null;
         try {
             Files.createDirectories(out);
             Path file = ctx.getConfigurationParameter(ConformanceParameters.DEVICE).map(Paths::get)
                     .orElseGet(ConformanceParameters::defaultDeviceFile);
-            device = Devices.open(file);
-            if (!(device instanceof LinuxVmDevice vmDevice)) {
-                String type = device.identity().kind();
-                throw new HarnessException("no frame link to a " + type + " device yet: the suite drives "
-                        + "linux-vm devices (a live-interface link for the others is not wired up)");
+            DeviceSpec spec = Devices.read(file);
+            // checked before the device opens: a VM boot or an operator's steps would be wasted
+            LiveLinkConfig wire = liveLinkConfig(spec, file.toString());
+            device = Devices.open(spec, file.toString());
+            FrameLink link;
+            byte[] mac;
+            if (wire == null) {
+                link = ((LinuxVmDevice) device).dataLink();
+                mac = HexFormat.ofDelimiter(":").parseHex(LinuxVm.DATA_MAC);
+            } else {
+                live = openLiveLink(wire);
+                link = live;
+                mac = wire.deviceMac();
             }
             DeviceIdentity id = device.identity();
-            Files.writeString(out.resolve("device.txt"), id.description() + "\n" + id.details() + "\n");
-            return new Session(device, vmDevice.dataLink(), id, HexFormat.ofDelimiter(":").parseHex(LinuxVm.DATA_MAC),
-                    out, timeout, suites, null);
+            Files.writeString(out.resolve("device.txt"), id.description() + "\n" + id.details() + "\nlink: " + link + "\n");
+            return new Session(device, link, live != null, id, mac, out, timeout, suites, null);
         } catch (IOException | RuntimeException e) {
+            if (live != null) {
+                live.close();
+            }
             if (device != null) {
                 device.close();
             }
             RuntimeException r = e instanceof RuntimeException re ? re : new HarnessException(e.getMessage(), e);
-            return new Session(null, null, null, null, out, timeout, suites, r);
+            return new Session(null, null, false, null, null, out, timeout, suites, r);
+        }
+    }
+
+    /**
+     * A session on a device that is already open and a link to it (the caller keeps the link; the session
+     * closes the device), for driving the suite's cases outside a JUnit run of the suite classes.
+     */
+    static Session of(DeviceUnderTest device, FrameLink link, byte[] deviceMac, Path outputDir, Duration answerTimeout,
+                      List<CipherSuite> suites) throws IOException {
+        return new Session(device, link, false, device.identity(), deviceMac.clone(), outputDir, answerTimeout, suites,
+                null);
+    }
+
+    /** Where the tester's live interface is and which MAC the device answers from. */
+    record LiveLinkConfig(String iface, byte[] deviceMac) {
+        /** Captures the device's frames only: not our own, nor other traffic on a lab segment. */
+        String bpfFilter() {
+            return "ether src " + HexFormat.ofDelimiter(":").formatHex(deviceMac);
+        }
+    }
+
+    /**
+     * The live link a device file asks for: null for a linux-vm on its UDP socket; a linux-vm on a tap
+     * defaults to that tap and the VM's MAC; every other device must name both.
+     */
+    static LiveLinkConfig liveLinkConfig(DeviceSpec spec, String origin) {
+        boolean vm = spec.type().equals("linux-vm");
+        if (vm && spec.tap() == null) {
+            if (spec.link() != null) {
+                throw new HarnessException(origin + ": 'link' needs 'tap' on a linux-vm device (its data NIC is on a "
+                        + "UDP socket otherwise)");
+            }
+            return null;
+        }
+        DeviceSpec.Link l = spec.link();
+        String iface = l != null && l.iface() != null ? l.iface() : vm ? spec.tap() : null;
+        String mac = l != null && l.deviceMac() != null ? l.deviceMac() : vm ? LinuxVm.DATA_MAC : null;
+        if (iface == null || mac == null) {
+            throw new HarnessException(origin + ": a " + spec.type() + " device is driven through a live interface of "
+                    + "the tester; add the tester's side of the wire to the device file: link: {interface: <tester NIC "
+                    + "cabled to the device>, deviceMac: \"<MAC of the device's port>\"}"
+                    + (l == null ? "" : " (missing: " + (iface == null ? "link.interface" : "")
+                    + (iface == null && mac == null ? ", " : "") + (mac == null ? "link.deviceMac" : "") + ")"));
+        }
+        byte[] m;
+        try {
+            m = HexFormat.ofDelimiter(":").parseHex(mac.trim());
+        } catch (IllegalArgumentException e) {
+            m = null;
+        }
+        if (m == null || m.length != 6) {
+            throw new HarnessException(origin + ": link.deviceMac '" + mac + "' is not a MAC address "
+                    + "(six hex octets separated by ':', e.g. 00:1b:21:aa:bb:cc)");
+        }
+        return new LiveLinkConfig(iface, m);
+    }
+
+    private static FrameLink openLiveLink(LiveLinkConfig c) {
+        try {
+            return new PcapLiveLink(c.iface(), c.bpfFilter(), 4096);
+        } catch (IOException e) {
+            throw new HarnessException("cannot open the tester's interface " + c.iface() + " (it must exist, and "
+                    + "capturing needs root or CAP_NET_RAW): " + e.getMessage(), e);
         }
     }
 
@@ -100,7 +181,7 @@ public final class Session implements ExtensionContext.Store.CloseableResource {
         return device;
     }
 
-    public UdpLink link() {
+    public FrameLink link() {
         return link;
     }
 
@@ -145,6 +226,9 @@ public final class Session implements ExtensionContext.Store.CloseableResource {
 
     @Override
     public void close() {
+        if (ownsLink) {
+            link.close();
+        }
         if (device != null) {
             device.close();
         }

@@ -31,7 +31,7 @@ import java.util.stream.Stream;
 /**
  * A Linux kernel with MACsec booted in qemu from the image that {@code conformance/vm/build-initramfs}
  * builds. Its data NIC ({@code data0} in the guest, MAC 52:54:00:00:00:02) is wired to {@link #dataLink()},
- * a UDP socket; its management NIC serves a shell that {@link #run} uses. Everything the VM holds (the
+ * a UDP socket, or to a host tap interface ({@link Options#tap}); its management NIC serves a shell that {@link #run} uses. Everything the VM holds (the
  * qemu process, temp files, sockets) is released by {@link #close()}, on a failed boot, and by a JVM
  * shutdown hook.
  */
@@ -48,8 +48,14 @@ public final class LinuxVm implements CommandRunner {
      * @param bootTimeout how long to wait for the READY marker
      * @param memoryMb    guest memory
      * @param qemu        qemu binary
+     * @param tap         an existing, up tap interface for the data NIC (frames then pass through the host's
+     *                    network stack, e.g. to a libpcap link); null for the UDP socket {@link #dataLink()}
      */
-    public record Options(Path imageDir, Duration bootTimeout, int memoryMb, String qemu) {
+    public record Options(Path imageDir, Duration bootTimeout, int memoryMb, String qemu, String tap) {
+        public Options(Path imageDir, Duration bootTimeout, int memoryMb, String qemu) {
+            this(imageDir, bootTimeout, memoryMb, qemu, null);
+        }
+
         public static Options defaults() {
             String image = System.getenv("MACSEC_DUT_IMAGE");
             return new Options(image == null || image.isBlank() ? null : Paths.get(image),
@@ -57,13 +63,19 @@ public final class LinuxVm implements CommandRunner {
         }
 
         public Options withBootTimeout(Duration d) {
-            return new Options(imageDir, d, memoryMb, qemu);
+            return new Options(imageDir, d, memoryMb, qemu, tap);
+        }
+
+        public Options withTap(String tapInterface) {
+            return new Options(imageDir, bootTimeout, memoryMb, qemu, tapInterface);
         }
     }
 
     private final Path tempDir;
     private final Path consoleLog;
+    /** Null when the data NIC is on a tap. */
     private final UdpLink dataLink;
+    private final String tap;
     private final int managementPort;
     private final Process process;
     private final Thread shutdownHook;
@@ -130,13 +142,20 @@ public final class LinuxVm implements CommandRunner {
     private LinuxVm(Options options, Path image) throws IOException {
         tempDir = Files.createTempDirectory("macsec-dut-");
         consoleLog = tempDir.resolve("console.log");
-        dataLink = UdpLink.bindLoopback();
+        tap = options.tap();
+        dataLink = tap == null ? UdpLink.bindLoopback() : null;
         Process started = null;
         Thread hook = null;
         try {
             int qemuPort = freeUdpPort();
             managementPort = freeTcpPort();
-            dataLink.connectTo(qemuPort);
+            String dataNetdev;
+            if (dataLink != null) {
+                dataLink.connectTo(qemuPort);
+                dataNetdev = "socket,id=d0,udp=127.0.0.1:" + dataLink.localPort() + ",localaddr=127.0.0.1:" + qemuPort;
+            } else {
+                dataNetdev = "tap,id=d0,ifname=" + tap + ",script=no,downscript=no";
+            }
             List<String> cmd = List.of(options.qemu(),
                     "-accel", "tcg,thread=single,tb-size=64", "-cpu", "max", "-m", Integer.toString(options.memoryMb()),
                     "-nographic", "-no-reboot", "-nodefaults", "-monitor", "none",
@@ -145,7 +164,7 @@ public final class LinuxVm implements CommandRunner {
                     "-append", "console=ttyS0 quiet panic=-1",
                     "-chardev", "file,id=con,path=" + consoleLog,
                     "-serial", "chardev:con",
-                    "-netdev", "socket,id=d0,udp=127.0.0.1:" + dataLink.localPort() + ",localaddr=127.0.0.1:" + qemuPort,
+                    "-netdev", dataNetdev,
                     // no option ROM: iPXE would only slow the boot down
                     "-device", "virtio-net-pci,netdev=d0,mac=" + DATA_MAC + ",romfile=",
                     "-netdev", "user,id=m0,restrict=on,hostfwd=tcp:127.0.0.1:" + managementPort + "-10.0.2.15:2323",
@@ -173,7 +192,9 @@ public final class LinuxVm implements CommandRunner {
             if (hook != null) {
                 removeHook(hook);
             }
-            dataLink.close();
+            if (dataLink != null) {
+                dataLink.close();
+            }
             deleteTree(tempDir);
             throw e;
         }
@@ -230,9 +251,14 @@ public final class LinuxVm implements CommandRunner {
         return kernelRelease;
     }
 
-    /** The wire to the guest's data NIC (data0). */
+    /** The wire to the guest's data NIC (data0); null when that NIC is on a {@link #tap()}. */
     public UdpLink dataLink() {
         return dataLink;
+    }
+
+    /** The host tap interface the data NIC is on, or null (then it is on {@link #dataLink()}). */
+    public String tap() {
+        return tap;
     }
 
     /** The guest's serial console so far. */
@@ -335,7 +361,9 @@ public final class LinuxVm implements CommandRunner {
         closed = true;
         destroy(process);
         removeHook(shutdownHook);
-        dataLink.close();
+        if (dataLink != null) {
+            dataLink.close();
+        }
         deleteTree(tempDir);
     }
 

@@ -29,7 +29,7 @@ public final class LinuxVmDevice extends LinuxDevice {
         return vm;
     }
 
-    /** The wire to the device's port (its MAC is {@link LinuxVm#DATA_MAC}). */
+    /** The wire to the device's port (its MAC is {@link LinuxVm#DATA_MAC}); null when the VM is on a tap. */
     public UdpLink dataLink() {
         return vm.dataLink();
     }
