@@ -114,16 +114,6 @@ public final class Session implements ExtensionContext.Store.CloseableResource {
         }
     }
 
-    /**
-     * A session on a device that is already open and a link to it (the caller keeps the link; the session
-     * closes the device), for driving the suite's cases outside a JUnit run of the suite classes.
-     */
-    static Session of(DeviceUnderTest device, FrameLink link, byte[] deviceMac, Path outputDir, Duration answerTimeout,
-                      List<CipherSuite> suites) throws IOException {
-        return new Session(device, link, false, device.identity(), deviceMac.clone(), outputDir, answerTimeout, suites,
-                null);
-    }
-
     /** Where the tester's live interface is and which MAC the device answers from. */
     record LiveLinkConfig(String iface, byte[] deviceMac) {
         /** Captures the device's frames only: not our own, nor other traffic on a lab segment. */

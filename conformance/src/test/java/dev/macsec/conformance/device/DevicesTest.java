@@ -54,6 +54,18 @@ class DevicesTest {
     }
 
     @Test
+    void linkIsTheTestersSideOfTheWire() throws IOException {
+        Path f = Files.writeString(dir.resolve("l.yaml"),
+                "type: manual\nlink:\n  interface: eth1\n  deviceMac: \"52:54:00:12:34:56\"\n");
+        DeviceSpec s = Devices.read(f);
+        assertEquals(new DeviceSpec.Link("eth1", "52:54:00:12:34:56"), s.link());
+        Path typo = Files.writeString(dir.resolve("lt.yaml"), "type: manual\nlink:\n  interface: eth1\n  mac: x\n");
+        InputException e = assertThrows(InputException.class, () -> Devices.read(typo));
+        assertTrue(e.getMessage().startsWith(typo + ", line ") && e.getMessage().contains("'mac'"), e.getMessage());
+        assertEquals("mtap3", Devices.read(Files.writeString(dir.resolve("t.yaml"), "type: linux-vm\ntap: mtap3\n")).tap());
+    }
+
+    @Test
     void manualDeviceWalksTheOperatorThroughAndReadsCounters() throws IOException {
         ByteArrayOutputStream shown = new ByteArrayOutputStream();
         BufferedReader in = new BufferedReader(new StringReader("\n\n\nInPktsOK=2 rxsa.0.InPktsOK=2 InPktsNoTag=1 txsc.OutPktsProtected=3\nfail\n"));

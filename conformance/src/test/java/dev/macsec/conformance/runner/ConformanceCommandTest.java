@@ -25,7 +25,7 @@ class ConformanceCommandTest {
 
     @Test
     void unreachableDeviceIsAHarnessErrorNotAFailure(@TempDir Path dir) throws IOException {
-        // a device the suite has no frame link to: every case must end as a harness error
+        // a device file without the tester's side of the wire: every case must end as a harness error
         Path deviceFile = Files.writeString(dir.resolve("d.yaml"), "type: manual\ndescription: nothing\n");
         RunResult r = ConformanceRunner.run(new ConformanceRunner.Options(deviceFile, "802.1ae",
                 java.util.List.of(dev.macsec.crypto.CipherSuite.GCM_AES_128), dir.resolve("r"), false, null));
@@ -33,7 +33,8 @@ class ConformanceCommandTest {
         assertEquals(0, r.count(CaseResult.Status.FAILED) + r.count(CaseResult.Status.KNOWN_DEVIATION));
         assertTrue(r.count(CaseResult.Status.ERROR) > 0);
         assertTrue(r.cases().stream().filter(c -> c.status() == CaseResult.Status.ERROR)
-                .allMatch(c -> c.message().contains("no frame link")), r.cases().get(0).message());
+                .allMatch(c -> c.message().contains("add the tester's side of the wire to the device file: link: {interface: ")),
+                r.cases().get(0).message());
         assertTrue(Files.isRegularFile(dir.resolve("r/summary.json")));
         String md = Files.readString(dir.resolve("r/report.md"));
         assertTrue(md.contains("**harness error** `10.6-valid-accepted`"), md);
