@@ -48,6 +48,15 @@ public final class MkaDeviceFixture implements AutoCloseable {
         return new MkaDeviceFixture(LinuxVm.boot(), outDir);
     }
 
+    /** Runs on an already booted VM (its data NIC on the UDP socket); {@link #close()} shuts it down. */
+    public static MkaDeviceFixture on(LinuxVm vm, Path outDir) throws IOException {
+        if (vm.dataLink() == null) {
+            throw new IOException("the VM's data NIC is on a tap: the MKA cases need its UDP data link");
+        }
+        Files.createDirectories(outDir);
+        return new MkaDeviceFixture(vm, outDir);
+    }
+
     public LinuxVm vm() {
         return vm;
     }

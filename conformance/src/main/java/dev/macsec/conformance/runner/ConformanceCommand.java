@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
 
 /** {@code macsec conformance}: runs a conformance suite against a device and writes the reports. */
 @Command(name = "conformance", mixinStandardHelpOptions = true,
-        description = {"Runs the IEEE 802.1AE conformance suite against a device.",
+        description = {"Runs a conformance suite (IEEE 802.1AE MACsec, IEEE 802.1X MKA) against a device.",
                 "Exit 0: all cases passed; 1: the device failed cases (known Linux deviations included); "
                         + "2: harness error (device unreachable, bad arguments)."})
 public final class ConformanceCommand implements Callable<Integer> {
@@ -22,7 +22,8 @@ public final class ConformanceCommand implements Callable<Integer> {
             description = "device file (default: conformance/devices/linux-vm.yaml)")
     Path device;
 
-    @Option(names = "--suite", defaultValue = "802.1ae", description = "suite to run (default: ${DEFAULT-VALUE})")
+    @Option(names = "--suite", defaultValue = "802.1ae", description = "802.1ae, 802.1x (MKA against wpa_supplicant in the linux-vm device) or all "
+                    + "(default: ${DEFAULT-VALUE})")
     String suite;
 
     @Option(names = "--cipher-suites", paramLabel = "LIST",

@@ -2,6 +2,7 @@ package dev.macsec.conformance.runner;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.macsec.conformance.mka.MkaSuite;
 import dev.macsec.conformance.suite.ConformanceParameters;
 import dev.macsec.conformance.suite.ReceiveSuite;
 import dev.macsec.conformance.suite.TransmitSuite;
@@ -40,7 +41,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 public final class ConformanceRunner {
     /**
      * @param deviceFile   device file; null for conformance/devices/linux-vm.yaml
-     * @param suite        "802.1ae"
+     * @param suite        "802.1ae", "802.1x" or "all" (see {@link #suiteClasses})
      * @param cipherSuites the suites to cover (empty: all four)
      * @param reportDir    where reports go (created)
      * @param html         generate the Allure HTML report
@@ -53,11 +54,20 @@ public final class ConformanceRunner {
     private ConformanceRunner() {
     }
 
+    /**
+     * The test classes of a suite: "802.1ae" (or "ieee802.1ae"), "802.1x" (or "ieee802.1x", "mka": needs the
+     * linux-vm device, whose guest runs wpa_supplicant) or "all" (both).
+     */
     public static List<Class<?>> suiteClasses(String suite) {
-        if (suite == null || suite.equalsIgnoreCase("802.1ae") || suite.equalsIgnoreCase("ieee802.1ae")) {
-            return List.of(ReceiveSuite.class, TransmitSuite.class);
-        }
-        throw new InputException("unknown suite '" + suite + "' (known: 802.1ae)");
+        String s = suite == null ? "802.1ae" : suite.trim().toLowerCase(java.util.Locale.ROOT);
+        return switch (s) {
+            case "802.1ae", "ieee802.1ae" -> List.of(ReceiveSuite.class, TransmitSuite.class);
+            case "802.1x", "ieee802.1x", "mka" -> List.of(MkaSuite.class);
+            // MKA first: its VM is shut down when its class ends, before the 802.1AE suite boots the device
+            case "all" -> List.of(MkaSuite.class, ReceiveSuite.class, TransmitSuite.class);
+            default -> throw new InputException("unknown suite '" + suite
+                    + "' (known: 802.1ae, ieee802.1ae, 802.1x, ieee802.1x, mka, all)");
+        };
     }
 
     public static RunResult run(Options o) throws IOException {

@@ -43,6 +43,38 @@ class ConformanceCommandTest {
     }
 
     @Test
+    void suitesByName() {
+        assertEquals(java.util.List.of(dev.macsec.conformance.mka.MkaSuite.class), ConformanceRunner.suiteClasses("802.1x"));
+        assertEquals(ConformanceRunner.suiteClasses("802.1X"), ConformanceRunner.suiteClasses("ieee802.1x"));
+        assertEquals(ConformanceRunner.suiteClasses("mka"), ConformanceRunner.suiteClasses("IEEE802.1X"));
+        assertEquals(2, ConformanceRunner.suiteClasses("802.1ae").size());
+        assertEquals(3, ConformanceRunner.suiteClasses("all").size());
+        dev.macsec.error.InputException e = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.macsec.error.InputException.class, () -> ConformanceRunner.suiteClasses("802.3"));
+        assertEquals("unknown suite '802.3' (known: 802.1ae, ieee802.1ae, 802.1x, ieee802.1x, mka, all)", e.getMessage());
+        assertEquals(2, Main.run("conformance", "--suite", "802.3", "--no-html"));
+    }
+
+    @Test
+    void mkaSuiteOnAnotherDeviceTypeIsAHarnessErrorWithItsReason(@TempDir Path dir) throws IOException {
+        Path deviceFile = Files.writeString(dir.resolve("d.yaml"), "type: manual\ndescription: nothing\n");
+        RunResult r = ConformanceRunner.run(new ConformanceRunner.Options(deviceFile, "802.1x", java.util.List.of(),
+                dir.resolve("r"), false, null));
+        assertEquals(2, r.exitCode());
+        // the XPN cases need no device: they stay not applicable
+        assertEquals(2, r.count(CaseResult.Status.SKIPPED));
+        assertEquals(r.cases().size() - 2, r.count(CaseResult.Status.ERROR));
+        for (CaseResult c : r.cases()) {
+            assertTrue(!c.clause().equals("?") && c.caseName().startsWith(c.clause() + "-"), c.toString());
+            if (c.status() == CaseResult.Status.ERROR) {
+                assertTrue(c.message().contains("the 802.1X (MKA) suite runs wpa_supplicant inside the linux-vm device; "
+                        + "this device file is type 'manual'"), c.message());
+            }
+        }
+        assertTrue(Files.readString(dir.resolve("r/report.md")).contains("**harness error** `9.4-peering"));
+    }
+
+    @Test
     void clausesInTheStandardsOrder() {
         java.util.List<String> l = new java.util.ArrayList<>(java.util.List.of("10.7.9", "?", "9.12", "10.6", "10.6.1",
                 "9.9", "10.5"));

@@ -1,0 +1,110 @@
+package dev.macsec.conformance.mka;
+
+import dev.macsec.conformance.device.linuxvm.WpaSupplicantMka;
+import dev.macsec.conformance.suite.ConformanceExtension;
+import dev.macsec.mka.actor.ActorConfig;
+import io.qameta.allure.Allure;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.Map;
+
+/**
+ * One MKA case's view of the suite: labels it for the reports (Allure epic IEEE 802.1X-2020, feature = clause,
+ * story = case; the runner's macsec.* report entries), opens it on the suite's VM, and afterwards attaches and
+ * publishes its pcap.
+ */
+public final class MkaHarness {
+    public static final String EPIC = "IEEE 802.1X-2020";
+
+    /** The suite's VM, booted on first use. */
+    @FunctionalInterface
+    interface Lazy {
+        MkaExtension.Fixture get();
+    }
+
+    private final ExtensionContext ctx;
+    private final Lazy fixture;
+    private String labelled;
+    private MkaDeviceFixture.Case current;
+
+    MkaHarness(ExtensionContext ctx, Lazy fixture) {
+        this.ctx = ctx;
+        this.fixture = fixture;
+    }
+
+    /** The VM and its wpa_supplicant; a harness error when the device is not available. */
+    public MkaDeviceFixture fixture() {
+        return fixture.get().fixture();
+    }
+
+    /**
+     * Labels the case: {@code clause} of IEEE 802.1X-2020, e.g. "9.5"; {@code caseName} without the clause;
+     * {@code cipherSuite} the SAK's suite ("GCM-AES-128"), or "-" when no SAK is agreed.
+     */
+    public void label(String clause, String caseName, String cipherSuite, String title) {
+        String story = clause + "-" + caseName;
+        String name = story + ("-".equals(cipherSuite) ? "" : "_" + cipherSuite);
+        if (name.equals(labelled)) {
+            // a case that labels itself before its set-up, then opens: Allure would list the labels twice
+            return;
+        }
+        if (labelled != null) {
+            throw new IllegalStateException("case " + labelled + " labelled again as " + name);
+        }
+        labelCase(ctx, clause, story, cipherSuite);
+        Allure.description(EPIC + " " + clause + " (" + title + "): case " + story + ", cipher suite " + cipherSuite + ".");
+        labelled = name;
+    }
+
+    /** Labels the case (see {@link #label}), restarts wpa_supplicant with {@code device} and opens our side. */
+    public MkaDeviceFixture.Case open(String clause, String caseName, String cipherSuite, String title,
+                                      WpaSupplicantMka.Config device, ActorConfig us) throws IOException {
+        label(clause, caseName, cipherSuite, title);
+        MkaExtension.Fixture f = fixture.get();
+        Allure.label("device", f.device());
+        ctx.publishReportEntry("macsec.device", f.device());
+        current = f.fixture().open(labelled, device, us);
+        return current;
+    }
+
+    private static void labelCase(ExtensionContext ctx, String clause, String story, String cipherSuite) {
+        Allure.epic(EPIC);
+        Allure.feature("Clause " + clause);
+        Allure.story(story);
+        Allure.parameter("cipher suite", cipherSuite);
+        ctx.publishReportEntry(Map.of("macsec.clause", clause, "macsec.case", story, "macsec.cipherSuite", cipherSuite,
+                "macsec.validateFrames", "-"));
+    }
+
+    /** After the case: attaches what it saw and publishes its pcap; labels a case that ended before it labelled itself. */
+    void finish() {
+        if (labelled == null) {
+            labelFromDisplayName(ctx);
+        }
+        if (current == null) {
+            return;
+        }
+        MkaReport.attach(current);
+        current.close();
+        try {
+            if (Files.size(current.pcap()) > 24) {
+                ctx.publishReportEntry(ConformanceExtension.ENTRY_PCAP, current.pcap().toString());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(current.pcap() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Cases are named "CLAUSE-name" by their {@code @DisplayName}. */
+    static void labelFromDisplayName(ExtensionContext ctx) {
+        String story = ctx.getTestMethod().map(m -> m.getAnnotation(DisplayName.class)).map(DisplayName::value)
+                .orElse(ctx.getDisplayName());
+        int dash = story.indexOf('-');
+        String clause = dash > 0 ? story.substring(0, dash) : "?";
+        labelCase(ctx, clause, story, "-");
+    }
+}

@@ -1,0 +1,104 @@
+package dev.macsec.conformance.runner;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.macsec.conformance.mka.MkaHarness;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The 802.1X (MKA) suite launched through the runner against wpa_supplicant 2.10 in the linux-vm device (one
+ * VM for the run): every case passes except the XPN ones, which are not applicable to this device.
+ */
+@Tag("vm")
+class MkaSuiteLinuxVmTest {
+    private static final Path DIR = Paths.get("target", "conformance-mka");
+
+    @Test
+    void everyMkaCasePassesThroughTheRunnerWithItsReports() throws IOException {
+        RunResult r = ConformanceRunner.run(new ConformanceRunner.Options(null, "802.1x", List.of(), DIR, false,
+                System.out));
+        System.out.println(r.summaryLine() + " in " + r.millis() + " ms");
+
+        assertEquals(List.of(), r.cases().stream().filter(c -> c.status() == CaseResult.Status.ERROR)
+                .map(c -> c.caseName() + ": " + c.message()).toList(), "harness errors");
+        List<CaseResult> xpn = r.cases().stream().filter(c -> c.caseName().contains("xpn")).toList();
+        assertEquals(List.of("GCM-AES-XPN-128", "GCM-AES-XPN-256"), xpn.stream().map(CaseResult::cipherSuite).toList());
+        for (CaseResult c : xpn) {
+            assertEquals(CaseResult.Status.SKIPPED, c.status(), c.toString());
+            assertTrue(c.message().contains("not applicable: wpa_supplicant 2.10 cannot negotiate " + c.cipherSuite()),
+                    c.message());
+        }
+        List<String> notPassed = r.cases().stream().filter(c -> !xpn.contains(c) && c.status() != CaseResult.Status.PASSED)
+                .map(c -> c.status() + " " + c.caseName() + ": " + c.message()).toList();
+        assertEquals(List.of(), notPassed);
+        // 2 peering, 4 election, rekey, liveness, 5 rejections, robustness, 3 keychain, 2 policies, integrity, 2 replay
+        assertEquals(22, r.count(CaseResult.Status.PASSED), r.summaryLine());
+        assertEquals(0, r.exitCode());
+
+        Map<String, Long> byClause = r.cases().stream().collect(Collectors.groupingBy(CaseResult::clause,
+                () -> new TreeMap<>(Clauses.ORDER), Collectors.counting()));
+        assertEquals(List.of("9.3", "9.4", "9.4.3", "9.5", "9.8", "11.11", "11.11.2", "12"),
+                List.copyOf(byClause.keySet()), "clause labels");
+        for (CaseResult c : r.cases()) {
+            assertTrue(c.caseName().startsWith(c.clause() + "-"), c.caseName());
+            if (c.status() == CaseResult.Status.PASSED) {
+                assertTrue(c.pcap() != null && Files.size(Path.of(c.pcap())) > 24, c.caseName() + " pcap " + c.pcap());
+            }
+        }
+        assertTrue(r.cases().stream().filter(c -> c.clause().equals("11.11.2"))
+                .allMatch(c -> c.cipherSuite().equals("-")), "no SAK in the rejection cases");
+        assertTrue(r.device() != null && r.device().contains("wpa_supplicant"), r.device());
+
+        JsonNode summary = new ObjectMapper().readTree(DIR.resolve("summary.json").toFile());
+        assertEquals("802.1x", summary.path("suite").asText());
+        assertEquals(22, summary.path("counts").path("passed").asInt());
+        assertEquals(0, summary.path("counts").path("error").asInt());
+        String md = Files.readString(DIR.resolve("report.md"));
+        assertTrue(md.startsWith("# Conformance report: 802.1x"), md);
+        assertTrue(md.contains("9.5-key-server-election-lose-sci-tie-break"), md);
+        try (Stream<Path> s = Files.list(DIR.resolve("junit"))) {
+            Path xml = s.filter(p -> p.toString().endsWith(".xml")).findFirst().orElseThrow();
+            String x = Files.readString(xml);
+            assertTrue(x.contains("tests=\"24\"") && x.contains("MkaSuite"), "JUnit XML covers the 24 cases");
+        }
+
+        List<JsonNode> results = new ArrayList<>();
+        try (Stream<Path> files = Files.list(DIR.resolve("allure-results"))) {
+            for (Path f : files.filter(f -> f.toString().endsWith("-result.json")).toList()) {
+                results.add(new ObjectMapper().readTree(f.toFile()));
+            }
+        }
+        assertEquals(24, results.size(), "one Allure result per case");
+        for (JsonNode t : results) {
+            assertEquals(List.of(MkaHarness.EPIC), labels(t, "epic"), t.path("name").asText());
+            String feature = labels(t, "feature").get(0);
+            assertTrue(labels(t, "story").get(0).startsWith(feature.substring("Clause ".length()) + "-"), feature);
+        }
+    }
+
+    private static List<String> labels(JsonNode result, String name) {
+        List<String> l = new ArrayList<>();
+        result.path("labels").forEach(x -> {
+            if (x.path("name").asText().equals(name)) {
+                l.add(x.path("value").asText());
+            }
+        });
+        return l;
+    }
+}
