@@ -42,12 +42,6 @@ public final class MkaDeviceFixture implements AutoCloseable {
         this.outDir = outDir;
     }
 
-    /** Boots the VM (image from MACSEC_DUT_IMAGE or conformance/vm/build-initramfs); pcaps go to {@code outDir}. */
-    public static MkaDeviceFixture boot(Path outDir) throws IOException {
-        Files.createDirectories(outDir);
-        return new MkaDeviceFixture(LinuxVm.boot(), outDir);
-    }
-
     /** Runs on an already booted VM (its data NIC on the UDP socket); {@link #close()} shuts it down. */
     public static MkaDeviceFixture on(LinuxVm vm, Path outDir) throws IOException {
         if (vm.dataLink() == null) {

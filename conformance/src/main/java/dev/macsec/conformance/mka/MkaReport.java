@@ -25,13 +25,6 @@ public final class MkaReport {
     private MkaReport() {
     }
 
-    /** Labels the running test: epic IEEE 802.1X-2020, the clause as feature, the case as story. */
-    public static void label(String feature, String story) {
-        Allure.epic("IEEE 802.1X-2020");
-        Allure.feature(feature);
-        Allure.story(story);
-    }
-
     public static void attach(MkaDeviceFixture.Case c) {
         try (InputStream in = Files.newInputStream(c.pcap())) {
             Allure.addAttachment("MKPDU exchange (" + c.pcap().getFileName() + ")", "application/vnd.tcpdump.pcap", in,
