@@ -57,6 +57,8 @@ public final class Analyzer implements AutoCloseable {
     private FrameConsumer consumer;
     private Batch filling;
     private long frameNumberBase;
+    /** Frame number within the file being read, to continue the numbering across files. */
+    private long lastFileFrame;
 
     public Analyzer(AnalysisOptions options, KeysFile keys) {
         this.options = options;
@@ -135,8 +137,6 @@ public final class Analyzer implements AutoCloseable {
             stats.stop();
         }
     }
-
-    private long lastFileFrame;
 
     private void add(CaptureReader reader, long base) throws IOException {
         int len = reader.capturedLength();
@@ -309,9 +309,7 @@ public final class Analyzer implements AutoCloseable {
         }
         if (kind == Batch.EAPOL || options.dissect()) {
             Dissection d = new Dissection();
-            decoder.decode(new FrameMeta(r.number, Math.floorDiv(r.timestampNanos, 1_000_000_000L),
-                    (int) Math.floorMod(r.timestampNanos, 1_000_000_000L), r.originalLength, r.capturedLength),
-                    r.linkType, r.data, r.offset, r.capturedLength, d);
+            decoder.decode(FrameMeta.ofNanos(r.number, r.timestampNanos, r.originalLength, r.capturedLength), r.linkType, r.data, r.offset, r.capturedLength, d);
             r.mkpdu = decoder.lastMkpdu();
             if (r.mkpdu != null) {
                 stats.mkpdus++;

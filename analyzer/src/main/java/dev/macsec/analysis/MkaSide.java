@@ -2,6 +2,7 @@ package dev.macsec.analysis;
 
 import dev.macsec.crypto.SaKey;
 import dev.macsec.decode.LinkLayer;
+import dev.macsec.decode.Octets;
 import dev.macsec.keys.Hex;
 import dev.macsec.keys.KeysFile;
 import dev.macsec.mka.ConnectivityAssociation;
@@ -150,13 +151,6 @@ final class MkaSide {
         if (r.linkType() != LinkLayer.LINKTYPE_ETHERNET || r.capturedLength() < 12) {
             return new long[] {0, 0};
         }
-        byte[] b = r.data();
-        long dst = 0;
-        long src = 0;
-        for (int i = 0; i < 6; i++) {
-            dst = (dst << 8) | (b[r.offset() + i] & 0xFF);
-            src = (src << 8) | (b[r.offset() + 6 + i] & 0xFF);
-        }
-        return new long[] {src, dst};
+        return new long[] {Octets.u48(r.data(), r.offset() + 6), Octets.u48(r.data(), r.offset())};
     }
 }

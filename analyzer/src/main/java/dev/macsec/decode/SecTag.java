@@ -175,11 +175,7 @@ public final class SecTag {
         if (srcMacOffset < 0) {
             return -1;
         }
-        long mac = 0;
-        for (int i = 0; i < 6; i++) {
-            mac = (mac << 8) | (buf[srcMacOffset + i] & 0xFF);
-        }
-        return (mac << 16) | IMPLICIT_PORT;
+        return (Octets.u48(buf, srcMacOffset) << 16) | IMPLICIT_PORT;
     }
 
     /** Length of the SecTAG including its EtherType: 8 or 16 octets. */

@@ -1,7 +1,7 @@
 package dev.macsec.field;
 
 /** Renders field values; the one place that knows how each {@link FieldType} looks. */
-final class FieldFormat {
+public final class FieldFormat {
     private FieldFormat() {
     }
 
@@ -35,7 +35,8 @@ final class FieldFormat {
         return "0x" + digits;
     }
 
-    static String mac(long v) {
+    /** A 48-bit MAC address as aa:bb:cc:dd:ee:ff. */
+    public static String mac(long v) {
         StringBuilder sb = new StringBuilder(17);
         for (int shift = 40; shift >= 0; shift -= 8) {
             int octet = (int) ((v >>> shift) & 0xFF);

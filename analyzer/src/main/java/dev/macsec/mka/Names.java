@@ -12,14 +12,7 @@ final class Names {
     }
 
     static String mac(long mac) {
-        StringBuilder b = new StringBuilder(17);
-        for (int i = 5; i >= 0; i--) {
-            b.append(String.format("%02x", (mac >>> (8 * i)) & 0xff));
-            if (i > 0) {
-                b.append(':');
-            }
-        }
-        return b.toString();
+        return dev.macsec.field.FieldFormat.mac(mac);
     }
 
     static String participant(long sci, Bytes mi) {

@@ -8,11 +8,12 @@ import dev.macsec.decode.inner.InnerSummary;
 import dev.macsec.decode.mka.Mkpdu;
 import dev.macsec.decode.mka.ParameterSet;
 import dev.macsec.field.Dissection;
+import dev.macsec.decode.Octets;
 import dev.macsec.field.Expert;
+import dev.macsec.field.FieldFormat;
 import dev.macsec.field.FieldValue;
 import dev.macsec.field.Severity;
 import dev.macsec.secy.Verdict;
-import java.util.HexFormat;
 import java.util.Locale;
 
 /** The words a person reads for one frame: protocol, addresses and the Info column. */
@@ -58,7 +59,7 @@ public final class FrameText {
         byte[] b = r.data();
         int o = r.offset();
         if (r.capturedLength() >= 12 && r.linkType() == 1) {
-            return new String[] {mac(b, o + 6), mac(b, o)};
+            return new String[] {FieldFormat.mac(Octets.u48(b, o + 6)), FieldFormat.mac(Octets.u48(b, o))};
         }
         return new String[] {"", ""};
     }
@@ -172,15 +173,4 @@ public final class FrameText {
         return sb.toString();
     }
 
-    static String mac(byte[] b, int o) {
-        StringBuilder sb = new StringBuilder(17);
-        HexFormat hex = HexFormat.of();
-        for (int i = 0; i < 6; i++) {
-            if (i > 0) {
-                sb.append(':');
-            }
-            sb.append(hex.toHexDigits(b[o + i]));
-        }
-        return sb.toString();
-    }
 }

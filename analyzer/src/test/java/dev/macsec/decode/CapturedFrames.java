@@ -24,9 +24,7 @@ public final class CapturedFrames {
         try (CaptureReader r = CaptureReader.open(file)) {
             while (r.next()) {
                 linkType = r.linkType();
-                long ts = r.timestampNanos();
-                frames.add(new Frame(new FrameMeta(r.frameNumber(), Math.floorDiv(ts, 1_000_000_000L),
-                        (int) Math.floorMod(ts, 1_000_000_000L), r.originalLength(), r.capturedLength()),
+                frames.add(new Frame(FrameMeta.ofNanos(r.frameNumber(), r.timestampNanos(), r.originalLength(), r.capturedLength()),
                         Arrays.copyOfRange(r.data(), r.offset(), r.offset() + r.capturedLength())));
             }
         }

@@ -1,5 +1,7 @@
 package dev.macsec.conformance.mka;
 
+import dev.macsec.conformance.generator.Packets;
+
 import java.util.Arrays;
 
 /**
@@ -43,27 +45,13 @@ final class IcmpArp {
         r[22] = 64;
         r[24] = 0;
         r[25] = 0;
-        put16(r, 24, checksum(r, 14, ihl));
+        put16(r, 24, Packets.checksum(r, 14, ihl));
         int icmp = 14 + ihl;
         r[icmp] = 0;
         r[icmp + 2] = 0;
         r[icmp + 3] = 0;
-        put16(r, icmp + 2, checksum(r, icmp, total - ihl));
+        put16(r, icmp + 2, Packets.checksum(r, icmp, total - ihl));
         return r;
-    }
-
-    private static int checksum(byte[] b, int off, int len) {
-        long sum = 0;
-        for (int i = 0; i + 1 < len; i += 2) {
-            sum += u16(b, off + i);
-        }
-        if ((len & 1) != 0) {
-            sum += (b[off + len - 1] & 0xFF) << 8;
-        }
-        while ((sum >> 16) != 0) {
-            sum = (sum & 0xFFFF) + (sum >> 16);
-        }
-        return (int) (~sum & 0xFFFF);
     }
 
     private static int u16(byte[] b, int at) {
