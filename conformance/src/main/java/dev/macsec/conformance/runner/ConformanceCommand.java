@@ -1,5 +1,10 @@
 package dev.macsec.conformance.runner;
 
+import dev.macsec.conformance.suite.HarnessException;
+import dev.macsec.conformance.suite.ReceiveSuite;
+import dev.macsec.conformance.suite.Session;
+import dev.macsec.error.InputException;
+
 import dev.macsec.conformance.suite.ConformanceParameters;
 import dev.macsec.crypto.CipherSuite;
 import picocli.CommandLine.Command;
@@ -39,7 +44,15 @@ public final class ConformanceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<CipherSuite> suites = ConformanceParameters.cipherSuites(cipherSuites);
-        ConformanceRunner.suiteClasses(suite);
+        if (ConformanceRunner.suiteClasses(suite).contains(ReceiveSuite.class)) {
+            Path deviceFile = device != null ? device : ConformanceParameters.defaultDeviceFile();
+            try {
+                Session.checkDeviceFile(deviceFile);
+            } catch (HarnessException e) {
+                // a device file the user can fix: one line now, not a harness error per case later
+                throw new InputException(e.getMessage());
+            }
+        }
         Path dir = report != null ? report
                 : Paths.get("reports", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         RunResult r = ConformanceRunner.run(new ConformanceRunner.Options(device, suite, suites, dir, !noHtml, System.out));

@@ -114,6 +114,14 @@ public final class Session implements ExtensionContext.Store.CloseableResource {
         }
     }
 
+    /**
+     * Checks a device file as opening a session will (readable, known type, a usable link), so that a command can
+     * report a broken file before a run starts rather than as one harness error per case.
+     */
+    public static void checkDeviceFile(Path file) {
+        liveLinkConfig(Devices.read(file), file.toString());
+    }
+
     /** Where the tester's live interface is and which MAC the device answers from. */
     record LiveLinkConfig(String iface, byte[] deviceMac) {
         /** Captures the device's frames only: not our own, nor other traffic on a lab segment. */

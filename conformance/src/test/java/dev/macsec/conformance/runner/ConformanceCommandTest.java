@@ -43,6 +43,21 @@ class ConformanceCommandTest {
     }
 
     @Test
+    void brokenDeviceFileIsOneLineBeforeAnyRun(@TempDir Path dir) throws IOException {
+        Path deviceFile = Files.writeString(dir.resolve("d.yaml"),
+                "type: manual\nlink: {interface: eth9, deviceMac: \"not-a-mac\"}\n");
+        picocli.CommandLine cli = Main.commandLine();
+        java.io.StringWriter err = new java.io.StringWriter();
+        cli.setErr(new java.io.PrintWriter(err, true));
+        int exit = cli.execute("conformance", "--device", deviceFile.toString(), "--report", dir.resolve("r").toString(),
+                "--no-html");
+        assertEquals(2, exit);
+        assertEquals("macsec: " + deviceFile + ": link.deviceMac 'not-a-mac' is not a MAC address (six hex octets "
+                + "separated by ':', e.g. 00:1b:21:aa:bb:cc)", err.toString().strip());
+        assertTrue(!Files.exists(dir.resolve("r")), "no run, no reports");
+    }
+
+    @Test
     void suitesByName() {
         assertEquals(java.util.List.of(dev.macsec.conformance.mka.MkaSuite.class), ConformanceRunner.suiteClasses("802.1x"));
         assertEquals(ConformanceRunner.suiteClasses("802.1X"), ConformanceRunner.suiteClasses("ieee802.1x"));
