@@ -20,6 +20,7 @@ public final class Main {
     public static final int EXIT_USAGE = 2;
 
     public static void main(String[] args) {
+        EarlyWarmUp.startIfWorthwhile(args);
         System.exit(run(args));
     }
 
