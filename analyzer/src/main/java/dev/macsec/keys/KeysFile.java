@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -153,7 +154,13 @@ public record KeysFile(List<SakEntry> saks, List<CakEntry> caks, List<MskEntry> 
 
     /** The JSON text as a tree, ints as BigInteger (range checks see the number as written), nothing after the top value. */
     private static JsonNode readTree(String json) throws JsonProcessingException {
-        try (JsonParser p = JSON.createParser(json)) {
+        JsonParser p;
+        try {
+            p = JSON.createParser(json);
+        } catch (IOException e) {
+            throw new IllegalStateException("reading JSON from a string", e);
+        }
+        try (p) {
             JsonToken first = p.nextToken();
             if (first == null) {
                 return MissingNode.getInstance();
@@ -164,6 +171,9 @@ public record KeysFile(List<SakEntry> saks, List<CakEntry> caks, List<MskEntry> 
                 throw new JsonParseException(p, "Trailing token (of type " + extra + ") found after value", p.currentTokenLocation());
             }
             return root;
+        } catch (StreamConstraintsException e) {
+            // Jackson's limits (nesting depth, token sizes) carry no location of their own
+            throw new JsonParseException(p, e.getOriginalMessage(), p.currentTokenLocation());
         } catch (JsonProcessingException e) {
             throw e;
         } catch (IOException e) {
@@ -208,6 +218,7 @@ public record KeysFile(List<SakEntry> saks, List<CakEntry> caks, List<MskEntry> 
                 : original.startsWith("Unrecognized token") ? "unrecognized token (hex values need double quotes)"
                 : original.startsWith("Invalid numeric value") ? "invalid number (hex values need double quotes)"
                 : original.startsWith("Trailing token") ? "more JSON after the top-level object"
+                : original.startsWith("Document nesting depth") ? "nested deeper than the 1000 levels allowed"
                 : original.startsWith("Duplicate field") ? original.replaceFirst("^Duplicate field", "duplicate field")
                 : original.split("\n")[0].replaceAll("\\s*\\(start marker at .*$", "").trim();
         String where = at == null || at.getLineNr() < 0 ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();

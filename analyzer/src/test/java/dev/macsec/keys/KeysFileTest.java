@@ -99,6 +99,12 @@ class KeysFileTest {
     }
 
     @Test
+    void hostileNestingIsAnErrorNotAStackOverflow() {
+        assertEquals("k.json: malformed JSON at line 1, column 1001: nested deeper than the 1000 levels allowed",
+                error("[".repeat(200_000)));
+    }
+
+    @Test
     void malformedJsonOnALaterLineNamesThatLine() {
         assertEquals("k.json: malformed JSON at line 3, column 3: Unexpected character ('}' (code 125)): was expecting double-quote to start field name",
                 error("{\"saks\":[\n  {\"sak\":\"00\",\n  }]}"));
