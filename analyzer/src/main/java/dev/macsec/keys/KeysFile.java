@@ -220,7 +220,8 @@ public record KeysFile(List<SakEntry> saks, List<CakEntry> caks, List<MskEntry> 
                 : original.startsWith("Trailing token") ? "more JSON after the top-level object"
                 : original.startsWith("Document nesting depth") ? "nested deeper than the 1000 levels allowed"
                 : original.startsWith("Duplicate field") ? original.replaceFirst("^Duplicate field", "duplicate field")
-                : original.split("\n")[0].replaceAll("\\s*\\(start marker at .*$", "").trim();
+                : original.split("\n")[0].replaceAll("\\s*\\(start marker at .*$", "")
+                        .replaceAll(", from `[^`]*`", "").trim();
         String where = at == null || at.getLineNr() < 0 ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
         return "malformed JSON" + where + ": " + what;
     }

@@ -105,6 +105,12 @@ class KeysFileTest {
     }
 
     @Test
+    void overlongNumberIsRefusedByTheParserWithoutItsInternals() {
+        assertEquals("k.json: malformed JSON at line 1, column 52: Number value length (2000) exceeds the maximum allowed (1000)",
+                error("{\"saks\":[{\"sak\":\"" + SAK128 + "\",\"an\":" + "9".repeat(2000) + "}]}"));
+    }
+
+    @Test
     void malformedJsonOnALaterLineNamesThatLine() {
         assertEquals("k.json: malformed JSON at line 3, column 3: Unexpected character ('}' (code 125)): was expecting double-quote to start field name",
                 error("{\"saks\":[\n  {\"sak\":\"00\",\n  }]}"));
