@@ -29,13 +29,10 @@ public final class SyntheticCapture {
         Random random = new Random(1);
         byte[] sak = new byte[16];
         random.nextBytes(sak);
-        TransmitSecY tx = new TransmitSecY(SCI).installSa(0, SaKey.of(CipherSuite.GCM_AES_128, sak), 1).encodingSa(0);
+        TransmitSecY tx = transmitter(SaKey.of(CipherSuite.GCM_AES_128, sak));
         byte[][] plains = new byte[WIRE_SIZES.length][];
         for (int i = 0; i < plains.length; i++) {
-            plains[i] = new byte[WIRE_SIZES[i] - SECTAG_AND_ICV];
-            random.nextBytes(plains[i]);
-            plains[i][12] = 0x08;
-            plains[i][13] = 0x00;
+            plains[i] = plaintext(WIRE_SIZES[i], random);
         }
         byte[] buf = new byte[2048];
         long t0 = 1_700_000_000_000_000_000L;
@@ -50,6 +47,30 @@ public final class SyntheticCapture {
         Files.writeString(keys, "{\"saks\":[{\"sak\":\"" + HexFormat.of().formatHex(sak)
                 + "\",\"sci\":\"" + String.format(Locale.ROOT, "%016x", SCI) + "\",\"an\":0}]}\n");
         return keys;
+    }
+
+    /** The one SC's transmit SecY: SA AN 0 from PN 1, SCI in every SecTAG, confidentiality on. */
+    static TransmitSecY transmitter(SaKey key) {
+        return new TransmitSecY(SCI).installSa(0, key, 1).encodingSa(0);
+    }
+
+    /** An IPv4-typed plaintext frame that {@link #transmitter} protects to {@code wireSize} octets; random payload if given. */
+    static byte[] plaintext(int wireSize, Random random) {
+        byte[] plain = new byte[wireSize - SECTAG_AND_ICV];
+        if (random != null) {
+            random.nextBytes(plain);
+        }
+        plain[12] = 0x08;
+        plain[13] = 0x00;
+        return plain;
+    }
+
+    /** {@link #plaintext} protected by {@code tx}: the frame as it goes on the wire. */
+    static byte[] protect(TransmitSecY tx, int wireSize, Random random) {
+        byte[] plain = plaintext(wireSize, random);
+        byte[] wire = new byte[wireSize];
+        tx.protect(plain, 0, plain.length, wire, 0);
+        return wire;
     }
 
     public static Path keysFileFor(Path capture) {

@@ -22,8 +22,6 @@ import dev.macsec.secy.Verdict;
 public final class WarmUp {
     private static final int[] WIRE_SIZES = {1500, 512, 1500, 64};
     private static final int SAMPLE_FRAMES = 512;
-    private static final int SECTAG_AND_ICV = 32;
-    private static final long SCI = 0x0200000000010001L;
 
     private WarmUp() {
     }
@@ -43,14 +41,10 @@ public final class WarmUp {
             sak[i] = (byte) (0x5A ^ i);
         }
         SaKey key = SaKey.of(CipherSuite.GCM_AES_128, sak);
-        TransmitSecY tx = new TransmitSecY(SCI).installSa(0, key, 1).encodingSa(0);
+        TransmitSecY tx = SyntheticCapture.transmitter(key);
         byte[][] sample = new byte[SAMPLE_FRAMES][];
         for (int i = 0; i < SAMPLE_FRAMES; i++) {
-            byte[] plain = new byte[WIRE_SIZES[i % WIRE_SIZES.length] - SECTAG_AND_ICV];
-            plain[12] = 0x08;
-            byte[] wire = new byte[plain.length + SECTAG_AND_ICV];
-            tx.protect(plain, 0, plain.length, wire, 0);
-            sample[i] = wire;
+            sample[i] = SyntheticCapture.protect(tx, WIRE_SIZES[i % WIRE_SIZES.length], null);
         }
         CipherCache ciphers = new CipherCache();
         RxFrame rx = new RxFrame();
@@ -62,7 +56,7 @@ public final class WarmUp {
             if (s == 0) {
                 // a fresh SecY per pass, so the PNs of the sample are new to it and the replay check passes
                 secy = new ReceiveSecY(ReceiveSecY.Config.strict(CipherSuite.GCM_AES_128), ReceiveProfile.IEEE);
-                secy.addSc(SCI).installSa(0, key, 1);
+                secy.addSc(SyntheticCapture.SCI).installSa(0, key, 1);
             }
             rx.set(sample[s], 0, sample[s].length, out, 0);
             secy.verify(rx, ciphers);
