@@ -44,7 +44,8 @@ public final class Analyzer implements AutoCloseable {
     private final MkaSide mka;
     private final FrameDecoder decoder = new FrameDecoder();
     private final FrameRecord record = new FrameRecord();
-    private final Map<Verdict, long[]> verdicts = new EnumMap<>(Verdict.class);
+    /** Frames per verdict, by {@link Verdict#ordinal()}. */
+    private final long[] verdicts = new long[Verdict.values().length];
     private final ExecutorService workers;
     private final ThreadLocal<CipherCache> workerCiphers = ThreadLocal.withInitial(CipherCache::new);
     private final ArrayDeque<Batch> inFlight = new ArrayDeque<>();
@@ -287,7 +288,7 @@ public final class Analyzer implements AutoCloseable {
         if (secyEnabled && kind != Batch.NOT_ETHERNET) {
             Verdict v = workers != null ? secy.apply(rx) : secy.receive(rx);
             r.verdict = v;
-            verdicts.computeIfAbsent(v, k -> new long[1])[0]++;
+            verdicts[v.ordinal()]++;
             if (kind == Batch.MACSEC) {
                 if (rx.pn() != 0) {
                     r.pn = rx.pn();
@@ -369,7 +370,11 @@ public final class Analyzer implements AutoCloseable {
 
     private Map<Verdict, Long> verdictCounts() {
         Map<Verdict, Long> m = new EnumMap<>(Verdict.class);
-        verdicts.forEach((k, v) -> m.put(k, v[0]));
+        for (Verdict v : Verdict.values()) {
+            if (verdicts[v.ordinal()] != 0) {
+                m.put(v, verdicts[v.ordinal()]);
+            }
+        }
         return m;
     }
 

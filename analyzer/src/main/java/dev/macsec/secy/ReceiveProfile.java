@@ -1,5 +1,6 @@
 package dev.macsec.secy;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
@@ -17,7 +18,8 @@ public record ReceiveProfile(String name, Set<Deviation> deviations) {
     public static final ReceiveProfile LINUX = new ReceiveProfile("linux", EnumSet.allOf(Deviation.class));
 
     public ReceiveProfile {
-        deviations = deviations.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(deviations));
+        // an EnumSet answers has() with a bit test; the data path asks several times per frame
+        deviations = Collections.unmodifiableSet(deviations.isEmpty() ? EnumSet.noneOf(Deviation.class) : EnumSet.copyOf(deviations));
     }
 
     public boolean has(Deviation d) {

@@ -72,6 +72,12 @@ public final class ReceiveSecY {
     private final List<ReceiveSc> scOrder = new CopyOnWriteArrayList<>();
     private final List<SaKey> wildcardKeys = new CopyOnWriteArrayList<>();
     private final CipherCache orderedCiphers = new CipherCache();
+    /**
+     * The SC found last, so that a capture of one or a few SCs does not box its SCI into the map twice per frame.
+     * Read and written by any thread without ordering: a stale value is still a real SC (SCs are never removed and
+     * their SCI is final), and a miss falls back to the map.
+     */
+    private ReceiveSc lastSc;
 
     private long inPktsUntagged;
     private long inPktsNoTag;
@@ -104,7 +110,15 @@ public final class ReceiveSecY {
 
     /** The receive SC for an SCI, or null. */
     public ReceiveSc sc(long sci) {
-        return scs.get(sci);
+        ReceiveSc last = lastSc;
+        if (last != null && last.sci() == sci) {
+            return last;
+        }
+        ReceiveSc sc = scs.get(sci);
+        if (sc != null) {
+            lastSc = sc;
+        }
+        return sc;
     }
 
     /** Receive SCs in the order they were added or learned. */
@@ -141,7 +155,7 @@ public final class ReceiveSecY {
         if (uncontrolled(t) || t.secureDataLength() < 0 || !checks(t)) {
             return;
         }
-        ReceiveSc sc = scs.get(f.sci);
+        ReceiveSc sc = sc(f.sci);
         ReceiveSa sa = sc == null ? null : sc.sa(t.an());
         if (sa != null) {
             if (sa.inUse()) {
@@ -238,7 +252,7 @@ public final class ReceiveSecY {
         if (uncontrolled(t)) {
             return drop(f, Verdict.UNCONTROLLED);
         }
-        ReceiveSc sc = scs.get(f.sci);
+        ReceiveSc sc = sc(f.sci);
         if (sc == null && f.learnedKey != null && violations == 0) {
             sc = scs.computeIfAbsent(f.sci, s -> {
                 ReceiveSc n = new ReceiveSc(s, true);
