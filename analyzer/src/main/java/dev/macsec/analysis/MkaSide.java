@@ -3,6 +3,7 @@ package dev.macsec.analysis;
 import dev.macsec.crypto.SaKey;
 import dev.macsec.decode.LinkLayer;
 import dev.macsec.decode.Octets;
+import dev.macsec.field.FieldFormat;
 import dev.macsec.keys.Hex;
 import dev.macsec.keys.KeysFile;
 import dev.macsec.mka.ConnectivityAssociation;
@@ -126,9 +127,10 @@ final class MkaSide {
     MkaSummary summary() {
         List<MkaSummary.Ca> cas = new ArrayList<>();
         for (ConnectivityAssociation ca : tracker.cas()) {
-            List<String> participants = new ArrayList<>();
+            List<MkaSummary.Participant> participants = new ArrayList<>();
             for (Participant p : ca.participants()) {
-                participants.add(p.toString());
+                participants.add(new MkaSummary.Participant(String.format("%016x", p.sci()), p.mi().hex(),
+                        FieldFormat.mac(p.mac()), p.keyServerPriority(), p.keyServer(), p.mkpdus(), p.describe()));
             }
             List<MkaSummary.Event> timeline = new ArrayList<>();
             for (TimelineEvent e : ca.timeline()) {

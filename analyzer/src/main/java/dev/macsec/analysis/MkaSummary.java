@@ -18,13 +18,24 @@ public record MkaSummary(long mkpdus, long icvVerified, long icvFailed, long icv
     /**
      * @param ckn          the CA's CKN (hex; not secret)
      * @param keyName      the keys-file entry whose CAK verified its MKPDUs, or null
-     * @param participants one line per participant (SCI, MI, priority, role)
+     * @param participants who sent MKPDUs in this CA, in order of their first
      * @param timeline     events in capture order
      * @param findings     rule violations
      * @param learnedKeys  SAKs learned, e.g. "KN 1 AN 0 GCM-AES-128 (frame 12)"
      */
-    public record Ca(String ckn, String keyName, List<String> participants, List<Event> timeline,
+    public record Ca(String ckn, String keyName, List<Participant> participants, List<Event> timeline,
                      List<Finding> findings, List<String> learnedKeys) {
+    }
+
+    /**
+     * @param sci       hex
+     * @param mi        hex
+     * @param mac       source address of its first MKPDU
+     * @param keyServer whether its latest MKPDU claimed Key Server
+     * @param text      the same as one line for people
+     */
+    public record Participant(String sci, String mi, String mac, int priority, boolean keyServer, long mkpdus,
+                              String text) {
     }
 
     public record Event(long frame, long timestampNanos, String kind, String text) {

@@ -103,8 +103,14 @@ public final class Participant {
         return Names.participant(sci, mi);
     }
 
+    /** One line for reports: SCI and MI, priority, key server or not, MKPDUs seen. */
+    public String describe() {
+        return name() + ", priority " + priority + (keyServer ? ", key server" : "") + ", " + mkpdus
+                + (mkpdus == 1 ? " MKPDU" : " MKPDUs");
+    }
+
     @Override
     public String toString() {
-        return "Participant[" + name() + ", priority " + priority + (keyServer ? ", key server" : "") + "]";
+        return "Participant[" + describe() + "]";
     }
 }

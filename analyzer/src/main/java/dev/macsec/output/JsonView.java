@@ -134,8 +134,15 @@ public final class JsonView implements FrameView {
                 json.writeStringField("key", ca.keyName());
             }
             json.writeArrayFieldStart("participants");
-            for (String p : ca.participants()) {
-                json.writeString(p);
+            for (MkaSummary.Participant p : ca.participants()) {
+                json.writeStartObject();
+                json.writeStringField("sci", p.sci());
+                json.writeStringField("mi", p.mi());
+                json.writeStringField("mac", p.mac());
+                json.writeNumberField("priority", p.priority());
+                json.writeBooleanField("keyServer", p.keyServer());
+                json.writeNumberField("mkpdus", p.mkpdus());
+                json.writeEndObject();
             }
             json.writeEndArray();
             json.writeArrayFieldStart("keysLearned");

@@ -98,8 +98,8 @@ public final class SummaryView implements FrameView {
                 mka.icvFailed(), mka.icvNoKey());
         for (MkaSummary.Ca ca : mka.cas()) {
             out.println("  CA CKN " + ca.ckn() + (ca.keyName() != null ? " (" + ca.keyName() + ")" : ""));
-            for (String p : ca.participants()) {
-                out.println("    participant " + p);
+            for (MkaSummary.Participant p : ca.participants()) {
+                out.println("    participant " + p.text());
             }
             for (String k : ca.learnedKeys()) {
                 out.println("    learned " + k);

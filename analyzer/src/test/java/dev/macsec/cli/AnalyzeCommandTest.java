@@ -47,6 +47,23 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void jsonSummaryNamesEachMkaParticipantField() throws IOException {
+        Result r = run("analyze", ProjectFiles.pcap("linux-dut/mka.pcap").toString(), "--keys",
+                ProjectFiles.pcap("linux-dut/mka-cak.json").toString(), "-T", "json");
+        assertEquals(0, r.exit(), r.err());
+        List<String> lines = r.out().lines().toList();
+        JsonNode ca = new ObjectMapper().readTree(lines.get(lines.size() - 1)).get("mka").get("cas").get(0);
+        JsonNode server = ca.get("participants").get(0);
+        assertEquals("52540000000a0001", server.get("sci").asText());
+        assertEquals("f86af28530c8c924cf95c4d1", server.get("mi").asText());
+        assertEquals("52:54:00:00:00:0a", server.get("mac").asText());
+        assertEquals(16, server.get("priority").asInt());
+        assertTrue(server.get("keyServer").asBoolean());
+        assertEquals(18, server.get("mkpdus").asInt());
+        assertFalse(ca.get("participants").get(1).get("keyServer").asBoolean());
+    }
+
+    @Test
     void jsonIsOneObjectPerFrameThenTheSummary() throws IOException {
         Result r = run("analyze", STATIC_SA, "--keys", KEYS, "-T", "json");
         assertEquals(0, r.exit(), r.err());

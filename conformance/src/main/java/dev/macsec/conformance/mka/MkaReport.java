@@ -81,7 +81,7 @@ public final class MkaReport {
         b.append("data frame verdicts ").append(s.verdicts()).append('\n');
         for (MkaSummary.Ca ca : m.cas()) {
             b.append("\nCA ").append(ca.ckn()).append(ca.keyName() == null ? "" : " (" + ca.keyName() + ")").append('\n');
-            ca.participants().forEach(p -> b.append("  participant ").append(p).append('\n'));
+            ca.participants().forEach(p -> b.append("  participant ").append(p.text()).append('\n'));
             ca.learnedKeys().forEach(k -> b.append("  learned ").append(k).append('\n'));
             if (ca.findings().isEmpty()) {
                 b.append("  no findings\n");
