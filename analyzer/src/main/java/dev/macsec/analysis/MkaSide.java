@@ -129,7 +129,7 @@ final class MkaSide {
         for (ConnectivityAssociation ca : tracker.cas()) {
             List<MkaSummary.Participant> participants = new ArrayList<>();
             for (Participant p : ca.participants()) {
-                participants.add(new MkaSummary.Participant(String.format("%016x", p.sci()), p.mi().hex(),
+                participants.add(new MkaSummary.Participant(FieldFormat.sci(p.sci()), p.mi().hex(),
                         FieldFormat.mac(p.mac()), p.keyServerPriority(), p.keyServer(), p.mkpdus(), p.describe()));
             }
             List<MkaSummary.Event> timeline = new ArrayList<>();

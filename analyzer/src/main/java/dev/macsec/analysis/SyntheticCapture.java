@@ -3,12 +3,12 @@ package dev.macsec.analysis;
 import dev.macsec.capture.PcapWriter;
 import dev.macsec.crypto.CipherSuite;
 import dev.macsec.crypto.SaKey;
+import dev.macsec.field.FieldFormat;
 import dev.macsec.secy.TransmitSecY;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Random;
 
 /**
@@ -45,7 +45,7 @@ public final class SyntheticCapture {
         }
         Path keys = keysFileFor(out);
         Files.writeString(keys, "{\"saks\":[{\"sak\":\"" + HexFormat.of().formatHex(sak)
-                + "\",\"sci\":\"" + String.format(Locale.ROOT, "%016x", SCI) + "\",\"an\":0}]}\n");
+                + "\",\"sci\":\"" + FieldFormat.sci(SCI) + "\",\"an\":0}]}\n");
         return keys;
     }
 

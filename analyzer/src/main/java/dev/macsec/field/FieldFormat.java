@@ -35,6 +35,12 @@ public final class FieldFormat {
         return "0x" + digits;
     }
 
+    /** An SCI as people and keys files write it: 16 lower-case hex digits. */
+    public static String sci(long sci) {
+        String digits = Long.toHexString(sci);
+        return "0".repeat(16 - digits.length()) + digits;
+    }
+
     /** A 48-bit MAC address as aa:bb:cc:dd:ee:ff. */
     public static String mac(long v) {
         StringBuilder sb = new StringBuilder(17);

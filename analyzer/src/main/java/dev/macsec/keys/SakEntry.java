@@ -1,7 +1,7 @@
 package dev.macsec.keys;
 
 import dev.macsec.crypto.CipherSuite;
-
+import dev.macsec.field.FieldFormat;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -111,7 +111,7 @@ public final class SakEntry {
         StringBuilder b = new StringBuilder("SAK#").append(number).append('(').append(suite.standardName())
                 .append(", ").append(keyBits()).append("-bit");
         if (sci != null) {
-            b.append(", SCI ").append(String.format("%016x", sci));
+            b.append(", SCI ").append(FieldFormat.sci(sci));
         }
         if (an != null) {
             b.append(", AN ").append(an);

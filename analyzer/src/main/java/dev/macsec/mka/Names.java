@@ -1,6 +1,7 @@
 package dev.macsec.mka;
 
 import dev.macsec.field.Bytes;
+import dev.macsec.field.FieldFormat;
 
 /** How findings and timeline texts name things. */
 final class Names {
@@ -8,11 +9,11 @@ final class Names {
     }
 
     static String sci(long sci) {
-        return String.format("%016x", sci);
+        return FieldFormat.sci(sci);
     }
 
     static String mac(long mac) {
-        return dev.macsec.field.FieldFormat.mac(mac);
+        return FieldFormat.mac(mac);
     }
 
     static String participant(long sci, Bytes mi) {

@@ -78,7 +78,7 @@ public final class FrameText {
     private static String macsecInfo(FrameRecord r) {
         StringBuilder sb = new StringBuilder(96);
         sb.append("AN=").append(r.an()).append(" PN=").append(Long.toUnsignedString(r.pn()));
-        sb.append(" SCI=").append(String.format("%016x", r.sci()));
+        sb.append(" SCI=").append(FieldFormat.sci(r.sci()));
         int tci = r.tciAn();
         boolean e = (tci & 0x08) != 0;
         boolean c = (tci & 0x04) != 0;
@@ -113,7 +113,7 @@ public final class FrameText {
             case NOT_USING_SA, UNUSED_SA -> "NO SA for AN " + r.an();
             case UNTAGGED, NO_TAG -> "UNTAGGED";
             case BAD_TAG -> "BAD TAG: " + badTagReason(r);
-            case UNKNOWN_SCI, NO_SCI -> "NO KEY for SCI " + String.format("%016x", r.sci());
+            case UNKNOWN_SCI, NO_SCI -> "NO KEY for SCI " + FieldFormat.sci(r.sci());
             case UNCONTROLLED -> "E=1 C=0: uncontrolled port";
         };
     }
@@ -139,7 +139,7 @@ public final class FrameText {
     static String mkaInfo(Mkpdu pdu, MkaView mka) {
         StringBuilder sb = new StringBuilder(128);
         sb.append("MKPDU v").append(pdu.version());
-        sb.append(" SCI=").append(String.format("%016x", pdu.sci()));
+        sb.append(" SCI=").append(FieldFormat.sci(pdu.sci()));
         sb.append(" MI=").append(pdu.actorMi().hex()).append(" MN=").append(pdu.actorMn());
         sb.append(" prio=").append(pdu.keyServerPriority());
         if (pdu.keyServer()) {
