@@ -6,6 +6,7 @@ import dev.macsec.crypto.MacsecGcm;
 import dev.macsec.crypto.SaKey;
 import dev.macsec.decode.SecTag;
 import dev.macsec.decode.SecTagRule;
+import dev.macsec.field.FieldFormat;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -442,20 +443,29 @@ public final class ReceiveSecY {
         return m;
     }
 
-    /** Every counter: "secy" -> map, then "sc/<SCI hex>" and "sc/<SCI hex>/an/<n>". */
+    /** Every counter: "secy" -> map, then {@link #scCounterKey} and {@link #saCounterKey} for each SC and SA. */
     public Map<String, Map<String, Long>> allCounters() {
         Map<String, Map<String, Long>> m = new LinkedHashMap<>();
         m.put("secy", counters());
         for (ReceiveSc sc : new ArrayList<>(scOrder)) {
-            String k = String.format("sc/%016x", sc.sci());
-            m.put(k, sc.counters());
+            m.put(scCounterKey(sc.sci()), sc.counters());
             for (int an = 0; an < 4; an++) {
                 ReceiveSa sa = sc.sa(an);
                 if (sa != null) {
-                    m.put(k + "/an/" + an, sa.counters());
+                    m.put(saCounterKey(sc.sci(), an), sa.counters());
                 }
             }
         }
         return m;
+    }
+
+    /** The key of a receive SC's counters in {@link #allCounters}: "sc/&lt;SCI hex&gt;". */
+    public static String scCounterKey(long sci) {
+        return "sc/" + FieldFormat.sci(sci);
+    }
+
+    /** The key of a receive SA's counters in {@link #allCounters}: "sc/&lt;SCI hex&gt;/an/&lt;n&gt;". */
+    public static String saCounterKey(long sci, int an) {
+        return scCounterKey(sci) + "/an/" + an;
     }
 }

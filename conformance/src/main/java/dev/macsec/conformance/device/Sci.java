@@ -1,6 +1,7 @@
 package dev.macsec.conformance.device;
 
 import dev.macsec.error.InputException;
+import dev.macsec.field.FieldFormat;
 
 import java.util.HexFormat;
 
@@ -46,6 +47,6 @@ public final class Sci {
     }
 
     public static String hex(long sci) {
-        return String.format("%016x", sci);
+        return FieldFormat.sci(sci);
     }
 }

@@ -226,14 +226,8 @@ public final class ReceiveCase {
         }
         Map<String, Long> m = new LinkedHashMap<>();
         r.allCounters().forEach((k, v) -> {
-            String prefix;
-            if (k.equals("secy")) {
-                prefix = "secy.";
-            } else if (k.equals(String.format("sc/%016x", Harness.TESTER_SCI))) {
-                prefix = "rxsc.";
-            } else if (k.startsWith(String.format("sc/%016x/an/", Harness.TESTER_SCI))) {
-                prefix = "rxsa" + k.substring(k.length() - 1) + ".";
-            } else {
+            String prefix = counterPrefix(k);
+            if (prefix == null) {
                 return;
             }
             v.forEach((n, x) -> m.put(prefix + n, x));
@@ -306,5 +300,21 @@ public final class ReceiveCase {
                     java.util.HexFormat.of().formatHex(f.data(), 0, Math.min(32, f.length()))));
         }
         return s.toString();
+    }
+
+    /** How the emulator's counter keys read in a case's expectations: "secy.", "rxsc.", "rxsa<AN>."; null for other SCs. */
+    private static String counterPrefix(String key) {
+        if (key.equals("secy")) {
+            return "secy.";
+        }
+        if (key.equals(ReceiveSecY.scCounterKey(Harness.TESTER_SCI))) {
+            return "rxsc.";
+        }
+        for (int an = 0; an < 4; an++) {
+            if (key.equals(ReceiveSecY.saCounterKey(Harness.TESTER_SCI, an))) {
+                return "rxsa" + an + ".";
+            }
+        }
+        return null;
     }
 }
