@@ -6,10 +6,17 @@ import java.util.Map;
 /**
  * The end of a run: throughput, what the emulated SecY counted (802.1AE names), verdict totals and MKA.
  *
- * @param counters "secy" → SecY counters, "sc/&lt;sci&gt;" → receive SC counters, "sc/&lt;sci&gt;/an/&lt;n&gt;" → SA counters
+ * @param counters   "secy" → SecY counters, "sc/&lt;sci&gt;" → receive SC counters, "sc/&lt;sci&gt;/an/&lt;n&gt;" → SA counters
+ * @param inputError what stopped the input before its end (file, frame, offset, field), or null when it was read
+ *                   to the end: the figures then cover only the frames before it
  */
 public record AnalysisSummary(RunStats run, Map<Verdict, Long> verdicts, Map<String, Map<String, Long>> counters,
-                              MkaSummary mka, boolean secyEnabled, AnalysisOptions options) {
+                              MkaSummary mka, boolean secyEnabled, AnalysisOptions options, String inputError) {
+
+    /** The same summary for a run whose input stopped at {@code error}. */
+    public AnalysisSummary withInputError(String error) {
+        return new AnalysisSummary(run, verdicts, counters, mka, secyEnabled, options, error);
+    }
 
     /** MACsec frames that failed verification or were dropped by the receive rules. */
     public long failedFrames() {

@@ -365,7 +365,7 @@ public final class Analyzer implements AutoCloseable {
     public AnalysisSummary finish() {
         mka.finish(stats.lastTimestamp);
         return new AnalysisSummary(stats.snapshot(), verdictCounts(), secyEnabled ? secy.allCounters() : Map.of(), mka.summary(),
-                secyEnabled, options);
+                secyEnabled, options, null);
     }
 
     private Map<Verdict, Long> verdictCounts() {

@@ -9,6 +9,7 @@ import dev.macsec.keys.KeysFile;
 import dev.macsec.mka.ConnectivityAssociation;
 import dev.macsec.mka.Finding;
 import dev.macsec.mka.IcvStatus;
+import dev.macsec.mka.LearnedCak;
 import dev.macsec.mka.LearnedSak;
 import dev.macsec.mka.MkaTracker;
 import dev.macsec.mka.MkpduOutcome;
@@ -64,6 +65,9 @@ final class MkaSide {
             install(sak);
             learned.add(describe(sak));
         }
+        for (LearnedCak cak : outcome.learnedCaks()) {
+            learned.add(describe(cak));
+        }
         List<String> findings = new ArrayList<>(outcome.findings().size());
         for (Finding f : outcome.findings()) {
             findings.add(f.severity() + " " + f.message() + " {" + f.code() + "}");
@@ -97,6 +101,11 @@ final class MkaSide {
             sb.append(" = ").append(Hex.format(sak.keys().values().iterator().next().keyBytes()));
         }
         return sb.toString();
+    }
+
+    private String describe(LearnedCak cak) {
+        String text = "CAK CKN " + Hex.format(cak.cak().ckn()) + " (" + cak.cak().keyBits() + "-bit)";
+        return showKeys ? text + " = " + Hex.format(cak.cak().cak()) : text;
     }
 
     /** EAP-Success frames tell which two stations an EAP-derived CAK belongs to. */
@@ -143,6 +152,9 @@ final class MkaSide {
             List<String> keys = new ArrayList<>();
             for (LearnedSak sak : ca.learnedSaks()) {
                 keys.add(describe(sak) + " (frame " + sak.frameNumber() + ")");
+            }
+            for (LearnedCak cak : ca.learnedCaks()) {
+                keys.add(describe(cak) + " (frame " + cak.frameNumber() + ")");
             }
             cas.add(new MkaSummary.Ca(ca.ckn(), ca.keyName(), participants, timeline, findings, keys));
         }

@@ -21,7 +21,7 @@ public record MkaSummary(long mkpdus, long icvVerified, long icvFailed, long icv
      * @param participants who sent MKPDUs in this CA, in order of their first
      * @param timeline     events in capture order
      * @param findings     rule violations
-     * @param learnedKeys  SAKs learned, e.g. "KN 1 AN 0 GCM-AES-128 (frame 12)"
+     * @param learnedKeys  SAKs and distributed CAKs learned, e.g. "SAK KN 1 AN 0 GCM-AES-128 for 2 SC(s) (frame 12)"
      */
     public record Ca(String ckn, String keyName, List<Participant> participants, List<Event> timeline,
                      List<Finding> findings, List<String> learnedKeys) {

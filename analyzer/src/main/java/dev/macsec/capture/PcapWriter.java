@@ -125,8 +125,15 @@ public final class PcapWriter implements AutoCloseable, Flushable {
 
     private void drain() throws IOException {
         view.clear().limit(used);
-        while (view.hasRemaining()) {
-            channel.write(view);
+        try {
+            while (view.hasRemaining()) {
+                channel.write(view);
+            }
+        } catch (java.nio.file.FileSystemException e) {
+            throw e;
+        } catch (IOException e) {
+            // the channel's errors (a full disk, EIO) name no file; the user needs to know which one
+            throw new IOException(path + ": cannot write: " + e.getMessage(), e);
         }
         used = 0;
     }

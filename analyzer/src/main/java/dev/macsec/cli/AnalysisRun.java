@@ -76,7 +76,7 @@ final class AnalysisRun {
             }
             progress.finish();
             summary = analyzer.finish();
-            view.finish(summary);
+            view.finish(failure == null ? summary : summary.withInputError(failure.getMessage()));
         }
         out.flush();
         if (failure != null) {

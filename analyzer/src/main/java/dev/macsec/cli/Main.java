@@ -1,6 +1,12 @@
 package dev.macsec.cli;
 
 import dev.macsec.error.InputException;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,23 +47,25 @@ public final class Main {
     }
 
     public static int run(String... args) {
-        return commandLine(args.length > 0 ? args[0] : null).execute(args);
+        return commandLineFor(args).execute(args);
     }
 
     /** The whole command tree: every subcommand and plugin. */
     public static CommandLine commandLine() {
-        return commandLine(null);
+        return commandLineFor(new String[0]);
     }
 
     /**
-     * The command tree for a command line whose first argument is {@code first}. picocli reflects over every command
-     * it is given before it parses anything (~100 ms for all of ours on a cold JVM), so when {@code first} names a
-     * subcommand, only that one is built; help, completion, suggestions for a mistyped name and {@code --help} need
-     * the whole tree and get it.
+     * The command tree for the command line {@code args}. picocli reflects over every command it is given before it
+     * parses anything (~100 ms for all of ours on a cold JVM), so when the first argument names a subcommand, only that
+     * one is built, and a lone {@code --version} gets the root alone; help, completion, suggestions for a mistyped name
+     * and {@code --help} need the whole tree and get it.
      */
-    static CommandLine commandLine(String first) {
+    static CommandLine commandLineFor(String[] args) {
+        String first = args.length > 0 ? args[0] : null;
         List<CommandPlugin> plugins = ServiceLoader.load(CommandPlugin.class).stream().map(ServiceLoader.Provider::get).toList();
-        boolean named = first != null && !first.equals("help") && !first.equals("generate-completion")
+        boolean versionOnly = args.length == 1 && (first.equals("--version") || first.equals("-V"));
+        boolean named = versionOnly || first != null && !first.equals("help") && !first.equals("generate-completion")
                 && (SUBCOMMANDS.containsKey(first) || plugins.stream().anyMatch(p -> p.name().equals(first)));
         CommandLine cli = new CommandLine(new Main());
         SUBCOMMANDS.forEach((name, command) -> {
@@ -71,13 +79,38 @@ public final class Main {
             }
         }
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (ex instanceof InputException) {
-                commandLine.getErr().println("macsec: " + ex.getMessage());
-                return EXIT_USAGE;
+            String message = userMessage(ex);
+            if (message == null) {
+                throw ex;
             }
-            throw ex;
+            commandLine.getErr().println("macsec: " + message);
+            return EXIT_USAGE;
         });
         cli.setExitCodeExceptionMapper(ex -> EXIT_USAGE);
         return cli;
+    }
+
+    /**
+     * The one line a user gets for a problem of theirs or of their machine (bad input, a file that cannot be read or
+     * written), or null for a defect of ours, which keeps its stack trace.
+     */
+    static String userMessage(Exception ex) {
+        if (ex instanceof InputException) {
+            return ex.getMessage();
+        }
+        if (ex instanceof FileSystemException f) {
+            String why = switch (f) {
+                case NoSuchFileException n -> "no such file or directory";
+                case AccessDeniedException a -> "permission denied";
+                case FileAlreadyExistsException e -> "already exists";
+                case NotDirectoryException d -> "not a directory";
+                default -> f.getReason() != null ? f.getReason() : f.getClass().getSimpleName();
+            };
+            return f.getFile() + ": " + why + (f.getOtherFile() != null ? " (" + f.getOtherFile() + ")" : "");
+        }
+        if (ex instanceof IOException) {
+            return ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName();
+        }
+        return null;
     }
 }

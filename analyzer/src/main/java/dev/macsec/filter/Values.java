@@ -43,7 +43,8 @@ final class Values {
                 return e.getKey();
             }
         }
-        throw bad(field, name, "a number or one of " + field.valueNames().values(), filterText);
+        throw bad(field, name, field.valueNames().isEmpty() ? "a number"
+                : "a number or one of " + field.valueNames().values(), filterText);
     }
 
     private static Long number(Field field, String literal, String filterText) {

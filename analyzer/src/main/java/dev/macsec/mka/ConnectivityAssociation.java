@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** One CA (all MKPDUs with one CKN): its participants, timeline, findings and the SAKs learned in it. */
+/** One CA (all MKPDUs with one CKN): its participants, timeline, findings and the SAKs and CAKs learned in it. */
 public final class ConnectivityAssociation {
     final String ckn;
     String keyName;
@@ -25,6 +25,7 @@ public final class ConnectivityAssociation {
     long timelineDropped;
     final FindingLog findings;
     final List<LearnedSak> learned = new ArrayList<>();
+    final List<LearnedCak> learnedCaks = new ArrayList<>();
     final Set<String> once = new HashSet<>();
     Bytes keyServerMi;
     SakState current;
@@ -110,6 +111,11 @@ public final class ConnectivityAssociation {
 
     public List<LearnedSak> learnedSaks() {
         return Collections.unmodifiableList(learned);
+    }
+
+    /** CAKs the Key Server of this CA distributed (each opens a CA of its own). */
+    public List<LearnedCak> learnedCaks() {
+        return Collections.unmodifiableList(learnedCaks);
     }
 
     /** MACsec data frames from this CA's SCIs, and how many of them the caller reported verified. */

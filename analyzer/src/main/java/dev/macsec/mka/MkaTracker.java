@@ -34,7 +34,7 @@ import java.util.Set;
  * not thread-safe.
  * <p>
  * Memory is bounded by the options: participants, timeline events and findings per rule are capped per CA;
- * the station MACs used for MSK derivation are capped at {@value #MAX_MACS}.
+ * the station MACs used for MSK derivation are capped at {@value #MAX_MACS}, distributed CAKs at the CA limit.
  */
 public final class MkaTracker {
     static final int MAX_MACS = 32;
@@ -46,10 +46,11 @@ public final class MkaTracker {
     private final Map<String, ConnectivityAssociation> cas = new LinkedHashMap<>();
     private final Map<Long, ConnectivityAssociation> caBySci = new HashMap<>();
     private final Map<CakEntry, MkpduIcv> icvs = new IdentityHashMap<>();
-    /** CAKs derived from MSKs, by CKN hex. */
+    /** CAKs not in the keys file: derived from MSKs, or distributed in a CA already followed; by CKN hex. */
     private final Map<String, List<CakEntry>> derived = new HashMap<>();
     private final Set<Long> macs = new LinkedHashSet<>();
     private final Set<String> derivedPairs = new java.util.HashSet<>();
+    private int distributedCaks;
     private List<Finding> sink;
     private long lastFrame;
     private long untrackedMkpdus;
@@ -125,6 +126,7 @@ public final class MkaTracker {
                 return new MkpduOutcome(status, keyName, List.of(), raised);
             }
             List<LearnedSak> learned = new ArrayList<>();
+            List<LearnedCak> learnedCaks = new ArrayList<>();
             Participant p = participant(ca, frameNumber, timestampNanos, srcMac, pdu);
             if (p != null) {
                 if (cak != null) {
@@ -137,9 +139,12 @@ public final class MkaTracker {
                         distributedSak(ca, p, pdu, ds, cakFor(ca, p), frameNumber, timestampNanos, learned));
                 pdu.find(ParameterSet.SakUse.class).ifPresent(su ->
                         sakUse(ca, p, pdu, su, frameNumber, timestampNanos, learned));
+                CakEntry verifiedWith = cak;
+                pdu.find(ParameterSet.DistributedCak.class).ifPresent(dc ->
+                        distributedCak(ca, p, pdu, dc, verifiedWith, frameNumber, timestampNanos, learnedCaks));
                 capability(ca, p, pdu, frameNumber);
             }
-            return new MkpduOutcome(status, keyName, learned, raised);
+            return new MkpduOutcome(status, keyName, learned, raised, learnedCaks);
         } finally {
             sink = null;
         }
@@ -471,6 +476,70 @@ public final class MkaTracker {
     }
 
     // ---------------------------------------------------------------- SAKs
+
+    /**
+     * A CAK the Key Server wraps with the KEK of this CA for its peers: learned so that the CA it names (its CKN) is
+     * verified and its SAKs are learned from then on, as its members do. The wrapped key is 24 octets for a 128-bit
+     * CAK and 40 for a 256-bit one and the CKN follows it, so both splits are tried: AES Key Wrap's integrity check
+     * tells which is right.
+     */
+    private void distributedCak(ConnectivityAssociation ca, Participant ks, Mkpdu pdu, ParameterSet.DistributedCak dc,
+                                CakEntry under, long frame, long ts, List<LearnedCak> learned) {
+        if (!pdu.keyServer()) {
+            find(ca, Severity.ERROR, Rules.CAK_FROM_NON_KEY_SERVER, frame, ks.name() + " distributed a CAK without claiming"
+                    + " Key Server: only the Key Server distributes CAKs");
+        }
+        if (under == null) {
+            return; // not verified here: no KEK to unwrap with
+        }
+        byte[] body = new byte[dc.wrappedCak().length() + dc.ckn().length()];
+        System.arraycopy(dc.wrappedCak().octets(), 0, body, 0, dc.wrappedCak().length());
+        System.arraycopy(dc.ckn().octets(), 0, body, dc.wrappedCak().length(), dc.ckn().length());
+        boolean tried = false;
+        for (int wrappedLength : new int[] {24, 40}) {
+            int cknLength = body.length - wrappedLength;
+            if (cknLength < 1 || cknLength > 32) {
+                continue;
+            }
+            tried = true;
+            if (KeyWrap.unwrap(under.kek(), body, 0, wrappedLength) instanceof KeyWrap.Result.Unwrapped u) {
+                byte[] key = u.key();
+                byte[] ckn = Arrays.copyOfRange(body, wrappedLength, body.length);
+                String cknHex = new Bytes(ckn).hex();
+                List<CakEntry> known = derived.computeIfAbsent(cknHex, k -> new ArrayList<>());
+                boolean repeated = known.stream().anyMatch(e -> Arrays.equals(e.cak(), key));
+                if (!repeated && key.length != 16 && key.length != 32) {
+                    find(ca, Severity.ERROR, Rules.CAK_UNWRAP_FAILED, frame, "the Distributed CAK of " + ks.name()
+                            + " unwraps to " + key.length + " octets; a CAK is 16 or 32");
+                } else if (!repeated && distributedCaks >= options.maxCas()) {
+                    // each would open a CA of its own, and no more CAs than that are tracked
+                    if (ca.once.add("distributed-cak-limit")) {
+                        ca.event(frame, ts, TimelineEvent.CAK_DISTRIBUTED, ks.name() + " distributed a CAK beyond the "
+                                + options.maxCas() + " distributed CAKs followed; it and later ones are not learned");
+                    }
+                } else if (!repeated) {
+                    // a retransmission until every peer has it changes nothing
+                    distributedCaks++;
+                    CakEntry e = new CakEntry(under.number(), ckn, key, "distributed by " + ks.name() + " in CA "
+                            + ca.ckn + " (frame " + frame + ")");
+                    known.add(e);
+                    LearnedCak l = new LearnedCak(e, ca.ckn, ks.mi, frame);
+                    ca.learnedCaks.add(l);
+                    learned.add(l);
+                    ca.event(frame, ts, TimelineEvent.CAK_DISTRIBUTED, ks.name() + " distributed a " + e.keyBits()
+                            + "-bit CAK with CKN " + cknHex + ": the MKPDUs of that CA verify with it from here on");
+                }
+                Arrays.fill(key, (byte) 0);
+                return;
+            }
+        }
+        if (!tried) {
+            return; // no room for a wrapped CAK and a CKN: the decoder reported the malformed set
+        }
+        find(ca, Severity.ERROR, Rules.CAK_UNWRAP_FAILED, frame, "the Distributed CAK of " + ks.name()
+                + " does not unwrap under the KEK of " + under.name().orElse("CAK#" + under.number())
+                + " (AES Key Wrap integrity check failed for a 128-bit and a 256-bit CAK)");
+    }
 
     private void distributedSak(ConnectivityAssociation ca, Participant ks, Mkpdu pdu, ParameterSet.DistributedSak ds,
                                 CakEntry cak, long frame, long ts, List<LearnedSak> learned) {

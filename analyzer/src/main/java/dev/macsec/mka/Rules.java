@@ -19,6 +19,8 @@ public final class Rules {
     public static final String SECOND_KEY_SERVER = "mka.second_key_server";
     public static final String SAK_FROM_NON_KEY_SERVER = "mka.sak_from_non_key_server";
     public static final String SAK_UNWRAP_FAILED = "mka.sak_unwrap_failed";
+    public static final String CAK_FROM_NON_KEY_SERVER = "mka.cak_from_non_key_server";
+    public static final String CAK_UNWRAP_FAILED = "mka.cak_unwrap_failed";
     public static final String UNKNOWN_CIPHER_SUITE = "mka.unknown_cipher_suite";
     public static final String AN_SEQUENCE = "mka.an_sequence";
     public static final String KN_NOT_INCREASING = "mka.kn_not_increasing";

@@ -11,6 +11,7 @@ public record TimelineEvent(long frameNumber, long timestampNanos, String kind, 
     public static final String PEER_LOST = "peer_lost";
     public static final String MI_CHANGED = "mi_changed";
     public static final String CAK_SELECTED = "cak_selected";
+    public static final String CAK_DISTRIBUTED = "cak_distributed";
     public static final String KEY_SERVER_ELECTED = "key_server_elected";
     public static final String SAK_DISTRIBUTED = "sak_distributed";
     public static final String REKEY = "rekey";

@@ -14,6 +14,9 @@ import java.util.Map;
 /**
  * Writes a dissection's layers as JSON in the shape of {@code tshark -T json}: each field under its filter
  * name, a field with children also as {@code name_tree}, repeated fields as arrays. Numbers stay numbers.
+ * A layer that occurs twice in a frame (the decrypted frame's {@code eth} after the captured one, stacked VLAN tags)
+ * is an array of its occurrences in frame order, as with {@code tshark -T json --no-duplicate-keys}: tshark's default
+ * of repeating the key is not valid JSON for most readers, which keep only the last.
  */
 public final class JsonFields {
     private JsonFields() {
@@ -22,9 +25,9 @@ public final class JsonFields {
     /** Writes {@code "layers":{...}} and {@code "anomalies":[...]} into the object being generated. */
     public static void write(Dissection frame, JsonGenerator json) throws IOException {
         json.writeObjectFieldStart("layers");
-        for (FieldValue layer : frame.layers()) {
-            json.writeFieldName(layer.field().filterName());
-            children(layer, json);
+        for (Map.Entry<String, List<FieldValue>> e : byName(frame.layers()).entrySet()) {
+            json.writeFieldName(e.getKey());
+            oneOrArray(e.getValue(), json, JsonFields::children);
         }
         json.writeEndObject();
         anomalies(frame.experts(), json);
@@ -47,42 +50,47 @@ public final class JsonFields {
     }
 
     private static void children(FieldValue parent, JsonGenerator json) throws IOException {
-        // group repeated names so that they become arrays, keeping first-seen order
-        Map<String, List<FieldValue>> byName = new LinkedHashMap<>();
-        for (FieldValue child : parent.children()) {
-            byName.computeIfAbsent(child.field().filterName(), k -> new ArrayList<>(1)).add(child);
-        }
         json.writeStartObject();
-        for (Map.Entry<String, List<FieldValue>> e : byName.entrySet()) {
+        for (Map.Entry<String, List<FieldValue>> e : byName(parent.children()).entrySet()) {
             List<FieldValue> values = e.getValue();
             boolean anyValue = values.stream().anyMatch(v -> v.value() != null);
             boolean anyTree = values.stream().anyMatch(v -> !v.children().isEmpty());
             if (anyValue || !anyTree) {
                 json.writeFieldName(e.getKey());
-                if (values.size() == 1) {
-                    value(values.get(0), json);
-                } else {
-                    json.writeStartArray();
-                    for (FieldValue v : values) {
-                        value(v, json);
-                    }
-                    json.writeEndArray();
-                }
+                oneOrArray(values, json, JsonFields::value);
             }
             if (anyTree) {
                 json.writeFieldName(e.getKey() + "_tree");
-                if (values.size() == 1) {
-                    children(values.get(0), json);
-                } else {
-                    json.writeStartArray();
-                    for (FieldValue v : values) {
-                        children(v, json);
-                    }
-                    json.writeEndArray();
-                }
+                oneOrArray(values, json, JsonFields::children);
             }
         }
         json.writeEndObject();
+    }
+
+    private interface Writer {
+        void write(FieldValue v, JsonGenerator json) throws IOException;
+    }
+
+    /** One occurrence as itself, several as an array of them in order. */
+    private static void oneOrArray(List<FieldValue> values, JsonGenerator json, Writer writer) throws IOException {
+        if (values.size() == 1) {
+            writer.write(values.get(0), json);
+            return;
+        }
+        json.writeStartArray();
+        for (FieldValue v : values) {
+            writer.write(v, json);
+        }
+        json.writeEndArray();
+    }
+
+    /** Groups by filter name, keeping first-seen order, so that repeated names become arrays. */
+    private static Map<String, List<FieldValue>> byName(List<FieldValue> values) {
+        Map<String, List<FieldValue>> byName = new LinkedHashMap<>();
+        for (FieldValue v : values) {
+            byName.computeIfAbsent(v.field().filterName(), k -> new ArrayList<>(1)).add(v);
+        }
+        return byName;
     }
 
     private static void value(FieldValue v, JsonGenerator json) throws IOException {

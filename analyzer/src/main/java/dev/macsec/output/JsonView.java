@@ -77,6 +77,8 @@ public final class JsonView implements FrameView {
         json.writeNumberField("megabytesPerSecond", Math.round(s.run().megabytesPerSecond() * 10) / 10.0);
         json.writeEndObject();
         json.writeBooleanField("findings", s.hasFindings());
+        // null when the input was read to its end; else what stopped it, and the figures cover the frames before it
+        json.writeStringField("inputError", s.inputError());
         json.writeEndObject();
         json.flush();
         out.write('\n');

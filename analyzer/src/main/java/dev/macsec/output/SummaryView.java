@@ -44,7 +44,10 @@ public final class SummaryView implements FrameView {
             out.printf(Locale.ROOT, "Throughput: %,.0f frames/s, %.1f MB/s (%.3f s)%n", run.framesPerSecond(),
                     run.megabytesPerSecond(), run.wallNanos() / 1e9);
         }
-        if (s.hasFindings()) {
+        if (s.inputError() != null) {
+            out.println("Result: INCOMPLETE — the input stopped at an error, the figures cover the frames before it: "
+                    + s.inputError());
+        } else if (s.hasFindings()) {
             out.printf(Locale.ROOT, "Result: FINDINGS — %,d MACsec frame(s) failed verification or were dropped, %d MKA error(s), %d MKPDU ICV failure(s)%n",
                     s.failedFrames(), s.mka().errors(), s.mka().icvFailed());
         } else {

@@ -15,6 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class PcapWriterTest {
     @TempDir
@@ -103,5 +105,15 @@ class PcapWriterTest {
         }
         assertThrows(IllegalArgumentException.class,
                 () -> PcapWriter.create(dir.resolve("x.pcap"), TimestampPrecision.NANOS, 1, 300_000));
+    }
+
+    @Test
+    void aWriteErrorNamesTheFile() throws IOException {
+        Path full = Path.of("/dev/full"); // every write fails with ENOSPC
+        assumeTrue(Files.isWritable(full), "no /dev/full here");
+        PcapWriter w = PcapWriter.create(full);
+        w.write(new byte[60], 0, 60, 0);
+        IOException e = assertThrows(IOException.class, w::close);
+        assertTrue(e.getMessage().startsWith("/dev/full: cannot write: "), e.getMessage());
     }
 }

@@ -75,6 +75,15 @@ class AnalyzeCommandTest {
         assertEquals("MACsec", first.get("protocol").asText());
         assertEquals("OK", first.get("verdict").asText());
         assertEquals(1, first.get("layers").get("macsec").get("macsec.pn").asInt());
+        // the captured frame's Ethernet header, then the decrypted frame's: an array in frame order, not a repeated key
+        JsonNode eth = first.get("layers").get("eth");
+        assertEquals(2, eth.size(), eth.toString());
+        assertEquals("0x88e5", eth.get(0).get("eth.type").asText());
+        assertEquals("0x86dd", eth.get(1).get("eth.type").asText());
+        ObjectMapper strict = new ObjectMapper().enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        for (String line : lines) {
+            strict.readTree(line); // throws on a repeated key
+        }
         JsonNode summary = mapper.readTree(lines.get(16));
         assertEquals("summary", summary.get("type").asText());
         assertEquals(3, summary.get("counters").get("rxsc").get("0200000000010001").get("InPktsOK").asInt());
@@ -127,6 +136,20 @@ class AnalyzeCommandTest {
         assertEquals(4, r.out().lines().filter(l -> l.contains(" MACsec ") && l.contains("AN=0")).count(), r.out());
         assertTrue(r.err().contains("frame 5 at byte offset 580"), r.err());
         assertEquals(4, tshark(decrypted, "frame.number").size(), "the -w file stays valid with the frames before the damage");
+        // the summary says the figures stop at the damage instead of "Result: OK"
+        assertTrue(r.out().contains("== Summary: 4 frames"), r.out());
+        assertTrue(r.out().contains("Result: INCOMPLETE — the input stopped at an error, the figures cover the frames before"
+                + " it: " + cut + ": frame 5 at byte offset 580"), r.out());
+        assertFalse(r.out().contains("Result: OK"), r.out());
+
+        Result json = run("analyze", cut.toString(), "--keys", KEYS, "-T", "json");
+        assertEquals(2, json.exit());
+        List<String> lines = json.out().lines().toList();
+        JsonNode summary = new ObjectMapper().readTree(lines.get(lines.size() - 1));
+        assertTrue(summary.get("inputError").asText().contains("frame 5 at byte offset 580"), summary.toString());
+        JsonNode complete = new ObjectMapper().readTree(run("analyze", STATIC_SA, "--keys", KEYS, "-T", "json").out()
+                .lines().reduce((a, b) -> b).orElseThrow());
+        assertTrue(complete.get("inputError").isNull(), complete.toString());
     }
 
     @Test

@@ -79,6 +79,7 @@ class DisplayFilterTest {
         "nosuch.field == 1 | unknown field \"nosuch.field\" at column 1",
         "ftest.pn == | a value was expected",
         "ftest.pn == abc | \"abc\" is not a valid value for ftest.pn",
+        "ftest.pn == \"abc\" | \"abc\" is not a valid value for ftest.pn (expected a number)",
         "(ftest.pn == 1 | missing \")\"",
         "ftest.verdict == \"OK | unterminated string",
         "ftest.pn == 1 ftest.e | unexpected \"ftest.e\"",

@@ -18,7 +18,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * The suite drives every device but a plain linux-vm through a live interface of the tester
  * ({@code link}): frames are injected there with libpcap, and frames whose Ethernet source is
  * {@code deviceMac} are captured (BPF {@code ether src deviceMac}); that needs root (CAP_NET_RAW).
- * The tester's addresses stay the harness's (MAC 52:54:00:00:00:01, IP 10.1.0.1; device IP 10.1.0.2):
+ * The tester's addresses stay the harness's ({@code Harness.TESTER_MAC}, {@code TESTER_IP}, {@code DEVICE_IP}):
  * they exist only in the injected frames, so the tester's NIC needs no address of its own.
  *
  * @param type            linux-vm, linux-ssh or manual

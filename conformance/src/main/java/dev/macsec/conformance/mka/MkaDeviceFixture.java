@@ -6,6 +6,7 @@ import dev.macsec.conformance.link.Frame;
 import dev.macsec.conformance.link.FrameLink;
 import dev.macsec.conformance.link.RecordingLink;
 import dev.macsec.conformance.link.UdpLink;
+import dev.macsec.conformance.suite.Harness;
 import dev.macsec.mka.actor.ActorConfig;
 import dev.macsec.mka.actor.MkaClock;
 import dev.macsec.mka.actor.MkaParticipant;
@@ -25,10 +26,6 @@ import java.util.regex.Pattern;
  * each case and records the case's frames to its own pcap.
  */
 public final class MkaDeviceFixture implements AutoCloseable {
-    public static final byte[] TESTER_MAC = {0x52, 0x54, 0, 0, 0, 0x01};
-    public static final byte[] TESTER_IP = {10, 1, 0, 1};
-    public static final String TESTER_IP_TEXT = "10.1.0.1";
-    public static final String DUT_IP_TEXT = "10.1.0.2";
     public static final String DUT_MAC_TEXT = LinuxVm.DATA_MAC;
     private static final Pattern PING_RECEIVED = Pattern.compile("(\\d+) packets received");
 
@@ -120,14 +117,14 @@ public final class MkaDeviceFixture implements AutoCloseable {
                 throw new IOException("wpa_supplicant created no macsec interface");
             }
             vm.run("/sbin/ip link set " + dev + " up; /sbin/ip addr flush dev data0; /sbin/ip addr replace "
-                    + DUT_IP_TEXT + "/24 dev " + dev + "; /sbin/ip neigh replace " + TESTER_IP_TEXT + " lladdr "
+                    + Harness.DEVICE_IP_TEXT + "/24 dev " + dev + "; /sbin/ip neigh replace " + Harness.TESTER_IP_TEXT + " lladdr "
                     + mac(participant().config().mac()) + " dev " + dev + " nud permanent");
             return dev;
         }
 
         /** Starts {@code count} pings (one a second) from the device to us in the background. */
         public void startPing(int count) throws IOException {
-            vm.run("rm -f /tmp/mka/ping.out; (ping -c " + count + " -W 1 " + TESTER_IP_TEXT
+            vm.run("rm -f /tmp/mka/ping.out; (ping -c " + count + " -W 1 " + Harness.TESTER_IP_TEXT
                     + " > /tmp/mka/ping.out 2>&1 &)");
         }
 
@@ -159,7 +156,7 @@ public final class MkaDeviceFixture implements AutoCloseable {
         Path pcap = outDir.resolve(name.replaceAll("[^A-Za-z0-9._-]+", "_") + ".pcap");
         RecordingLink rec = new RecordingLink(new NonClosing(udp), pcap);
         MkaClock clock = MkaClock.system();
-        MkaSession session = new MkaSession(rec, clock, new MkaParticipant(ours), TESTER_IP);
+        MkaSession session = new MkaSession(rec, clock, new MkaParticipant(ours), Harness.TESTER_IP);
         return new Case(name, pcap, rec, session, device);
     }
 

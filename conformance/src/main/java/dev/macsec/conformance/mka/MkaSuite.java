@@ -2,9 +2,11 @@ package dev.macsec.conformance.mka;
 
 import dev.macsec.analysis.AnalysisSummary;
 import dev.macsec.conformance.device.linuxvm.WpaSupplicantMka;
+import dev.macsec.conformance.suite.Harness;
 import dev.macsec.conformance.suite.HarnessException;
 import dev.macsec.crypto.CipherSuite;
 import dev.macsec.field.Bytes;
+import dev.macsec.field.FieldFormat;
 import dev.macsec.keys.CakEntry;
 import dev.macsec.mka.actor.ActorConfig;
 import dev.macsec.mka.actor.Fault;
@@ -50,7 +52,7 @@ public class MkaSuite {
     static final String CKN = "6162636465666768696a6b6c6d6e6f707172737475767778797a303132333435";
     static final String CAK128 = "0123456789abcdef0123456789abcdef";
     static final String CAK256 = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
-    static final String TESTER_SCI_TEXT = "5254000000010001";
+    static final String TESTER_SCI_TEXT = FieldFormat.sci(Harness.TESTER_SCI);
     /** wpa_supplicant 2.10 always distributes and accepts GCM-AES-128 SAKs. */
     private static final String SAK_SUITE = CipherSuite.GCM_AES_128.standardName();
     private static final String NO_SAK = "-";
@@ -61,7 +63,7 @@ public class MkaSuite {
     }
 
     static ActorConfig ours(String cakHex, int priority) {
-        return ActorConfig.of(cak(cakHex, CKN), MkaDeviceFixture.TESTER_MAC).withPriority(priority);
+        return ActorConfig.of(cak(cakHex, CKN), Harness.TESTER_MAC).withPriority(priority);
     }
 
     private static boolean securedWithUs(Map<String, String> s) {
@@ -117,7 +119,7 @@ public class MkaSuite {
     @CsvSource({"16, 32, 01, true", "64, 16, 01, false", "32, 32, 01, true", "32, 32, 03, false"})
     void keyServerElection(int ourPriority, int devicePriority, String macLast, boolean weWin, MkaHarness h)
             throws IOException {
-        byte[] mac = MkaDeviceFixture.TESTER_MAC.clone();
+        byte[] mac = Harness.TESTER_MAC.clone();
         mac[5] = (byte) Integer.parseInt(macLast, 16);
         ActorConfig us = new ActorConfig(cak(CAK128, CKN), mac, 1, ourPriority, true, true, 3, 1,
                 ActorConfig.HELLO_TIME, ActorConfig.LIFE_TIME, ActorConfig.SAK_RETIRE_TIME,
@@ -206,7 +208,7 @@ public class MkaSuite {
         WpaSupplicantMka.Config device = WpaSupplicantMka.Config.of(CAK128, CKN, 32);
         ActorConfig us = switch (how) {
             case WRONG_CAK -> ours("ffeeddccbbaa99887766554433221100", 1);
-            case UNKNOWN_CKN -> ActorConfig.of(cak(CAK128, "0badc0de"), MkaDeviceFixture.TESTER_MAC).withPriority(1);
+            case UNKNOWN_CKN -> ActorConfig.of(cak(CAK128, "0badc0de"), Harness.TESTER_MAC).withPriority(1);
             default -> ours(CAK128, 1);
         };
         String caseName = "rejected-" + how.name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -8,6 +8,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /**
@@ -27,9 +28,27 @@ final class AllureHtml {
             }
             return false;
         }
+        // The allure script starts a JVM of its own: when ours is stopped (SIGTERM, a CI timeout) neither stays behind.
+        // The hook is in place before the start, and waits for it to return, so no stop can fall between the two.
+        AtomicReference<Process> started = new AtomicReference<>();
+        Thread reaper = new Thread(() -> {
+            synchronized (started) {
+                Process running = started.get();
+                if (running != null) {
+                    running.descendants().forEach(ProcessHandle::destroyForcibly);
+                    running.destroyForcibly();
+                }
+            }
+        }, "macsec-allure-stop");
+        Runtime.getRuntime().addShutdownHook(reaper);
         try {
-            Process p = new ProcessBuilder(allure.toString(), "generate", "--clean", "-o", html.toString(), results.toString())
-                    .redirectErrorStream(true).redirectOutput(results.resolveSibling("allure-generate.log").toFile()).start();
+            Process p;
+            synchronized (started) {
+                p = new ProcessBuilder(allure.toString(), "generate", "--clean", "-o", html.toString(), results.toString())
+                        .redirectErrorStream(true).redirectOutput(results.resolveSibling("allure-generate.log").toFile())
+                        .start();
+                started.set(p);
+            }
             if (!p.waitFor(3, TimeUnit.MINUTES)) {
                 p.destroyForcibly();
                 throw new IOException("allure generate did not finish within 3 minutes");
@@ -50,6 +69,12 @@ final class AllureHtml {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(reaper);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it stops allure
+            }
         }
     }
 

@@ -35,6 +35,9 @@ public final class Harness {
     public static final byte[] TESTER_IP = {10, 1, 0, 1};
     public static final byte[] DEVICE_IP = {10, 1, 0, 2};
     public static final long TESTER_SCI = Sci.of(TESTER_MAC, 1);
+    /** Dotted forms, for commands run on the device. */
+    public static final String TESTER_IP_TEXT = dotted(TESTER_IP);
+    public static final String DEVICE_IP_TEXT = dotted(DEVICE_IP);
     public static final int TESTER_SSCI = 2;
     public static final int DEVICE_SSCI = 1;
     public static final byte[] SALT = HexFormat.of().parseHex("e630e81a48de86a21c66fa6d");
@@ -133,7 +136,7 @@ public final class Harness {
 
     /** The standard setup: device TX SA {@code tx}, one RX SC (the tester's) with {@code rxSas}. */
     public DeviceSetup setup(SecYConfig cfg, SaConfig tx, List<SaConfig> rxSas) {
-        return new DeviceSetup(cfg, List.of(tx), Map.of(TESTER_SCI, rxSas), "10.1.0.2/24", "10.1.0.1",
+        return new DeviceSetup(cfg, List.of(tx), Map.of(TESTER_SCI, rxSas), DEVICE_IP_TEXT + "/24", TESTER_IP_TEXT,
                 HexFormat.ofDelimiter(":").formatHex(TESTER_MAC));
     }
 
@@ -211,5 +214,9 @@ public final class Harness {
     void attach(String counters, String frames) {
         this.countersText = counters;
         this.framesText = frames;
+    }
+
+    private static String dotted(byte[] ip) {
+        return (ip[0] & 0xff) + "." + (ip[1] & 0xff) + "." + (ip[2] & 0xff) + "." + (ip[3] & 0xff);
     }
 }

@@ -2,6 +2,7 @@ package dev.macsec.conformance.mka;
 
 import dev.macsec.conformance.link.Frame;
 import dev.macsec.conformance.link.FrameLink;
+import dev.macsec.conformance.suite.Harness;
 import dev.macsec.keys.CakEntry;
 import dev.macsec.mka.actor.ActorConfig;
 import dev.macsec.mka.actor.MkaClock;
@@ -82,7 +83,7 @@ class MkaSessionTest {
         });
         t.start();
         MkaSession session = new MkaSession(tester, clock,
-                new MkaParticipant(fast(chain.get(0), MkaDeviceFixture.TESTER_MAC, 1)), MkaDeviceFixture.TESTER_IP);
+                new MkaParticipant(fast(chain.get(0), Harness.TESTER_MAC, 1)), Harness.TESTER_IP);
         KeychainPeering.Result r = KeychainPeering.run(session, session.participant().config(), chain,
                 Duration.ofSeconds(2));
         assertEquals(chain.get(1), r.chosen(), r.attempts()::toString);
@@ -107,13 +108,13 @@ class MkaSessionTest {
     static byte[] echoRequest() {
         byte[] f = new byte[14 + 20 + 8 + 8];
         System.arraycopy(DEVICE_MAC, 0, f, 0, 6);
-        System.arraycopy(MkaDeviceFixture.TESTER_MAC, 0, f, 6, 6);
+        System.arraycopy(Harness.TESTER_MAC, 0, f, 6, 6);
         f[12] = 0x08;
         f[14] = 0x45;
         f[17] = (byte) (20 + 8 + 8);
         f[22] = 64;
         f[23] = 1;
-        System.arraycopy(MkaDeviceFixture.TESTER_IP, 0, f, 26, 4);
+        System.arraycopy(Harness.TESTER_IP, 0, f, 26, 4);
         System.arraycopy(DEVICE_IP, 0, f, 30, 4);
         f[34] = 8;
         f[38] = 0x12;
