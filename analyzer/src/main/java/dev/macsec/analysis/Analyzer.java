@@ -19,20 +19,24 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayDeque;
 import java.util.EnumMap;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The analyzer's one way through: capture frames → SecTAG → emulated receive SecY (verify, replay, counters)
  * and MKPDUs → MKA checker (which may teach the SecY new SAKs) → the caller's {@link FrameConsumer}.
  *
- * <p>Verification and decryption may run on worker threads in batches; replay state, counters, MKA and the
- * consumer always see frames in capture order on the caller's thread. Before an MKPDU is processed every
- * frame ahead of it is finished, so keys learned from it apply exactly to the frames that follow it.
+ * <p>With more than one thread, frames are copied into batches whose verification and decryption run on helper
+ * threads and on the caller's own thread, which takes the newest batches no helper has started whenever the
+ * helpers fall behind (so a helper that loses its core to the JIT or another process never stalls the run).
+ * Replay state, counters, MKA and the consumer always see frames in capture order on the caller's thread.
+ * Before an MKPDU is processed every frame ahead of it is finished, so keys learned from it apply exactly to
+ * the frames that follow it.
  */
 public final class Analyzer implements AutoCloseable {
     private static final int BATCH_FRAMES = 256;
@@ -71,13 +75,15 @@ public final class Analyzer implements AutoCloseable {
         this.mka = new MkaSide(keys, secy, options.showKeys());
         int threads = Math.max(1, options.threads());
         if (threads > 1) {
+            // the caller's thread is one of the threads asked for: it reads, applies in order, and verifies too
+            int helpers = threads - 1;
             AtomicInteger n = new AtomicInteger();
-            this.workers = Executors.newFixedThreadPool(threads, r -> {
+            this.workers = Executors.newFixedThreadPool(helpers, r -> {
                 Thread t = new Thread(r, "macsec-verify-" + n.incrementAndGet());
                 t.setDaemon(true);
                 return t;
             });
-            this.maxInFlight = threads * 2;
+            this.maxInFlight = 2 * threads;
         } else {
             this.workers = null;
             this.maxInFlight = 0;
@@ -203,7 +209,7 @@ public final class Analyzer implements AutoCloseable {
         }
         b.count = 0;
         b.used = 0;
-        b.verified = null;
+        b.verification = null;
         return b;
     }
 
@@ -217,13 +223,28 @@ public final class Analyzer implements AutoCloseable {
             return;
         }
         if (workers != null && secyEnabled) {
-            b.verified = workers.submit(() -> verifyBatch(b));
+            FutureTask<Void> task = new FutureTask<>(() -> verifyBatch(b), null);
+            b.verification = task;
             inFlight.add(b);
+            workers.execute(task);
             while (inFlight.size() > maxInFlight) {
+                helpVerify();
                 complete(inFlight.poll());
             }
         } else {
             complete(b);
+        }
+    }
+
+    /**
+     * While the oldest batch is unfinished, verifies on this thread the newest batches that no helper has started
+     * ({@link FutureTask#run} does nothing for a task another thread has started or finished), so that the helpers
+     * and this thread meet in the middle instead of this one waiting.
+     */
+    private void helpVerify() {
+        FutureTask<Void> oldest = inFlight.peek().verification;
+        for (Iterator<Batch> it = inFlight.descendingIterator(); it.hasNext() && !oldest.isDone(); ) {
+            it.next().verification.run();
         }
     }
 
@@ -239,14 +260,15 @@ public final class Analyzer implements AutoCloseable {
     private void flushAll() throws IOException {
         dispatch();
         while (!inFlight.isEmpty()) {
+            helpVerify();
             complete(inFlight.poll());
         }
     }
 
     private void complete(Batch b) throws IOException {
-        if (b.verified != null) {
+        if (b.verification != null) {
             try {
-                b.verified.get();
+                b.verification.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("interrupted while verifying frames");
@@ -406,7 +428,8 @@ public final class Analyzer implements AutoCloseable {
         java.nio.file.Path file;
         int count;
         int used;
-        Future<?> verified;
+        /** Verification of the batch's frames, run by a helper or by the caller's thread, whichever starts it first. */
+        FutureTask<Void> verification;
 
         Batch(int frames, int bytes) {
             this(frames, bytes, bytes);
