@@ -3,11 +3,16 @@ package dev.macsec.secy;
 import dev.macsec.crypto.SaKey;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /** A receive SC (IEEE 802.1AE-2018 10.7.9): up to four SAs by AN, and the per-SC counters. */
 public final class ReceiveSc {
     private final long sci;
-    private final ReceiveSa[] sas = new ReceiveSa[4];
+    /**
+     * Read by the verify threads and the ordered stage for every frame, replaced when MKA installs a key: a
+     * volatile read each, instead of a monitor that two threads took in turn twice per frame.
+     */
+    private final AtomicReferenceArray<ReceiveSa> sas = new AtomicReferenceArray<>(4);
     /** Created by a wildcard key on its first valid frame rather than configured. */
     private final boolean learned;
 
@@ -36,18 +41,18 @@ public final class ReceiveSc {
     }
 
     /** Installs (or replaces) the SA for an AN, in use, expecting {@code nextPn} next. */
-    public synchronized ReceiveSa installSa(int an, SaKey key, long nextPn) {
+    public ReceiveSa installSa(int an, SaKey key, long nextPn) {
         if (an < 0 || an > 3) {
             throw new IllegalArgumentException("AN must be 0..3: " + an);
         }
         ReceiveSa sa = new ReceiveSa(an, key, nextPn);
-        sas[an] = sa;
+        sas.set(an, sa);
         return sa;
     }
 
     /** The SA for an AN, or null. */
-    public synchronized ReceiveSa sa(int an) {
-        return sas[an & 3];
+    public ReceiveSa sa(int an) {
+        return sas.get(an & 3);
     }
 
     public Map<String, Long> counters() {
