@@ -36,16 +36,16 @@ final class AnalysisRun {
         FrameView view = switch (args.format()) {
             case "json" -> new JsonView(out);
             case "summary" -> new SummaryView(out, true);
-            default -> args.detail ? new TreeView(out) : new LineView(out, true);
+            default -> args.detail() ? new TreeView(out) : new LineView(out, true);
         };
         boolean dissect = view.needsDissection() || filter != null;
         var keys = args.keys();
         var options = args.options(dissect);
-        Progress progress = new Progress(System.err, !args.quiet && Progress.stderrIsTerminal(), totalBytes);
+        Progress progress = new Progress(System.err, !args.quiet() && Progress.stderrIsTerminal(), totalBytes);
         InputException failure = null;
         AnalysisSummary summary;
         try (Analyzer analyzer = new Analyzer(options, keys);
-             DecryptedPcap decrypted = args.writeFile == null ? null : new DecryptedPcap(args.writeFile, args.keepFailed)) {
+             DecryptedPcap decrypted = args.writeFile() == null ? null : new DecryptedPcap(args.writeFile(), args.keepFailed())) {
             long[] seen = new long[2];
             FrameConsumer consumer = r -> {
                 seen[0]++;

@@ -8,44 +8,50 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** {@code macsec capture}: the same analysis, live on an interface. Ctrl-C prints the summary and leaves -w valid. */
-@Command(name = "capture", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Analyse MACsec and MKA live on an interface (libpcap; needs root or CAP_NET_RAW).",
-            "Stops at -c frames, after --duration, or on Ctrl-C; then prints the summary."},
-        footer = {"", "Examples:",
-            "  sudo ./macsec capture -i eth1 --cak <CKN>:<CAK>",
-            "  sudo ./macsec capture -i eth1 --bpf 'ether proto 0x88e5 or ether proto 0x888e' --keys k.json -w live.pcap -c 1000"})
 public final class CaptureCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+    private final CommandSpec spec;
+    private final OptionSpec iface = OptionSpec.builder("-i", "--interface").required(true).paramLabel("IFACE").type(String.class)
+            .description("interface to capture on (see 'macsec interfaces')").build();
+    private final OptionSpec bpf = OptionSpec.builder("--bpf").paramLabel("FILTER").type(String.class)
+            .description("capture filter (BPF syntax), e.g. 'ether proto 0x88e5'").build();
+    private final OptionSpec count = OptionSpec.builder("-c").paramLabel("COUNT").type(long.class).defaultValue("0")
+            .description("stop after COUNT frames").build();
+    private final OptionSpec duration = OptionSpec.builder("--duration").paramLabel("S").type(double.class).defaultValue("0")
+            .description("stop after S seconds").build();
+    private final AnalysisArgs args;
 
-    @Option(names = {"-i", "--interface"}, required = true, paramLabel = "IFACE", description = "interface to capture on (see 'macsec interfaces')")
-    String iface;
+    private CaptureCommand() {
+        spec = Specs.command(this, "capture",
+                new String[] {"Analyse MACsec and MKA live on an interface (libpcap; needs root or CAP_NET_RAW).",
+                    "Stops at -c frames, after --duration, or on Ctrl-C; then prints the summary."},
+                "", "Examples:",
+                "  sudo ./macsec capture -i eth1 --cak \"$CKN:$CAK\"",
+                "  sudo ./macsec capture -i eth1 --keys k.json -w live.pcap -c 1000 \\",
+                "      --bpf 'ether proto 0x88e5 or ether proto 0x888e'");
+        for (OptionSpec o : List.of(iface, bpf, count, duration)) {
+            spec.addOption(o);
+        }
+        args = new AnalysisArgs(spec);
+    }
 
-    @Option(names = "--bpf", paramLabel = "FILTER", description = "capture filter (BPF syntax), e.g. 'ether proto 0x88e5'")
-    String bpf;
-
-    @Option(names = "-c", paramLabel = "COUNT", defaultValue = "0", description = "stop after COUNT frames")
-    long count;
-
-    @Option(names = "--duration", paramLabel = "S", defaultValue = "0", description = "stop after S seconds")
-    double duration;
-
-    @Mixin
-    AnalysisArgs args;
+    /** The command's spec, ready for picocli; running it runs the live analysis. */
+    static CommandSpec spec() {
+        return new CaptureCommand().spec;
+    }
 
     @Override
     public Integer call() throws IOException {
+        long count = this.count.getValue();
+        double duration = this.duration.getValue();
         if (count < 0 || duration < 0) {
             throw new InputException("-c and --duration must not be negative");
         }
-        LiveCaptureReader reader = new LiveCaptureReader(iface, bpf, count, (long) (duration * 1000));
+        String iface = this.iface.getValue();
+        LiveCaptureReader reader = new LiveCaptureReader(iface, bpf.getValue(), count, (long) (duration * 1000));
         CountDownLatch done = new CountDownLatch(1);
         Thread onInterrupt = new Thread(() -> {
             reader.stop();

@@ -14,12 +14,10 @@ import java.util.ServiceLoader;
 import java.util.function.Supplier;
 import picocli.AutoComplete;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
-@Command(name = "macsec",
-        mixinStandardHelpOptions = true,
-        version = "macsec 0.1.0",
-        description = "MACsec (IEEE 802.1AE) and MKA (IEEE 802.1X) analyzer and conformance suite.")
+/** The {@code macsec} command: its tree of subcommands and the exit codes and error messages they share. */
 public final class Main {
 
     /** Exit codes shared by every subcommand. */
@@ -31,8 +29,8 @@ public final class Main {
     private static final Map<String, Supplier<Object>> SUBCOMMANDS = new LinkedHashMap<>();
 
     static {
-        SUBCOMMANDS.put("analyze", AnalyzeCommand::new);
-        SUBCOMMANDS.put("capture", CaptureCommand::new);
+        SUBCOMMANDS.put("analyze", AnalyzeCommand::spec);
+        SUBCOMMANDS.put("capture", CaptureCommand::spec);
         SUBCOMMANDS.put("fields", FieldsCommand::new);
         SUBCOMMANDS.put("keys", KeysCommand::new);
         SUBCOMMANDS.put("profiles", ProfilesCommand::new);
@@ -67,7 +65,7 @@ public final class Main {
         boolean versionOnly = args.length == 1 && (first.equals("--version") || first.equals("-V"));
         boolean named = versionOnly || first != null && !first.equals("help") && !first.equals("generate-completion")
                 && (SUBCOMMANDS.containsKey(first) || plugins.stream().anyMatch(p -> p.name().equals(first)));
-        CommandLine cli = new CommandLine(new Main());
+        CommandLine cli = new CommandLine(rootSpec());
         SUBCOMMANDS.forEach((name, command) -> {
             if (!named || name.equals(first)) {
                 cli.addSubcommand(name, command.get());
@@ -88,6 +86,14 @@ public final class Main {
         });
         cli.setExitCodeExceptionMapper(ex -> EXIT_USAGE);
         return cli;
+    }
+
+    private static CommandSpec rootSpec() {
+        CommandSpec root = Specs.command(new Main(), "macsec",
+                new String[] {"MACsec (IEEE 802.1AE) and MKA (IEEE 802.1X) analyzer and conformance suite."});
+        root.version("macsec 0.1.0");
+        root.addOption(OptionSpec.builder("-V", "--version").versionHelp(true).description("Print version information and exit.").build());
+        return root;
     }
 
     /**

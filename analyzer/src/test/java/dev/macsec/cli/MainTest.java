@@ -33,6 +33,53 @@ class MainTest {
         }
     }
 
+    /** {@code -V} means the detail tree in analyze and capture, so their help is {@code -h}/{@code --help} alone. */
+    @Test
+    void everyCommandAnswersHelpWithItsUsageAndExitsZero() {
+        for (String command : new String[] {"analyze", "capture", "keys", "fields", "profiles", "interfaces"}) {
+            for (String help : new String[] {"--help", "-h"}) {
+                String[] args = {command, help};
+                CommandLine cli = Main.commandLineFor(args);
+                StringWriter out = new StringWriter();
+                cli.setOut(new PrintWriter(out));
+                cli.setErr(new PrintWriter(new StringWriter()));
+
+                assertEquals(Main.EXIT_OK, cli.execute(args), command + " " + help);
+                assertTrue(out.toString().startsWith("Usage: macsec " + command), out.toString());
+            }
+        }
+    }
+
+    @Test
+    void analyzeHelpListsEveryAnalysisOptionWithItsDefaultAndTheExamples() {
+        String[] args = {"analyze", "--help"};
+        CommandLine cli = Main.commandLineFor(args);
+        StringWriter out = new StringWriter();
+        cli.setOut(new PrintWriter(out));
+        cli.execute(args);
+        String help = out.toString();
+        for (String expected : new String[] {"FILE...", "--keys=KEYS.json", "--sak=HEX", "--cak=CKN:CAK", "--validate=MODE",
+            "default ieee", "--replay-window=N", "--no-replay", "--offset=N", "--profile=NAME",
+            "-V  ", "-Y=FILTER", "-T=FORMAT", "-w=OUT.pcap", "--keep-failed", "--threads=N", "--show-keys", "-q, --quiet",
+            "Examples:"}) {
+            assertTrue(help.contains(expected), expected + " in\n" + help);
+        }
+        for (String line : help.split("\n")) {
+            assertTrue(line.length() <= 80, "wider than 80 columns: " + line);
+        }
+    }
+
+    @Test
+    void aMissingCaptureFileIsAUsageErrorNotACrash() {
+        String[] args = {"analyze"};
+        CommandLine cli = Main.commandLineFor(args);
+        StringWriter err = new StringWriter();
+        cli.setErr(new PrintWriter(err, true));
+
+        assertEquals(Main.EXIT_USAGE, cli.execute(args));
+        assertTrue(err.toString().startsWith("Missing required parameter: 'FILE'"), err.toString());
+    }
+
     @Test
     void anUnwritableOutputIsOneLineNamingTheFileNotAStackTrace() {
         String[] args = {"analyze", dev.macsec.testing.ProjectFiles.pcap("linux-dut/static-sa.pcap").toString(), "-q",
