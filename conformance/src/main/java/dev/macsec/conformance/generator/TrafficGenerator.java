@@ -303,7 +303,7 @@ public final class TrafficGenerator {
         MacsecGcm.fillIv(key, frameSci, pn, iv);
         try {
             javax.crypto.spec.SecretKeySpec k = new javax.crypto.spec.SecretKeySpec(key.keyBytes(), "AES");
-            javax.crypto.Cipher c = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+            javax.crypto.Cipher c = MacsecGcm.newJdkGcm();
             int clear = encrypted ? Math.min(offset, secureLen) : secureLen;
             // the clear part (offset octets, or all with E=0) is already in the frame; the rest comes from plain
             byte[] user = java.util.Arrays.copyOfRange(plain, 12 + clear, plain.length);
