@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code macsec interfaces}: what {@code capture -i} can listen on, through libpcap. */
 @Command(name = "interfaces", mixinStandardHelpOptions = true,
-        description = "List the interfaces available for live capture (needs libpcap and usually root).")
+        description = "List the interfaces available for live capture (needs libpcap and usually root).",
+        footer = {"", "Example:", "  sudo ./macsec interfaces && sudo ./macsec capture -i eth1 --cak \"$CKN:$CAK\""})
 public final class InterfacesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
 /** {@code macsec keys ...}: the 802.1X key hierarchy by hand, and keys-file checks. */
 @Command(name = "keys", mixinStandardHelpOptions = true,
         description = "Derive MKA keys (ICK, KEK, CAK/CKN from an EAP MSK) and check keys files.",
+        footer = {"", "Examples:", "  ./macsec keys check pcaps/linux-dut/keys.json", "  ./macsec help keys derive"},
         subcommands = {KeysCommand.Derive.class, KeysCommand.FromMsk.class, KeysCommand.Check.class})
 public final class KeysCommand {
 
@@ -50,7 +51,8 @@ public final class KeysCommand {
     @Command(name = "from-msk", mixinStandardHelpOptions = true,
             description = "Derive the CAK and CKN that an EAP MSK and Session-Id give (IEEE 802.1X 6.2.2). Prints key material on purpose.",
             footer = {"", "Example:",
-                "  ./macsec keys from-msk --msk <128 hex> --session-id <hex> --mac1 02:00:00:00:00:0a --mac2 02:00:00:00:00:0b"})
+                "  ./macsec keys from-msk --msk <128 hex> --session-id <hex> \\",
+                "      --mac1 02:00:00:00:00:0a --mac2 02:00:00:00:00:0b"})
     static final class FromMsk implements Callable<Integer> {
         @Spec
         CommandSpec spec;

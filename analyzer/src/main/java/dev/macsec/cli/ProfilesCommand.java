@@ -9,7 +9,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code macsec profiles}: the receive profiles and every documented way a device departs from 802.1AE. */
 @Command(name = "profiles", mixinStandardHelpOptions = true,
-        description = "List the receive profiles (--profile) and each deviation from 802.1AE they switch on.")
+        description = "List the receive profiles (--profile) and each deviation from 802.1AE they switch on.",
+        footer = {"", "Examples:", "  ./macsec profiles",
+            "  ./macsec analyze pcaps/linux-dut/static-sa.pcap --profile linux -T summary \\",
+            "      --keys pcaps/linux-dut/keys.json   # the counters a Linux 6.1 box shows"})
 public final class ProfilesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
