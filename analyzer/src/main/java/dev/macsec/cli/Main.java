@@ -2,6 +2,7 @@ package dev.macsec.cli;
 
 import dev.macsec.error.InputException;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -84,8 +85,26 @@ public final class Main {
             commandLine.getErr().println("macsec: " + message);
             return EXIT_USAGE;
         });
+        cli.setParameterExceptionHandler(Main::badCommandLine);
         cli.setExitCodeExceptionMapper(ex -> EXIT_USAGE);
         return cli;
+    }
+
+    /**
+     * A command line picocli cannot parse: what is wrong in one line, suggestions for a mistyped name, and where the help
+     * is, rather than the whole usage after it (analyze's runs to 50 lines). A bare {@code macsec} gets the usage.
+     */
+    private static int badCommandLine(CommandLine.ParameterException ex, String[] args) {
+        CommandLine command = ex.getCommandLine();
+        PrintWriter err = command.getErr();
+        if (args.length == 0) {
+            command.usage(err);
+            return EXIT_USAGE;
+        }
+        err.println("macsec: " + ex.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+        err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
+        return EXIT_USAGE;
     }
 
     private static CommandSpec rootSpec() {

@@ -85,7 +85,35 @@ class MainTest {
         cli.setErr(new PrintWriter(err, true));
 
         assertEquals(Main.EXIT_USAGE, cli.execute(args));
-        assertTrue(err.toString().startsWith("Missing required parameter: 'FILE'"), err.toString());
+        assertEquals("macsec: Missing required parameter: 'FILE'\nTry 'macsec analyze --help' for more information.",
+                err.toString().strip());
+    }
+
+    /** A command line that does not parse is what is wrong, suggestions for a mistyped name and where help is; no usage dump. */
+    @Test
+    void aBadCommandLineIsOneLineWithSuggestionsAndAPointerToTheHelp() {
+        String[][] cases = {
+            {"analyze x.pcap --bogus", "macsec: Unknown option: '--bogus'\nTry 'macsec analyze --help' for more information."},
+            {"analyze x.pcap --threads x",
+                "macsec: Invalid value for option '--threads': 'x' is not an int\nTry 'macsec analyze --help' for more information."},
+            {"analyse x.pcap", "Did you mean: macsec analyze"},
+        };
+        for (String[] c : cases) {
+            String[] args = c[0].split(" ");
+            CommandLine cli = Main.commandLineFor(args);
+            StringWriter err = new StringWriter();
+            cli.setErr(new PrintWriter(err, true));
+
+            assertEquals(Main.EXIT_USAGE, cli.execute(args), c[0]);
+            assertTrue(err.toString().contains(c[1]), err.toString());
+            assertTrue(!err.toString().contains("Usage:"), err.toString());
+        }
+        // a bare "macsec" is shown how to use it
+        CommandLine cli = Main.commandLineFor(new String[0]);
+        StringWriter err = new StringWriter();
+        cli.setErr(new PrintWriter(err, true));
+        assertEquals(Main.EXIT_USAGE, cli.execute());
+        assertTrue(err.toString().startsWith("Usage: macsec"), err.toString());
     }
 
     @Test
