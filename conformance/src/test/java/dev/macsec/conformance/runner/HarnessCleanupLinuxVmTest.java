@@ -103,7 +103,10 @@ class HarnessCleanupLinuxVmTest {
                 List.of(CipherSuite.GCM_AES_128), dir.resolve("r"), false, progress));
         long afterKillMillis = (System.nanoTime() - killedAt[0]) / 1_000_000;
         String text = log.toString(StandardCharsets.UTF_8);
-        assertEquals(1, killed.size(), "one qemu killed:\n" + text);
+        // a harness that never came up says why in its first case
+        String firstError = r.cases().stream().filter(c -> c.status() == CaseResult.Status.ERROR).findFirst()
+                .map(CaseResult::message).orElse("none");
+        assertEquals(1, killed.size(), "one qemu killed; first harness error: " + firstError + "\n" + text);
 
         List<CaseResult> before = r.cases().subList(0, 3);
         List<CaseResult> after = r.cases().subList(3, r.cases().size());

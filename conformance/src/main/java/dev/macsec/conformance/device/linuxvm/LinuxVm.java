@@ -90,7 +90,25 @@ public final class LinuxVm implements CommandRunner {
 
     public static LinuxVm boot(Options options) throws IOException {
         Path image = options.imageDir() != null ? options.imageDir() : buildImage();
-        return new LinuxVm(options, image);
+        try {
+            return new LinuxVm(options, image);
+        } catch (QemuExitedEarly first) {
+            // The loopback ports are chosen free and then handed to qemu, which binds them a moment later: another
+            // process can take one in between, and qemu then exits at once. New ports, one more try.
+            try {
+                return new LinuxVm(options, image);
+            } catch (QemuExitedEarly second) {
+                second.addSuppressed(first);
+                throw second;
+            }
+        }
+    }
+
+    /** qemu ended before the guest was ready, without a timeout: worth one more try with new ports. */
+    private static final class QemuExitedEarly extends IOException {
+        QemuExitedEarly(String message) {
+            super(message);
+        }
     }
 
     /** Runs build-initramfs (cached; fast when nothing changed) and returns the image directory. */
@@ -212,7 +230,7 @@ public final class LinuxVm implements CommandRunner {
                 return m.group(1);
             }
             if (!proc.isAlive()) {
-                throw new IOException("qemu exited (status " + proc.exitValue() + ") before the guest was ready; "
+                throw new QemuExitedEarly("qemu exited (status " + proc.exitValue() + ") before the guest was ready; "
                         + qemuOutput() + "console tail:\n" + tail(console));
             }
             if (System.nanoTime() > deadline) {
