@@ -17,10 +17,6 @@ macsec_jdk_major_of() {
   v=${v%%[!0-9]*}
   MACSEC_JDK_MAJOR=$v
 }
-macsec_jdk_major() {
-  macsec_jdk_major_of "$1"
-  echo "$MACSEC_JDK_MAJOR"
-}
 macsec_find_jdk() {
   local cand best="" best_major=0
   for cand in "${JAVA_HOME:-}" /usr/lib/jvm/*; do

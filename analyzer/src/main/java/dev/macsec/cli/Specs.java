@@ -5,7 +5,7 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * Builds the specs of the commands that every analysis starts through (the root, {@code analyze}, {@code capture}) with
- * picocli's programmatic API: from annotations picocli would spend ~100 ms per start generating annotation proxies and
+ * picocli's programmatic API: from annotations picocli would spend ~90 ms per start generating annotation proxies and
  * reflecting over fields (see {@link AnalysisArgs}). The other commands keep their annotations: they are built only
  * when named.
  */

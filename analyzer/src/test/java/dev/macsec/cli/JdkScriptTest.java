@@ -43,12 +43,16 @@ class JdkScriptTest {
         return out;
     }
 
+    private String majorOf(Path jdk) throws IOException, InterruptedException {
+        return bash("macsec_jdk_major_of " + jdk + " && echo \"$MACSEC_JDK_MAJOR\"", "");
+    }
+
     @Test
     void readsTheFeatureVersionFromTheReleaseFileOfEveryNamingScheme() throws Exception {
-        assertEquals("25", bash("macsec_jdk_major " + fakeJdk("a", "JAVA_VERSION=\"25.0.3\""), ""));
-        assertEquals("21", bash("macsec_jdk_major " + fakeJdk("b", "JAVA_VERSION=\"21\""), ""));
-        assertEquals("26", bash("macsec_jdk_major " + fakeJdk("c", "JAVA_VERSION=\"26-ea\""), ""));
-        assertEquals("8", bash("macsec_jdk_major " + fakeJdk("d", "JAVA_VERSION=\"1.8.0_392\""), ""));
+        assertEquals("25", majorOf(fakeJdk("a", "JAVA_VERSION=\"25.0.3\"")));
+        assertEquals("21", majorOf(fakeJdk("b", "JAVA_VERSION=\"21\"")));
+        assertEquals("26", majorOf(fakeJdk("c", "JAVA_VERSION=\"26-ea\"")));
+        assertEquals("8", majorOf(fakeJdk("d", "JAVA_VERSION=\"1.8.0_392\"")));
     }
 
     @Test
