@@ -31,7 +31,7 @@ public final class AnalysisArgs {
             .description("validateFrames: strict, check or disabled (default ${DEFAULT-VALUE})").build();
     private final OptionSpec replayWindow = option("--replay-window").paramLabel("N").type(long.class).defaultValue("0")
             .description("replayWindow (default ${DEFAULT-VALUE})").build();
-    private final OptionSpec noReplay = flag("--no-replay").description("turn replayProtect off").build();
+    private final OptionSpec noReplay = flag("--no-replay").description("turn replayProtect off (valid frames below next PN - window then count Delayed)").build();
     private final OptionSpec offset = option("--offset").paramLabel("N").type(int.class).defaultValue("0")
             .description("confidentiality offset: 0, 30 or 50 (default ${DEFAULT-VALUE})").build();
     private final OptionSpec profile = option("--profile").paramLabel("NAME").type(String.class).defaultValue("ieee")

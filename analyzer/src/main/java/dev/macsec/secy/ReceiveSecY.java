@@ -331,8 +331,7 @@ public final class ReceiveSecY {
                 sc.inOctetsValidated += userLength;
             }
         }
-        boolean below = before(pn, lowest, xpnLow32)
-                && (config.replayProtect() || !profile.has(Deviation.REPLAY_OFF_NEVER_DELAYED));
+        boolean below = before(pn, lowest, xpnLow32);
         if (!valid) {
             if (t.changed() || strict) {
                 sc.inPktsNotValid++;

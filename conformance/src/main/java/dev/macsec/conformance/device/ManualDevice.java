@@ -42,7 +42,7 @@ public final class ManualDevice implements DeviceUnderTest {
     public void createSecY(SecYConfig c) throws IOException {
         confirm("Create a SecY: port " + c.port() + ", cipher suite " + c.cipherSuite().standardName()
                 + ", validateFrames " + SecYConfig.name(c.validateFrames())
-                + ", replayProtect " + (c.replayProtect() ? "on, window " + c.replayWindow() : "off")
+                + ", replayProtect " + (c.replayProtect() ? "on" : "off") + ", replayWindow " + c.replayWindow()
                 + ", confidentiality " + (c.encrypt() ? "on, offset " + c.confidentialityOffset() : "off")
                 + ", include SCI " + (c.includeSci() ? "on" : "off"));
         config = c;

@@ -10,7 +10,8 @@ import dev.macsec.secy.ValidateFrames;
  * @param cipherSuite           cipher suite
  * @param validateFrames        strict, check or disabled
  * @param replayProtect         replay protection on
- * @param replayWindow          replay window (ignored when replayProtect is off)
+ * @param replayWindow          replay window: with replayProtect off it still sets the lowest acceptable PN,
+ *                              below which valid frames count InPktsDelayed (10.6.5)
  * @param encrypt               confidentiality (protect only when false)
  * @param confidentialityOffset 0, 30 or 50; non-zero is not supported by every device
  * @param includeSci            always send the SCI in the SecTAG

@@ -92,13 +92,40 @@ public class ReceiveSuite {
                 .send(g -> g.sequence(0, true, 10, 8, 7, 6, 12)).run();
     }
 
+    /** replayProtect off: the window still sets the lowest acceptable PN, below which valid frames are Delayed. */
     @DisplayName("10.6.2-replay-off-delayed")
     @ParameterizedTest(name = "{0}")
     @ArgumentsSource(Arguments802.Suites.class)
     void replayOffDelayed(CipherSuite s, Harness h) {
         c(h, "10.6.2", "replay-off-delayed", "Replay protection", s, ValidateFrames.STRICT)
-                .optional("replayProtect off" + (s.xpn() ? " with an XPN cipher suite" : ""))
+                .optional("replayProtect off")
                 .secY(x -> x.withReplay(false, 0))
+                .send(g -> g.sequence(0, true, 10, 5, 11)).run();
+    }
+
+    /** Both sides of next PN - window: 5 and 8 below it (Delayed), 9 on it (OK). */
+    @DisplayName("10.6.2-replay-off-window-2")
+    @ParameterizedTest(name = "{0}")
+    @ArgumentsSource(Arguments802.Suites.class)
+    void replayOffWindow2(CipherSuite s, Harness h) {
+        c(h, "10.6.2", "replay-off-window-2", "Replay protection", s, ValidateFrames.STRICT)
+                .optional("replayProtect off")
+                .secY(x -> x.withReplay(false, 2))
+                .send(g -> g.sequence(0, true, 10, 5, 8, 9, 11)).run();
+    }
+
+    /**
+     * The widest window leaves no PN below the lowest acceptable one, so nothing is Delayed. It is what iproute2
+     * 6.1 configures for {@code replay off} without {@code window}. Not for XPN: 802.1AEbw caps its window at 2^30-1.
+     */
+    @DisplayName("10.6.2-replay-off-window-2^32-1")
+    @ParameterizedTest(name = "{0}")
+    @ArgumentsSource(Arguments802.NonXpnSuites.class)
+    void replayOffWidestWindow(CipherSuite s, Harness h) {
+        assumeTrue(!s.xpn(), "non-XPN suites only");
+        c(h, "10.6.2", "replay-off-window-2^32-1", "Replay protection", s, ValidateFrames.STRICT)
+                .optional("replayProtect off")
+                .secY(x -> x.withReplay(false, 0xFFFF_FFFFL))
                 .send(g -> g.sequence(0, true, 10, 5, 11)).run();
     }
 
