@@ -45,7 +45,11 @@ final class AnalysisRun {
         InputException failure = null;
         AnalysisSummary summary;
         try (Analyzer analyzer = new Analyzer(options, keys);
-             DecryptedPcap decrypted = args.writeFile() == null ? null : new DecryptedPcap(args.writeFile(), args.keepFailed())) {
+             DecryptedPcap decrypted = args.writeFile() == null ? null : new DecryptedPcap(args.writeFile(), args.keepFailed(), warning -> {
+                 // on a line of its own, not glued to the progress line
+                 progress.finish();
+                 err.println("macsec: warning: " + warning);
+             })) {
             long[] seen = new long[2];
             FrameConsumer consumer = r -> {
                 seen[0]++;
