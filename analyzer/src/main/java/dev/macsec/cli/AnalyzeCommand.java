@@ -59,6 +59,23 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 }
             });
         }
+        refuseOverwritingAnInput(paths);
         return AnalysisRun.run(args, sources, totalBytes, spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /**
+     * Opening -w truncates it: when it is one of the inputs (by name, or through a symbolic or hard link, which only the
+     * file's identity reveals) the capture would be gone before it is read.
+     */
+    private void refuseOverwritingAnInput(List<Path> inputs) throws IOException {
+        Path out = args.writeFile();
+        if (out == null || !Files.exists(out)) {
+            return;
+        }
+        for (Path in : inputs) {
+            if (Files.isSameFile(in, out)) {
+                throw new InputException("-w " + out + ": that is the input file " + in + ", which it would overwrite");
+            }
+        }
     }
 }

@@ -110,4 +110,31 @@ class WriteOptionTest {
         assertEquals("macsec: warning: 1 more frame(s) with a time outside 1970 to 2106 left out of " + r.out(), warnings.get(1));
         assertEquals(List.of(), tshark(r.out(), "frame.number"));
     }
+
+    /** -w naming an input, by its own name or through a symbolic or hard link, is refused before anything is written. */
+    @Test
+    void anOutputThatIsOneOfTheInputsIsRefusedAndTheInputKept() throws IOException {
+        Path input = dir.resolve("in.pcap");
+        Files.copy(Path.of(AnalyzeCommandTest.STATIC_SA), input);
+        byte[] before = Files.readAllBytes(input);
+        Path other = dir.resolve("other.pcap");
+        Files.write(other, classicPcap(new long[][] {{1000, 0, 60}}));
+        Path symlink = Files.createSymbolicLink(dir.resolve("symlink.pcap"), input);
+        Path hardLink = Files.createLink(dir.resolve("hardlink.pcap"), input);
+        Path dotted = dir.resolve("sub/../in.pcap");
+        Files.createDirectory(dir.resolve("sub"));
+        for (Path out : List.of(input, symlink, hardLink, dotted)) {
+            AnalyzeCommandTest.Result r = run("analyze", other.toString(), input.toString(), "-q", "-w", out.toString());
+            assertEquals(Main.EXIT_USAGE, r.exit(), out + ": " + r.err());
+            assertEquals("macsec: -w " + out + ": that is the input file " + input + ", which it would overwrite",
+                    r.err().strip());
+            assertEquals("", r.out(), "nothing is analysed");
+            assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(input)), out + " overwrote the input");
+        }
+        // an existing file that is not an input is overwritten as before
+        Path old = dir.resolve("old.pcap");
+        Files.write(old, new byte[] {1, 2, 3});
+        assertEquals(Main.EXIT_OK, run("analyze", other.toString(), "-q", "-T", "summary", "-w", old.toString()).exit());
+        assertEquals(List.of("1"), tshark(old, "frame.number"));
+    }
 }
