@@ -41,7 +41,9 @@ final class AnalysisRun {
         boolean dissect = view.needsDissection() || filter != null;
         var keys = args.keys();
         var options = args.options(dissect);
-        Progress progress = new Progress(System.err, !args.quiet() && Progress.stderrIsTerminal(), totalBytes);
+        boolean framesShown = !args.format().equals("summary");
+        Progress progress = new Progress(System.err, !args.quiet() && Progress.stderrIsTerminal(), totalBytes,
+                framesShown && Progress.stdoutSharesTheTerminal() ? out : null);
         InputException failure = null;
         AnalysisSummary summary;
         try (Analyzer analyzer = new Analyzer(options, keys);
@@ -59,6 +61,7 @@ final class AnalysisRun {
                 if (filter != null && !filter.matches(r.dissection())) {
                     return;
                 }
+                progress.beforeOutput();
                 view.frame(r);
                 if (decrypted != null) {
                     decrypted.frame(r);
