@@ -54,7 +54,9 @@ final class AnalysisRun {
              })) {
             long[] seen = new long[2];
             FrameConsumer consumer = r -> {
-                seen[0]++;
+                if (seen[0]++ == 0) {
+                    view.firstFrameRead(r.timestampNanos());
+                }
                 // record header included, so the figure tracks the file size for the ETA
                 seen[1] += r.capturedLength() + 16;
                 progress.update(seen[0], seen[1]);

@@ -16,7 +16,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     private final CommandSpec spec;
     private final PositionalParamSpec files = PositionalParamSpec.builder().paramLabel("FILE").arity("1..*").required(true)
             .type(List.class).auxiliaryTypes(Path.class)
-            .description("capture files (pcap, pcapng, optionally gzip-compressed)").build();
+            .description("capture files (pcap, pcapng, optionally gzip-compressed), read one after the other in the order"
+                    + " given, not merged by time: frame numbers continue, and times count from the first frame of the"
+                    + " first file (negative for a later file holding earlier frames)").build();
     private final AnalysisArgs args;
 
     private AnalyzeCommand() {
