@@ -140,6 +140,24 @@ class MainTest {
         assertTrue(err.toString().startsWith("Usage: macsec"), err.toString());
     }
 
+    /** The README describes a parse error as it looks: what is wrong, any suggestions, where the help is. */
+    @Test
+    void theReadmeSaysHowManyLinesAParseErrorIs() throws java.io.IOException {
+        String readme = java.nio.file.Files.readString(dev.macsec.testing.ProjectFiles.root().resolve("README.md"))
+                .replaceAll("\\s+", " ");
+        assertTrue(readme.contains("A command line that does not parse gets two or three lines instead of the usage: what is"
+                + " wrong, suggestions for a mistyped name (when there are any) and where the help is."), "README");
+        String[][] cases = {{"analyze x.pcap --bogus", "2"}, {"analyze x.pcap --keep-faild", "3"}, {"analyse x.pcap", "3"}};
+        for (String[] c : cases) {
+            String[] args = c[0].split(" ");
+            CommandLine cli = Main.commandLineFor(args);
+            StringWriter err = new StringWriter();
+            cli.setErr(new PrintWriter(err, true));
+            assertEquals(Main.EXIT_USAGE, cli.execute(args));
+            assertEquals(Integer.parseInt(c[1]), err.toString().strip().lines().count(), err.toString());
+        }
+    }
+
     @Test
     void anUnwritableOutputIsOneLineNamingTheFileNotAStackTrace() {
         String[] args = {"analyze", dev.macsec.testing.ProjectFiles.pcap("linux-dut/static-sa.pcap").toString(), "-q",
