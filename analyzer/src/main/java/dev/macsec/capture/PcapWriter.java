@@ -90,11 +90,11 @@ public final class PcapWriter implements AutoCloseable, Flushable {
         if (originalLength < len) {
             throw new IllegalArgumentException("original length " + originalLength + " below captured length " + len);
         }
-        long seconds = Math.floorDiv(timestampNanos, 1_000_000_000L);
-        long fraction = Math.floorMod(timestampNanos, 1_000_000_000L) / precision.nanosPerUnit();
-        if (seconds < 0 || seconds > 0xFFFF_FFFFL) {
+        if (!representable(timestampNanos)) {
             throw new IllegalArgumentException("timestamp " + timestampNanos + " ns outside the pcap range (1970..2106)");
         }
+        long seconds = Math.floorDiv(timestampNanos, 1_000_000_000L);
+        long fraction = Math.floorMod(timestampNanos, 1_000_000_000L) / precision.nanosPerUnit();
         int record = PcapReader.RECORD_HEADER + len;
         if (buf.length - used < record) {
             drain();
@@ -107,6 +107,16 @@ public final class PcapWriter implements AutoCloseable, Flushable {
         System.arraycopy(b, off, buf, p + PcapReader.RECORD_HEADER, len);
         used = p + record;
         frames++;
+    }
+
+    /**
+     * Whether a classic pcap record can hold this time: its seconds are an unsigned 32-bit count since 1970, so
+     * 1970-01-01 to 2106-02-07. Readers accept times outside it (a pcapng {@code if_tsoffset}, a classic record whose
+     * fraction exceeds a second), which callers must then leave out rather than write wrapped.
+     */
+    public static boolean representable(long timestampNanos) {
+        long seconds = Math.floorDiv(timestampNanos, 1_000_000_000L);
+        return seconds >= 0 && seconds <= 0xFFFF_FFFFL;
     }
 
     /** Copies the reader's current frame, timestamp and lengths. */

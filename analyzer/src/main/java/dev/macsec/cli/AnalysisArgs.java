@@ -136,6 +136,9 @@ public final class AnalysisArgs {
         if (offset != 0 && offset != 30 && offset != 50) {
             throw new InputException("--offset: the confidentiality offset is 0, 30 or 50, got " + offset);
         }
+        if (isSet(keepFailed) && writeFile() == null) {
+            throw new InputException("--keep-failed: only with -w, whose file it keeps the failed frames in");
+        }
         ReceiveProfile p = ReceiveProfile.byName(profile);
         if (p == null) {
             throw new InputException("--profile: unknown profile \"" + profile + "\" (ieee or linux)");

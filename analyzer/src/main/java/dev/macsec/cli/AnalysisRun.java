@@ -41,20 +41,29 @@ final class AnalysisRun {
         boolean dissect = view.needsDissection() || filter != null;
         var keys = args.keys();
         var options = args.options(dissect);
-        Progress progress = new Progress(System.err, !args.quiet() && Progress.stderrIsTerminal(), totalBytes);
+        boolean framesShown = !args.format().equals("summary");
+        Progress progress = new Progress(System.err, !args.quiet() && Progress.stderrIsTerminal(), totalBytes,
+                framesShown && Progress.stdoutSharesTheTerminal() ? out : null);
         InputException failure = null;
         AnalysisSummary summary;
         try (Analyzer analyzer = new Analyzer(options, keys);
-             DecryptedPcap decrypted = args.writeFile() == null ? null : new DecryptedPcap(args.writeFile(), args.keepFailed())) {
+             DecryptedPcap decrypted = args.writeFile() == null ? null : new DecryptedPcap(args.writeFile(), args.keepFailed(), warning -> {
+                 // on a line of its own, not glued to the progress line
+                 progress.finish();
+                 err.println("macsec: warning: " + warning);
+             })) {
             long[] seen = new long[2];
             FrameConsumer consumer = r -> {
-                seen[0]++;
+                if (seen[0]++ == 0) {
+                    view.firstFrameRead(r.timestampNanos());
+                }
                 // record header included, so the figure tracks the file size for the ETA
                 seen[1] += r.capturedLength() + 16;
                 progress.update(seen[0], seen[1]);
                 if (filter != null && !filter.matches(r.dissection())) {
                     return;
                 }
+                progress.beforeOutput();
                 view.frame(r);
                 if (decrypted != null) {
                     decrypted.frame(r);

@@ -16,7 +16,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     private final CommandSpec spec;
     private final PositionalParamSpec files = PositionalParamSpec.builder().paramLabel("FILE").arity("1..*").required(true)
             .type(List.class).auxiliaryTypes(Path.class)
-            .description("capture files (pcap, pcapng, optionally gzip-compressed)").build();
+            .description("capture files (pcap, pcapng, optionally gzip-compressed), read one after the other in the order"
+                    + " given, not merged by time: frame numbers continue, and times count from the first frame of the"
+                    + " first file (negative for a later file holding earlier frames)").build();
     private final AnalysisArgs args;
 
     private AnalyzeCommand() {
@@ -59,6 +61,23 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 }
             });
         }
+        refuseOverwritingAnInput(paths);
         return AnalysisRun.run(args, sources, totalBytes, spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /**
+     * Opening -w truncates it: when it is one of the inputs (by name, or through a symbolic or hard link, which only the
+     * file's identity reveals) the capture would be gone before it is read.
+     */
+    private void refuseOverwritingAnInput(List<Path> inputs) throws IOException {
+        Path out = args.writeFile();
+        if (out == null || !Files.exists(out)) {
+            return;
+        }
+        for (Path in : inputs) {
+            if (Files.isSameFile(in, out)) {
+                throw new InputException("-w " + out + ": that is the input file " + in + ", which it would overwrite");
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.macsec.cli;
 
+import dev.macsec.error.InputException;
 import dev.macsec.field.Field;
 import dev.macsec.field.FieldRegistry;
 import java.io.PrintWriter;
@@ -12,7 +13,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code macsec fields}: every field the display filter and JSON know, from the one field table. */
 @Command(name = "fields", mixinStandardHelpOptions = true,
-        description = "List the fields usable in -Y filters and found in JSON output.",
+        description = {"List the fields usable in -Y filters and found in JSON output.",
+            "Exit status: 0 fields listed, 2 no field starts with PREFIX."},
         footer = {"", "Example:", "  ./macsec fields macsec."})
 public final class FieldsCommand implements Callable<Integer> {
     @Spec
@@ -24,12 +26,17 @@ public final class FieldsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        int listed = 0;
         for (Field f : FieldRegistry.all()) {
             if (prefix != null && !f.filterName().startsWith(prefix)) {
                 continue;
             }
+            listed++;
             out.printf(Locale.ROOT, "%-42s %-9s %-34s %s%n", f.filterName(), f.type().name().toLowerCase(Locale.ROOT),
                     f.displayName(), f.description());
+        }
+        if (listed == 0) {
+            throw new InputException("no field starts with \"" + prefix + "\" ('macsec fields' lists them all)");
         }
         return Main.EXIT_OK;
     }

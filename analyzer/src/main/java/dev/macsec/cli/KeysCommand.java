@@ -38,7 +38,7 @@ public final class KeysCommand {
 
         @Override
         public Integer call() {
-            CakEntry entry = KeysFile.parseCakOption(ckn + ":" + cak, 1);
+            CakEntry entry = KeysFile.parseCakOptions(ckn, cak);
             PrintWriter out = spec.commandLine().getOut();
             out.println("CKN " + Hex.format(entry.ckn()));
             out.println("CAK " + entry.keyBits() + "-bit");
@@ -73,7 +73,15 @@ public final class KeysCommand {
                 throw new InputException("--cak-bits must be 128 or 256, got " + cakBits);
             }
             MskEntry entry = new MskEntry(1, Hex.parse("--msk", msk), Hex.parse("--session-id", sessionId), null);
-            CakEntry derived = entry.derive(mac("--mac1", mac1), mac("--mac2", mac2), cakBits);
+            byte[] a = mac("--mac1", mac1);
+            byte[] b = mac("--mac2", mac2);
+            CakEntry derived;
+            try {
+                derived = entry.derive(a, b, cakBits);
+            } catch (IllegalArgumentException e) {
+                // the key hierarchy's own rule on the MSK's length (it depends on --cak-bits); names no key material
+                throw new InputException("--msk: " + e.getMessage());
+            }
             PrintWriter out = spec.commandLine().getOut();
             out.println("CAK " + Hex.format(derived.cak()));
             out.println("CKN " + Hex.format(derived.ckn()));

@@ -36,8 +36,19 @@ public final class Main {
         SUBCOMMANDS.put("keys", KeysCommand::new);
         SUBCOMMANDS.put("profiles", ProfilesCommand::new);
         SUBCOMMANDS.put("interfaces", InterfacesCommand::new);
-        SUBCOMMANDS.put("generate-completion", AutoComplete.GenerateCompletion::new);
-        SUBCOMMANDS.put("help", CommandLine.HelpCommand::new);
+        SUBCOMMANDS.put("generate-completion", Main::completion);
+        SUBCOMMANDS.put("help", HelpCommand::new);
+    }
+
+    /** What {@code --version} prints, on every command that has the option. */
+    static final String VERSION = "macsec 0.1.0";
+
+    /** picocli's completion script generator, with an example like every other command. */
+    private static CommandLine completion() {
+        CommandLine command = new CommandLine(new AutoComplete.GenerateCompletion());
+        command.getCommandSpec().usageMessage().footer("", "Example:",
+                "  source <(./macsec generate-completion)   # tab completion in this bash");
+        return command;
     }
 
     public static void main(String[] args) {
@@ -77,6 +88,7 @@ public final class Main {
                 cli.addSubcommand(plugin.name(), plugin.command());
             }
         }
+        productVersion(cli);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             String message = userMessage(ex);
             if (message == null) {
@@ -88,6 +100,19 @@ public final class Main {
         cli.setParameterExceptionHandler(Main::badCommandLine);
         cli.setExitCodeExceptionMapper(ex -> EXIT_USAGE);
         return cli;
+    }
+
+    /**
+     * Subcommands built with picocli's standard help options have a {@code -V, --version} with no version text (and
+     * generate-completion's is picocli's own): each prints the product's.
+     */
+    private static void productVersion(CommandLine command) {
+        if (command.getCommandSpec().findOption("--version") != null) {
+            command.getCommandSpec().version(VERSION);
+        }
+        for (CommandLine sub : command.getSubcommands().values()) {
+            productVersion(sub);
+        }
     }
 
     /**
@@ -109,8 +134,13 @@ public final class Main {
 
     private static CommandSpec rootSpec() {
         CommandSpec root = Specs.command(new Main(), "macsec",
-                new String[] {"MACsec (IEEE 802.1AE) and MKA (IEEE 802.1X) analyzer and conformance suite."});
-        root.version("macsec 0.1.0");
+                new String[] {"MACsec (IEEE 802.1AE) and MKA (IEEE 802.1X) analyzer and conformance suite."},
+                "", "Examples:",
+                "  ./macsec analyze pcaps/linux-dut/mka.pcap --keys pcaps/linux-dut/mka-cak.json",
+                "  ./macsec keys check pcaps/linux-dut/keys.json",
+                "  ./macsec help analyze          # every option of a command",
+                "  ./macsec conformance --suite all   # both suites against the Linux VM");
+        root.version(VERSION);
         root.addOption(OptionSpec.builder("-V", "--version").versionHelp(true).description("Print version information and exit.").build());
         return root;
     }

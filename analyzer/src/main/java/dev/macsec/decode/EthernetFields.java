@@ -22,6 +22,8 @@ public final class EthernetFields {
             Map.entry(0x88E5L, "802.1AE (MACsec)"),
             Map.entry(0x88CCL, "802.1 Link Layer Discovery Protocol (LLDP)"),
             Map.entry(0x88F7L, "PTPv2 over Ethernet (IEEE1588)"),
+            Map.entry(0x8847L, "MPLS label switched packet"),
+            Map.entry(0x8848L, "MPLS multicast label switched packet"),
             Map.entry(0x8809L, "Slow Protocols"));
 
     public static final Field ETH = Field.declare("eth", "Ethernet II", FieldType.PROTOCOL, 0, "Ethernet II header");

@@ -22,7 +22,9 @@ final class Values {
                     case "0", "false" -> Boolean.FALSE;
                     default -> throw bad(field, literal, "true, false, 1 or 0", filterText);
                 };
-                case UINT_DEC, UINT_HEX -> quoted ? named(field, literal, filterText) : number(field, literal, filterText);
+                case UINT_HEX -> quoted ? named(field, literal, filterText)
+                        : field.widthOctets() == 8 ? identifier(field, literal, filterText) : number(field, literal, filterText);
+                case UINT_DEC -> quoted ? named(field, literal, filterText) : number(field, literal, filterText);
                 case MAC -> quoted || !literal.contains(":") && !literal.contains("-") ? numberOrMac(field, literal, filterText) : mac(literal);
                 case IPV4 -> ipv4(field, literal, filterText);
                 case BYTES -> Bytes.fromHex(literal.replace(":", "").replace("-", ""));
@@ -45,6 +47,19 @@ final class Values {
         }
         throw bad(field, name, field.valueNames().isEmpty() ? "a number"
                 : "a number or one of " + field.valueNames().values(), filterText);
+    }
+
+    /**
+     * A 64-bit identifier (an SCI) as the output prints it, 16 hex digits without 0x, or as tshark takes it (its
+     * {@code mka.sci} is a byte string: also {@code 52:54:00:00:00:0a:00:01}); else a number as for any field.
+     */
+    private static Long identifier(Field field, String literal, String filterText) {
+        String digits = literal.replace(":", "");
+        boolean octets = literal.indexOf(':') < 0 || literal.matches("(\\p{XDigit}{2}:){7}\\p{XDigit}{2}");
+        if (digits.length() == 16 && octets && digits.chars().allMatch(c -> Character.digit(c, 16) >= 0 && c < 128)) {
+            return Long.parseUnsignedLong(digits, 16);
+        }
+        return number(field, literal, filterText);
     }
 
     private static Long number(Field field, String literal, String filterText) {

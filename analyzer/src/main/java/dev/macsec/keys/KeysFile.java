@@ -450,8 +450,17 @@ public record KeysFile(List<SakEntry> saks, List<CakEntry> caks, List<MskEntry> 
         if (value.indexOf(':', colon + 1) >= 0) {
             throw new InputException(where + ": expected CKN:CAK (two hex values separated by ':'), found more than one ':'");
         }
-        byte[] ckn = ckn(where + " CKN", value.substring(0, colon));
-        byte[] cak = cakBytes(where + " CAK", value.substring(colon + 1));
+        return cakEntry(where + " CKN", value.substring(0, colon), where + " CAK", value.substring(colon + 1), number);
+    }
+
+    /** A CKN and a CAK given as options of their own ({@code keys derive --ckn --cak}): errors name each option. */
+    public static CakEntry parseCakOptions(String cknHex, String cakHex) {
+        return cakEntry("--ckn", cknHex, "--cak", cakHex, 1);
+    }
+
+    private static CakEntry cakEntry(String cknWhere, String cknHex, String cakWhere, String cakHex, int number) {
+        byte[] ckn = ckn(cknWhere, cknHex);
+        byte[] cak = cakBytes(cakWhere, cakHex);
         CakEntry e = new CakEntry(number, ckn, cak, null);
         java.util.Arrays.fill(cak, (byte) 0);
         return e;

@@ -2,9 +2,11 @@ package dev.macsec.output;
 
 import dev.macsec.analysis.FrameRecord;
 import dev.macsec.analysis.MkaView;
+import dev.macsec.decode.EthernetFields;
 import dev.macsec.decode.SecTagRule;
 import dev.macsec.decode.inner.InnerFields;
 import dev.macsec.decode.inner.InnerSummary;
+import dev.macsec.decode.mka.EapolFields;
 import dev.macsec.decode.mka.Mkpdu;
 import dev.macsec.decode.mka.ParameterSet;
 import dev.macsec.field.Dissection;
@@ -14,6 +16,7 @@ import dev.macsec.field.FieldFormat;
 import dev.macsec.field.FieldValue;
 import dev.macsec.field.Severity;
 import dev.macsec.secy.Verdict;
+import java.util.List;
 import java.util.Locale;
 
 /** The words a person reads for one frame: protocol, addresses and the Info column. */
@@ -21,6 +24,11 @@ public final class FrameText {
     private FrameText() {
     }
 
+    /**
+     * The Protocol column: the short name of the highest protocol decoded, as tshark's column shows it ({@code TCP}, not
+     * the 29 characters of "Transmission Control Protocol"). MACsec frames stay {@code MACsec} whatever they carry (the
+     * Info column says what), MKPDUs {@code MKA}.
+     */
     public static String protocol(FrameRecord r) {
         if (r.isMacsec()) {
             return "MACsec";
@@ -32,13 +40,49 @@ public final class FrameText {
         if (d == null) {
             return "";
         }
-        String top = d.topProtocol();
-        return switch (top) {
-            case "Internet Protocol Version 4" -> "IPv4";
-            case "Internet Protocol Version 6" -> "IPv6";
-            case "Address Resolution Protocol" -> "ARP";
-            case "Ethernet II" -> "Ethernet";
-            default -> top.length() > 10 ? top.substring(0, 10) : top;
+        List<FieldValue> layers = d.layers();
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            FieldValue layer = layers.get(i);
+            String name = switch (layer.field().filterName()) {
+                // ours, not a protocol on the wire; the capture's metadata
+                case "analysis", "frame" -> null;
+                case "eth", "vlan", "sll" -> etherTypeColumn(d);
+                case "eapol" -> {
+                    FieldValue type = layer.find(EapolFields.TYPE);
+                    yield type != null && (Long) type.value() == 0 ? "EAP" : "EAPOL";
+                }
+                case "macsec" -> "MACsec";
+                case "mka" -> "MKA";
+                case "ip" -> "IPv4";
+                case "ipv6" -> "IPv6";
+                case "arp" -> "ARP";
+                case "icmp" -> "ICMP";
+                case "icmpv6" -> "ICMPv6";
+                case "udp" -> "UDP";
+                case "tcp" -> "TCP";
+                case "lldp" -> "LLDP";
+                default -> layer.field().filterName().toUpperCase(Locale.ROOT);
+            };
+            if (name != null) {
+                return name;
+            }
+        }
+        return "";
+    }
+
+    /** What tshark's column says for a payload it has no dissector for: the protocol the EtherType names, else the number. */
+    private static String etherTypeColumn(Dissection d) {
+        if (d.first(EthernetFields.LEN) != null) {
+            return "LLC";
+        }
+        long type = InnerSummary.lastEtherType(d);
+        if (type < 0) {
+            return "Ethernet";
+        }
+        return switch ((int) type) {
+            case 0x8847, 0x8848 -> "MPLS";
+            case 0x88F7 -> "PTPv2";
+            default -> String.format(Locale.ROOT, "0x%04x", type);
         };
     }
 

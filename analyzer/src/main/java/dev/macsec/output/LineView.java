@@ -18,6 +18,11 @@ public final class LineView implements FrameView {
     }
 
     @Override
+    public void firstFrameRead(long timestampNanos) {
+        firstTimestamp = timestampNanos;
+    }
+
+    @Override
     public void frame(FrameRecord r) {
         if (firstTimestamp == Long.MIN_VALUE) {
             firstTimestamp = r.timestampNanos();

@@ -164,9 +164,14 @@ class AnalyzeCommandTest {
         assertTrue(protocols.contains("ARP"), protocols.toString());
     }
 
-    static List<String> tshark(Path file, String field) throws IOException {
-        Process p = new ProcessBuilder("tshark", "-r", file.toString(), "-T", "fields", "-e", field)
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    /** tshark's reading of {@code fields} in every frame of {@code file}, tab-separated, a line per frame. */
+    static List<String> tshark(Path file, String... fields) throws IOException {
+        List<String> command = new java.util.ArrayList<>(List.of("tshark", "-r", file.toString(), "-T", "fields"));
+        for (String field : fields) {
+            command.add("-e");
+            command.add(field);
+        }
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         try {
             assertTrue(p.waitFor(60, TimeUnit.SECONDS), "tshark did not finish");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -33,31 +34,54 @@ class MainTest {
         }
     }
 
-    /**
-     * Every command answers {@code -h} and {@code --help} with its usage and unbroken examples, exit 0 ({@code -V}
-     * means the detail tree in analyze and capture, so their help is {@code -h}/{@code --help} alone).
-     */
+    /** Every command of the tree, the root, help and generate-completion included, has help with examples. */
     @Test
     void everyCommandAnswersHelpWithItsUsageAndExamples() {
-        for (String command : new String[] {"analyze", "capture", "keys", "keys derive", "keys from-msk", "keys check", "fields",
-            "profiles", "interfaces"}) {
-            for (String help : new String[] {"--help", "-h"}) {
-                String[] args = (command + " " + help).split(" ");
-                CommandLine cli = Main.commandLineFor(args);
-                StringWriter out = new StringWriter();
-                cli.setOut(new PrintWriter(out));
-                cli.setErr(new PrintWriter(new StringWriter()));
+        List<String> commands = CommandHelp.everyCommand();
+        assertTrue(commands.containsAll(List.of("", "analyze", "capture", "keys", "keys derive", "keys from-msk", "keys check",
+                "fields", "profiles", "interfaces", "generate-completion", "help")), commands.toString());
+        for (String command : commands) {
+            CommandHelp.assertHelpWithExamples(command);
+        }
+    }
 
-                assertEquals(Main.EXIT_OK, cli.execute(args), command + " " + help);
-                String text = out.toString();
-                assertTrue(text.startsWith("Usage: macsec " + command), text);
-                int examples = text.indexOf("\nExample");
-                assertTrue(examples >= 0, "no example in the help of " + command);
-                // picocli wraps a line longer than its 80 columns at column 0, which breaks a command in the middle
-                for (String line : text.substring(examples + 1).split("\n")) {
-                    assertTrue(line.startsWith("Example") || line.startsWith("  "), command + ": example wrapped at: " + line);
-                }
-            }
+    /** {@code keys --help} gives {@code help keys derive} as an example: it shows derive's help, not keys'. */
+    @Test
+    void helpTakesANestedCommand() {
+        assertTrue(CommandHelp.run("help keys derive", 0).startsWith("Usage: macsec keys derive "));
+        assertTrue(CommandHelp.run("help analyze", 0).startsWith("Usage: macsec analyze "));
+        assertTrue(CommandHelp.run("help", 0).startsWith("Usage: macsec "));
+        String[] args = {"help", "keys", "nope"};
+        CommandLine cli = Main.commandLineFor(args);
+        StringWriter err = new StringWriter();
+        cli.setErr(new PrintWriter(err, true));
+        assertEquals(Main.EXIT_USAGE, cli.execute(args));
+        assertTrue(err.toString().startsWith("macsec: 'macsec keys' has no command 'nope'\n"), err.toString());
+    }
+
+    /** Mistakes in the small commands are one line on stderr naming the option, exit 2. */
+    @Test
+    void smallCommandsReportMistakesInOneLine() {
+        String[][] cases = {
+            {"keys from-msk --msk 0011 --session-id 00 --mac1 02:00:00:00:00:01 --mac2 02:00:00:00:00:02",
+                "macsec: --msk: a 128-bit CAK needs an MSK of at least 16 octets, got 2"},
+            {"keys derive --cak 0123456789abcdef0123456789abcdef --ckn 0g",
+                "macsec: --ckn: not hex: 'g' at position 2 (write plain hex digits, no separators)"},
+            {"keys derive --cak 0123 --ckn 00", "macsec: --cak: a CAK is 32 or 64 hex digits (128/256-bit), got 4"},
+            {"fields zzz", "macsec: no field starts with \"zzz\" ('macsec fields' lists them all)"},
+            {"analyze " + dev.macsec.testing.ProjectFiles.pcap("linux-dut/static-sa.pcap") + " --keep-failed",
+                "macsec: --keep-failed: only with -w, whose file it keeps the failed frames in"},
+        };
+        for (String[] c : cases) {
+            String[] args = c[0].split(" ");
+            CommandLine cli = Main.commandLineFor(args);
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            cli.setOut(new PrintWriter(out, true));
+            cli.setErr(new PrintWriter(err, true));
+            assertEquals(Main.EXIT_USAGE, cli.execute(args), c[0]);
+            assertEquals(c[1], err.toString().strip(), c[0]);
+            assertEquals("", out.toString(), c[0]);
         }
     }
 
@@ -114,6 +138,24 @@ class MainTest {
         cli.setErr(new PrintWriter(err, true));
         assertEquals(Main.EXIT_USAGE, cli.execute());
         assertTrue(err.toString().startsWith("Usage: macsec"), err.toString());
+    }
+
+    /** The README describes a parse error as it looks: what is wrong, any suggestions, where the help is. */
+    @Test
+    void theReadmeSaysHowManyLinesAParseErrorIs() throws java.io.IOException {
+        String readme = java.nio.file.Files.readString(dev.macsec.testing.ProjectFiles.root().resolve("README.md"))
+                .replaceAll("\\s+", " ");
+        assertTrue(readme.contains("A command line that does not parse gets two or three lines instead of the usage: what is"
+                + " wrong, suggestions for a mistyped name (when there are any) and where the help is."), "README");
+        String[][] cases = {{"analyze x.pcap --bogus", "2"}, {"analyze x.pcap --keep-faild", "3"}, {"analyse x.pcap", "3"}};
+        for (String[] c : cases) {
+            String[] args = c[0].split(" ");
+            CommandLine cli = Main.commandLineFor(args);
+            StringWriter err = new StringWriter();
+            cli.setErr(new PrintWriter(err, true));
+            assertEquals(Main.EXIT_USAGE, cli.execute(args));
+            assertEquals(Integer.parseInt(c[1]), err.toString().strip().lines().count(), err.toString());
+        }
     }
 
     @Test

@@ -6,8 +6,6 @@ import dev.macsec.field.Dissection;
 import dev.macsec.field.Field;
 import dev.macsec.field.FieldValue;
 
-import java.util.List;
-
 import static dev.macsec.decode.inner.InnerFields.*;
 
 /** One line for the Info column saying what a (decrypted) frame carries, in the manner of tshark's. */
@@ -90,12 +88,22 @@ public final class InnerSummary {
         return IP_PROTOCOLS.getOrDefault(proto, "protocol " + proto) + " " + src + " \u2192 " + dst;
     }
 
-    private static long lastEtherType(Dissection d) {
-        List<FieldValue> types = d.all(MacsecFields.ETYPE);
-        if (types.isEmpty()) {
-            types = d.all(EthernetFields.TYPE);
+    /**
+     * The EtherType of what follows the last header decoded (Ethernet, SLL, each VLAN tag, a SecTAG whose data is
+     * visible), or -1: behind VLAN tags it is the tags' inner type, not the 0x8100 of the outer Ethernet header.
+     */
+    public static long lastEtherType(Dissection d) {
+        long type = -1;
+        for (FieldValue layer : d.layers()) {
+            for (FieldValue field : layer.children()) {
+                Field f = field.field();
+                if (f == EthernetFields.TYPE || f == EthernetFields.VLAN_ETYPE || f == EthernetFields.SLL_ETYPE
+                        || f == MacsecFields.ETYPE) {
+                    type = (Long) field.value();
+                }
+            }
         }
-        return types.isEmpty() ? -1 : (Long) types.get(types.size() - 1).value();
+        return type;
     }
 
     private static String text(Dissection d, Field f) {

@@ -21,7 +21,11 @@ import java.util.concurrent.Callable;
 @Command(name = "conformance", mixinStandardHelpOptions = true,
         description = {"Runs a conformance suite (IEEE 802.1AE MACsec, IEEE 802.1X MKA) against a device.",
                 "Exit 0: all cases passed; 1: the device failed cases (known Linux deviations included); "
-                        + "2: harness error (device unreachable, bad arguments)."})
+                        + "2: harness error (device unreachable, bad arguments)."},
+        footer = {"", "Examples:",
+            "  ./macsec conformance    # the 802.1AE suite on the Linux VM",
+            "  ./macsec conformance --suite all --cipher-suites gcm-aes-128,gcm-aes-xpn-256",
+            "  ./macsec conformance --device lab.yaml --report reports/lab --no-html"})
 public final class ConformanceCommand implements Callable<Integer> {
     @Option(names = "--device", paramLabel = "DEVICE.yaml",
             description = "device file (default: conformance/devices/linux-vm.yaml)")

@@ -18,6 +18,16 @@ class ConformanceCommandTest {
         assertTrue(Main.commandLine().getSubcommands().containsKey("conformance"));
     }
 
+    /** The plugin's command too has help with examples and the product's --version, like every built-in one. */
+    @Test
+    void everyCommandWithThePluginHasHelpWithExamples() {
+        java.util.List<String> commands = dev.macsec.cli.CommandHelp.everyCommand();
+        assertTrue(commands.contains("conformance"), commands.toString());
+        for (String command : commands) {
+            dev.macsec.cli.CommandHelp.assertHelpWithExamples(command);
+        }
+    }
+
     @Test
     void unknownCipherSuiteIsAUsageError() {
         assertEquals(2, Main.run("conformance", "--cipher-suites", "gcm-aes-512", "--no-html"));
