@@ -6,6 +6,7 @@ import dev.macsec.field.FieldRegistry;
 import dev.macsec.field.FieldValue;
 import dev.macsec.error.InputException;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A display filter over the field table, with the grammar of Wireshark's most used subset:
@@ -32,7 +33,15 @@ public final class DisplayFilter {
 
     /** Parses a filter; an {@link InputException} names the position and what was expected. */
     public static DisplayFilter parse(String text) {
-        Parser parser = new Parser(text);
+        return parse(text, FieldRegistry::lookup);
+    }
+
+    /**
+     * Parses a filter over the fields {@code fields} knows (null for an unknown name) instead of the process-wide
+     * registry, so that fields of no decoder (a test's) need not be declared for every other user of the registry.
+     */
+    public static DisplayFilter parse(String text, Function<String, Field> fields) {
+        Parser parser = new Parser(text, fields);
         Node root = parser.parseAll();
         return new DisplayFilter(text, root);
     }
@@ -115,8 +124,8 @@ public final class DisplayFilter {
         }
     }
 
-    static Field field(String name, int position, String text) {
-        Field field = FieldRegistry.lookup(name);
+    static Field field(Function<String, Field> fields, String name, int position, String text) {
+        Field field = fields.apply(name);
         if (field == null) {
             throw new InputException("display filter \"" + text + "\": unknown field \"" + name + "\" at column "
                     + (position + 1) + " (list the fields with 'macsec fields')");

@@ -9,17 +9,20 @@ import dev.macsec.filter.DisplayFilter.Not;
 import dev.macsec.filter.DisplayFilter.Op;
 import dev.macsec.filter.DisplayFilter.Or;
 import dev.macsec.filter.DisplayFilter.Presence;
+import java.util.function.Function;
 
 /** Recursive-descent parser for {@link DisplayFilter}; nesting is bounded so hostile input cannot overflow the stack. */
 final class Parser {
     private static final int MAX_DEPTH = 64;
 
     private final String text;
+    private final Function<String, Field> fields;
     private int pos;
     private int depth;
 
-    Parser(String text) {
+    Parser(String text, Function<String, Field> fields) {
         this.text = text == null ? "" : text;
+        this.fields = fields;
     }
 
     Node parseAll() {
@@ -79,7 +82,7 @@ final class Parser {
         if (name.isEmpty()) {
             throw error(pos >= text.length() ? "a field name was expected at the end" : "a field name was expected");
         }
-        Field field = DisplayFilter.field(name, start, text);
+        Field field = DisplayFilter.field(fields, name, start, text);
         Op op = operator();
         if (op == null) {
             return new Presence(field);

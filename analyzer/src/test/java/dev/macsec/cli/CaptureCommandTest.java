@@ -1,18 +1,24 @@
 package dev.macsec.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.macsec.capture.CaptureReader;
 import dev.macsec.testing.ProjectFiles;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -25,6 +31,8 @@ import org.pcap4j.core.Pcaps;
 @Tag("live")
 class CaptureCommandTest {
     static List<byte[]> frames = new ArrayList<>();
+    /** A frame's line: number, then seconds since the first frame (LineView). */
+    static final Pattern FRAME_LINE = Pattern.compile("^\\s*\\d+\\s+\\d+\\.\\d{6} ");
 
     @BeforeAll
     static void needsRoot() throws IOException {
@@ -46,6 +54,37 @@ class CaptureCommandTest {
         return new ProcessBuilder(cmd).redirectErrorStream(true).start();
     }
 
+    /**
+     * Starts a capture and returns once it listens. The command opens the interface and sets its BPF filter before
+     * it creates its -w file, so once that file exists (an inotify event, not a guess at JVM start-up time) every
+     * frame sent is seen.
+     */
+    static Process startListening(Path out, String... extra) throws IOException, InterruptedException {
+        try (WatchService watch = out.getFileSystem().newWatchService()) {
+            out.getParent().register(watch, StandardWatchEventKinds.ENTRY_CREATE);
+            Process p = startCapture(out, extra);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!Files.exists(out)) {
+                assertTrue(p.isAlive(), () -> "capture ended before listening: " + output(p));
+                assertTrue(System.nanoTime() < deadline, "capture not listening after 60 s");
+                WatchKey key = watch.poll(1, TimeUnit.SECONDS);
+                if (key != null) {
+                    key.pollEvents();
+                    key.reset();
+                }
+            }
+            return p;
+        }
+    }
+
+    private static String output(Process p) {
+        try {
+            return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
     static void inject(List<byte[]> toSend) throws Exception {
         PcapNetworkInterface lo = Pcaps.getDevByName("lo");
         try (PcapHandle out = lo.openLive(65536, PcapNetworkInterface.PromiscuousMode.NONPROMISCUOUS, 10)) {
@@ -58,8 +97,7 @@ class CaptureCommandTest {
     @Test
     void countStopsTheCaptureAndEveryInjectedFrameDecrypts(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("live.pcap");
-        Process p = startCapture(out, "-c", String.valueOf(frames.size()), "--duration", "60");
-        Thread.sleep(2500); // JVM start and libpcap open
+        Process p = startListening(out, "-c", String.valueOf(frames.size()), "--duration", "60");
         inject(frames);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "capture did not stop at -c");
         String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -72,14 +110,24 @@ class CaptureCommandTest {
     @Test
     void interruptPrintsTheSummaryAndLeavesTheOutputValid(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("interrupted.pcap");
-        Process p = startCapture(out);
-        Thread.sleep(2500);
+        // --duration only bounds the test if the capture never shows the frames
+        Process p = startListening(out, "--duration", "60");
         inject(frames.subList(0, 5));
-        Thread.sleep(1000);
+        // interrupted once it has shown all five frames, one line each as they are analysed
+        BufferedReader lines = p.inputReader(StandardCharsets.UTF_8);
+        StringBuilder text = new StringBuilder();
+        for (int shown = 0; shown < 5; ) {
+            String line = lines.readLine();
+            assertNotNull(line, "capture ended before it showed 5 frames:\n" + text);
+            text.append(line).append('\n');
+            if (FRAME_LINE.matcher(line).find()) {
+                shown++;
+            }
+        }
         new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
         assertTrue(p.waitFor(30, TimeUnit.SECONDS), "capture did not stop on SIGINT");
-        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(text.contains("== Summary: 5 frames"), text);
+        lines.lines().forEach(l -> text.append(l).append('\n'));
+        assertTrue(text.toString().contains("== Summary: 5 frames"), text::toString);
         assertTrue(Files.size(out) > 24, "nothing written");
         assertEquals(5, AnalyzeCommandTest.tshark(out, "frame.number").size());
     }

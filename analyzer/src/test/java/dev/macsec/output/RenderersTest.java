@@ -1,6 +1,7 @@
 package dev.macsec.output;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -10,20 +11,27 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.macsec.field.Bytes;
 import dev.macsec.field.Dissection;
 import dev.macsec.field.Field;
+import dev.macsec.field.FieldRegistry;
 import dev.macsec.field.FieldType;
 import dev.macsec.field.FieldValue;
 import dev.macsec.field.Severity;
 import java.io.StringWriter;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** The renderers on fields of their own, built directly so that they stay out of the process-wide registry. */
 class RenderersTest {
-    static final Field PROTO = Field.declare("rtest", "Render test", FieldType.PROTOCOL, 0, "");
-    static final Field TCI = Field.declare("rtest.tci", "TCI", FieldType.UINT_HEX, 1, "");
-    static final Field SC = Field.bits("rtest.tci.sc", "SC", FieldType.BOOLEAN, 1, 0x20, "");
-    static final Field AN = Field.bits("rtest.an", "Association Number", FieldType.UINT_DEC, 1, 0x03, "");
-    static final Field PN = Field.declare("rtest.pn", "Packet Number", FieldType.UINT_DEC, 4, "");
-    static final Field SCI = Field.declare("rtest.sci", "SCI", FieldType.UINT_HEX, 8, "");
-    static final Field PEER = Field.declare("rtest.peer", "Peer", FieldType.BYTES, 12, "");
+    static final Field PROTO = field("rtest", "Render test", FieldType.PROTOCOL, 0, 0);
+    static final Field TCI = field("rtest.tci", "TCI", FieldType.UINT_HEX, 0, 1);
+    static final Field SC = field("rtest.tci.sc", "SC", FieldType.BOOLEAN, 0x20, 1);
+    static final Field AN = field("rtest.an", "Association Number", FieldType.UINT_DEC, 0x03, 1);
+    static final Field PN = field("rtest.pn", "Packet Number", FieldType.UINT_DEC, 0, 4);
+    static final Field SCI = field("rtest.sci", "SCI", FieldType.UINT_HEX, 0, 8);
+    static final Field PEER = field("rtest.peer", "Peer", FieldType.BYTES, 0, 12);
+
+    private static Field field(String name, String display, FieldType type, long bitmask, int width) {
+        return new Field(name, display, type, bitmask, width, Map.of(), "");
+    }
 
     static Dissection frame() {
         Dissection d = new Dissection();
@@ -68,5 +76,12 @@ class RenderersTest {
         assertEquals("bb01bb02bb03bb04bb05bb06", layer.get("rtest.peer").get(1).asText());
         assertEquals("rtest.es_and_sc", node.get("anomalies").get(0).get("code").asText());
         assertEquals(14, node.get("anomalies").get(0).get("offset").asInt());
+    }
+
+    @Test
+    void theTestsFieldsStayOutOfTheRegistry() {
+        for (Field f : new Field[] {PROTO, TCI, SC, AN, PN, SCI, PEER}) {
+            assertNull(FieldRegistry.lookup(f.filterName()), f.filterName());
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.macsec.secy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.macsec.crypto.CipherSuite;
 import dev.macsec.decode.SecTag;
@@ -26,7 +27,10 @@ class TransmitSecYTest {
             assertEquals(Verdict.OK, rx.receive(f));
         }
         PnExhaustedException e = assertThrows(PnExhaustedException.class, () -> tx.protect(plain, 0, plain.length, out, 0));
-        assertEquals(true, e.getMessage().contains("exhausted"));
+        // the last PN is 2^32 - 1 (a 32-bit PN), or 2^64 - 1 with XPN; the message names the SA to replace
+        String lastPn = suite.xpn() ? "0xffffffffffffffff" : "0xffffffff";
+        assertTrue(e.getMessage().contains("AN 1 ") && e.getMessage().contains("exhausted its PNs (last " + lastPn + ")"),
+                e.getMessage());
         assertEquals(2L, tx.counters().get("OutPktsEncrypted"));
         assertEquals(400L, tx.counters().get("OutOctetsEncrypted"));
     }

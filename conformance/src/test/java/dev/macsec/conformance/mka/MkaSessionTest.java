@@ -10,13 +10,13 @@ import dev.macsec.mka.actor.MkaParticipant;
 import dev.macsec.secy.Verdict;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.Queue;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,28 +24,33 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The real-time session loop and the keychain fallback between two Java participants on an in-memory wire. */
+/**
+ * The session loop and the keychain fallback between two Java participants on an in-memory wire, on simulated
+ * time: one thread, a manual clock, the standard's timers (2 s hello, 6 s MKA Life Time), and no sleeping.
+ */
 class MkaSessionTest {
     private static final HexFormat HEX = HexFormat.of();
     private static final byte[] DEVICE_MAC = HEX.parseHex("525400000002");
     private static final byte[] DEVICE_IP = {10, 1, 0, 2};
 
-    /** One end of an in-memory Ethernet wire. */
-    private record End(BlockingQueue<byte[]> in, BlockingQueue<byte[]> out) implements FrameLink {
+    /**
+     * The device's end of the wire. Nothing runs between the tester's calls, so when the tester waits for a frame
+     * the device runs for that long (see {@link TesterEnd}); when the device in turn waits for a frame that is not
+     * there, the time it waits passes on the clock.
+     */
+    private record DeviceEnd(Queue<byte[]> in, Queue<byte[]> out, MkaClock.Manual clock) implements FrameLink {
         @Override
         public void send(byte[] frame, int off, int len) {
-            out.add(java.util.Arrays.copyOfRange(frame, off, off + len));
+            out.add(Arrays.copyOfRange(frame, off, off + len));
         }
 
         @Override
-        public Frame receive(Duration timeout) throws java.io.IOException {
-            try {
-                byte[] f = in.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
-                return f == null ? null : new Frame(f, 0);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new java.io.InterruptedIOException();
+        public Frame receive(Duration timeout) {
+            byte[] f = in.poll();
+            if (f == null) {
+                clock.advance(timeout.toMillis());
             }
+            return f == null ? null : new Frame(f, 0);
         }
 
         @Override
@@ -53,11 +58,34 @@ class MkaSessionTest {
         }
     }
 
-    private static ActorConfig fast(CakEntry cak, byte[] mac, int priority) {
-        // short timers so the real-time loop finishes quickly; the logic is the same as with 2 s / 6 s
-        ActorConfig c = ActorConfig.of(cak, mac).withPriority(priority).withHello(200);
-        return new ActorConfig(c.cak(), c.mac(), c.port(), c.priority(), true, true, 3, 1, 200, 800, 400,
-                c.sakSource(), c.cipherSuite(), false, 0, null, c.rx());
+    /** The tester's end: waiting for a frame runs the device until it sends one or the wait is over. */
+    private static final class TesterEnd implements FrameLink {
+        private final Queue<byte[]> in;
+        private final Queue<byte[]> out;
+        private MkaSession device;
+
+        TesterEnd(Queue<byte[]> in, Queue<byte[]> out) {
+            this.in = in;
+            this.out = out;
+        }
+
+        @Override
+        public void send(byte[] frame, int off, int len) {
+            out.add(Arrays.copyOfRange(frame, off, off + len));
+        }
+
+        @Override
+        public Frame receive(Duration timeout) throws IOException {
+            if (in.isEmpty()) {
+                device.runUntil(() -> !in.isEmpty(), timeout);
+            }
+            byte[] f = in.poll();
+            return f == null ? null : new Frame(f, 0);
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     @Test
@@ -66,30 +94,23 @@ class MkaSessionTest {
                 new CakEntry(3, HEX.parseHex("0303"), HEX.parseHex("33333333333333333333333333333333"), "newest"),
                 new CakEntry(2, HEX.parseHex("0202"), HEX.parseHex("22222222222222222222222222222222"), "previous"),
                 new CakEntry(1, HEX.parseHex("0101"), HEX.parseHex("11111111111111111111111111111111"), "oldest"));
-        BlockingQueue<byte[]> aToB = new LinkedBlockingQueue<>();
-        BlockingQueue<byte[]> bToA = new LinkedBlockingQueue<>();
-        End tester = new End(bToA, aToB);
-        End device = new End(aToB, bToA);
-        MkaClock clock = MkaClock.system();
-        MkaParticipant devicePeer = new MkaParticipant(fast(chain.get(1), DEVICE_MAC, 32));
-        MkaSession deviceSession = new MkaSession(device, clock, devicePeer, DEVICE_IP);
-        AtomicReference<Exception> failed = new AtomicReference<>();
-        Thread t = new Thread(() -> {
-            try {
-                deviceSession.runFor(Duration.ofSeconds(6));
-            } catch (Exception e) {
-                failed.set(e);
-            }
-        });
-        t.start();
+        Queue<byte[]> toDevice = new ArrayDeque<>();
+        Queue<byte[]> toTester = new ArrayDeque<>();
+        MkaClock.Manual clock = new MkaClock.Manual(0);
+        TesterEnd tester = new TesterEnd(toTester, toDevice);
+        MkaSession deviceSession = new MkaSession(new DeviceEnd(toDevice, toTester, clock), clock,
+                new MkaParticipant(ActorConfig.of(chain.get(1), DEVICE_MAC).withPriority(32)), DEVICE_IP);
+        tester.device = deviceSession;
         MkaSession session = new MkaSession(tester, clock,
-                new MkaParticipant(fast(chain.get(0), Harness.TESTER_MAC, 1)), Harness.TESTER_IP);
+                new MkaParticipant(ActorConfig.of(chain.get(0), Harness.TESTER_MAC).withPriority(1)), Harness.TESTER_IP);
+
         KeychainPeering.Result r = KeychainPeering.run(session, session.participant().config(), chain,
-                Duration.ofSeconds(2));
+                Duration.ofMillis(ActorConfig.LIFE_TIME));
         assertEquals(chain.get(1), r.chosen(), r.attempts()::toString);
         assertEquals(2, r.attempts().size());
         assertTrue(r.attempts().get(0).givenUp().contains("UNKNOWN_CKN"), r.attempts()::toString);
-        assertTrue(session.runUntil(() -> session.participant().secured(), Duration.ofSeconds(2)));
+        assertTrue(session.runUntil(() -> session.participant().secured() && deviceSession.participant().secured(),
+                Duration.ofMillis(ActorConfig.LIFE_TIME)), () -> session + " " + deviceSession);
 
         // an echo request from the tester, protected; the device side answers through its SecY
         byte[] request = echoRequest();
@@ -99,9 +120,7 @@ class MkaSessionTest {
         assertTrue(session.runUntil(() -> session.verdict(Verdict.OK) >= 1, Duration.ofSeconds(2)), session::toString);
         byte[] reply = session.plaintextsIn().get(0);
         assertEquals(0, reply[34], "ICMP echo reply");
-        assertArrayEquals(java.util.Arrays.copyOfRange(request, 26, 30), java.util.Arrays.copyOfRange(reply, 30, 34));
-        t.join(10_000);
-        assertNull(failed.get());
+        assertArrayEquals(Arrays.copyOfRange(request, 26, 30), Arrays.copyOfRange(reply, 30, 34));
         assertEquals(1, deviceSession.echoRepliesOut());
     }
 

@@ -74,7 +74,17 @@ class ConformanceSuiteLinuxVmTest {
                 .collect(Collectors.toList());
         assertEquals(List.of(), disagreements, "LINUX-profile emulation vs the kernel's counters");
 
-        assertTrue(r.count(CaseResult.Status.PASSED) > r.cases().size() / 3, "most cases pass: " + r.summaryLine());
+        // pinned from a full run against Linux 6.1 in qemu: a case that stops passing, a deviation that appears or
+        // vanishes, or a case that stops running changes one of these
+        assertEquals(List.of(202L, 142L, 56L, 0L, 4L, 0L), List.of((long) r.cases().size(),
+                r.count(CaseResult.Status.PASSED), r.count(CaseResult.Status.KNOWN_DEVIATION),
+                r.count(CaseResult.Status.FAILED), r.count(CaseResult.Status.SKIPPED), r.count(CaseResult.Status.ERROR)),
+                "cases, passed, known deviations, other failures, skipped, harness errors: " + r.summaryLine());
+        // the only skips: Linux has no confidentiality offset, once per cipher suite
+        for (CaseResult c : r.cases().stream().filter(c -> c.status() == CaseResult.Status.SKIPPED).toList()) {
+            assertEquals("10.5-confidentiality-offset-30", c.caseName(), c.toString());
+            assertTrue(c.message().contains("confidentiality offset"), c.message());
+        }
         assertEquals(4, r.cipherSuites().size());
         assertEquals(1, r.exitCode(), "Linux fails 802.1AE (known deviations): exit 1");
     }
