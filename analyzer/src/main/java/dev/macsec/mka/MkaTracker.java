@@ -121,6 +121,12 @@ public final class MkaTracker {
                 }
             }
             String keyName = cak == null ? null : cak.name().orElse("CKN " + ckn);
+            if (status == IcvStatus.VERIFIED) {
+                ca.mkpdusVerified++;
+            } else if (status == IcvStatus.FAILED) {
+                ca.mkpdusFailed++;
+                ca.cakCandidates = Math.max(ca.cakCandidates, candidates.size());
+            }
             if (status == IcvStatus.FAILED) {
                 // a receiver discards it: it changes no state
                 return new MkpduOutcome(status, keyName, List.of(), raised);
@@ -213,6 +219,9 @@ public final class MkaTracker {
                 }
             }
             cknMismatch();
+            for (ConnectivityAssociation ca : cas.values()) {
+                neverVerified(ca);
+            }
             for (ConnectivityAssociation ca : cas.values()) {
                 ca.findings.summarize(lastFrame);
             }
@@ -770,11 +779,28 @@ public final class MkaTracker {
         }
     }
 
-    /** CAs whose participants never saw a live peer, while another CA exists on the link: different CKNs. */
+    /**
+     * A CA none of whose MKPDUs verified though the keychain has CAKs with its CKN: its stations use another CAK
+     * under that CKN. Said once for the CA, since the per-MKPDU failures are capped and do not name the cause.
+     */
+    private void neverVerified(ConnectivityAssociation ca) {
+        if (ca.mkpdusFailed == 0 || ca.mkpdusVerified > 0) {
+            return;
+        }
+        find(ca, Severity.ERROR, Rules.WRONG_CAK, lastFrame, "none of the " + ca.mkpdusFailed + " MKPDUs with CKN "
+                + ca.ckn + " verifies under the " + ca.cakCandidates + " CAK(s) with that CKN: the stations of this CA"
+                + " use another CAK under the same CKN, so none of them is followed and none of their SAKs is learned");
+    }
+
+    /**
+     * CAs whose participants never saw a live peer, while another CA exists on the link: different CKNs. A CA with
+     * no participant at all (every MKPDU failed its ICV and was discarded) has nobody to name: {@link #neverVerified}
+     * reports it.
+     */
     private void cknMismatch() {
         List<ConnectivityAssociation> lonely = new ArrayList<>();
         for (ConnectivityAssociation ca : cas.values()) {
-            if (ca.participants.values().stream().noneMatch(Participant::live)) {
+            if (!ca.participants.isEmpty() && ca.participants.values().stream().noneMatch(Participant::live)) {
                 lonely.add(ca);
             }
         }
