@@ -386,6 +386,14 @@ public final class Analyzer implements AutoCloseable {
     /** Ends the run: MKA end-of-capture checks. */
     public AnalysisSummary finish() {
         mka.finish(stats.lastTimestamp);
+        return summarySoFar();
+    }
+
+    /**
+     * What the run has counted so far, without the end-of-capture checks: for a run that stopped at an error, even
+     * one in {@link #finish} itself.
+     */
+    public AnalysisSummary summarySoFar() {
         return new AnalysisSummary(stats.snapshot(), verdictCounts(), secyEnabled ? secy.allCounters() : Map.of(), mka.summary(),
                 secyEnabled, options, null);
     }

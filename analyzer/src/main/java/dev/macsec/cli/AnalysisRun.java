@@ -42,16 +42,18 @@ final class AnalysisRun {
         var keys = args.keys();
         var options = args.options(dissect);
         Progress progress = new Progress(System.err, !args.quiet() && Progress.stderrIsTerminal(), totalBytes);
-        InputException failure = null;
+        String failure = null;
+        RuntimeException defect = null;
         AnalysisSummary summary;
         try (Analyzer analyzer = new Analyzer(options, keys);
              DecryptedPcap decrypted = args.writeFile() == null ? null : new DecryptedPcap(args.writeFile(), args.keepFailed())) {
-            long[] seen = new long[2];
+            long[] seen = new long[3];
             FrameConsumer consumer = r -> {
                 seen[0]++;
                 // record header included, so the figure tracks the file size for the ETA
                 seen[1] += r.capturedLength() + 16;
                 progress.update(seen[0], seen[1]);
+                seen[2] = r.fileFrameNumber();
                 if (filter != null && !filter.matches(r.dissection())) {
                     return;
                 }
@@ -61,27 +63,51 @@ final class AnalysisRun {
                 }
             };
             for (Source source : sources) {
+                seen[2] = 0;
                 try (CaptureReader reader = source.open()) {
                     analyzer.analyze(reader, consumer);
                 } catch (NoSuchFileException e) {
-                    failure = new InputException(source.name() + ": no such file");
+                    failure = source.name() + ": no such file";
                 } catch (InputException e) {
-                    failure = e;
+                    failure = e.getMessage();
                 } catch (UncheckedIOException e) {
                     throw e.getCause();
+                } catch (RuntimeException e) {
+                    // a defect of ours: the run still ends like one stopped by damaged input, with what it knows
+                    defect = e;
+                    failure = Defect.describe(e, (seen[2] == 0 ? "before the first frame of " : "after frame " + seen[2]
+                            + " of ") + source.name());
                 }
                 if (failure != null) {
                     break;
                 }
             }
             progress.finish();
-            summary = analyzer.finish();
-            view.finish(failure == null ? summary : summary.withInputError(failure.getMessage()));
+            try {
+                summary = analyzer.finish();
+            } catch (RuntimeException e) {
+                if (defect == null) {
+                    defect = e;
+                    failure = Defect.describe(e, "in the end-of-capture checks");
+                }
+                summary = analyzer.summarySoFar();
+            }
+            try {
+                view.finish(failure == null ? summary : summary.withInputError(failure));
+            } catch (RuntimeException e) {
+                if (defect == null) {
+                    defect = e;
+                    failure = Defect.describe(e, "writing the summary");
+                }
+            }
         }
         out.flush();
         if (failure != null) {
             // everything before the damage was shown and written; now say what and where
-            err.println("macsec: " + failure.getMessage());
+            err.println("macsec: " + failure);
+            if (defect != null) {
+                Defect.trace(defect, err, Defect.debug());
+            }
             return Main.EXIT_USAGE;
         }
         return summary.hasFindings() ? Main.EXIT_FINDINGS : Main.EXIT_OK;
