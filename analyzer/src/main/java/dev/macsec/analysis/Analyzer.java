@@ -356,11 +356,14 @@ public final class Analyzer implements AutoCloseable {
             return;
         }
         FieldValue layer = d.addLayer(AnalysisFields.ANALYSIS, 0, 0);
-        if (r.verdict != null && r.macsec) {
+        if (r.verdict != null) {
+            // untagged frames too: the receive SecY counts every frame (InPktsUntagged or InPktsNoTag, 802.1AE 10.6.1)
             layer.add(AnalysisFields.VERDICT, -1, 0, r.verdict.name());
             if (r.verdict.counter() != null) {
                 layer.add(AnalysisFields.COUNTER, -1, 0, r.verdict.counter());
             }
+        }
+        if (r.verdict != null && r.macsec) {
             layer.add(AnalysisFields.DECRYPTED, -1, 0, r.hasPlaintext());
             if (r.keyLabel != null) {
                 layer.add(AnalysisFields.KEY, -1, 0, r.keyLabel);

@@ -68,11 +68,15 @@ public final class FrameText {
         if (r.isMacsec()) {
             return macsecInfo(r);
         }
+        String info;
         if (r.mkpdu() != null) {
-            return mkaInfo(r.mkpdu(), r.mka());
+            info = mkaInfo(r.mkpdu(), r.mka());
+        } else {
+            Dissection d = r.dissection();
+            info = d == null ? "" : InnerSummary.describe(d);
         }
-        Dissection d = r.dissection();
-        return d == null ? "" : InnerSummary.describe(d);
+        // an untagged frame has a verdict too when a receive SecY runs: what its Controlled Port did with it
+        return r.verdict() == null ? info : info + " [" + verdictText(r) + "]";
     }
 
     private static String macsecInfo(FrameRecord r) {
@@ -111,7 +115,8 @@ public final class FrameText {
             case INVALID -> "ICV FAIL (delivered: validateFrames Check)";
             case NOT_VALID -> "ICV FAIL";
             case NOT_USING_SA, UNUSED_SA -> "NO SA for AN " + r.an();
-            case UNTAGGED, NO_TAG -> "UNTAGGED";
+            case UNTAGGED -> "UNTAGGED: delivered unprotected";
+            case NO_TAG -> "NO TAG: the Controlled Port drops it";
             case BAD_TAG -> "BAD TAG: " + badTagReason(r);
             case UNKNOWN_SCI, NO_SCI -> "NO KEY for SCI " + FieldFormat.sci(r.sci());
             case UNCONTROLLED -> "E=1 C=0: uncontrolled port";

@@ -70,8 +70,10 @@ public final class JsonView implements FrameView {
         json.writeStringField("source", addr[0]);
         json.writeStringField("destination", addr[1]);
         json.writeStringField("info", FrameText.info(r));
-        if (r.isMacsec()) {
-            json.writeStringField("verdict", r.verdict() == null ? "NO_KEY" : r.verdict().name());
+        if (r.verdict() != null) {
+            json.writeStringField("verdict", r.verdict().name());
+        } else if (r.isMacsec()) {
+            json.writeStringField("verdict", "NO_KEY");
         }
         if (r.mka() != null) {
             json.writeStringField("mkaIcv", r.mka().icvStatus());
