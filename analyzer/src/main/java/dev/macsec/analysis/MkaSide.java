@@ -83,7 +83,7 @@ final class MkaSide {
         }
         if (sak.unresolvedPeers() > 0 && !sak.keys().isEmpty()) {
             // peers the key server listed but the capture has not shown yet: try the key on unknown SCIs
-            secy.addWildcardKey(sak.keys().values().iterator().next());
+            secy.addTrialKey(sak.keys().values().iterator().next());
         }
     }
 
