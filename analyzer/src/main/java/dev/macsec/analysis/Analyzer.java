@@ -3,6 +3,7 @@ package dev.macsec.analysis;
 import dev.macsec.capture.CaptureReader;
 import dev.macsec.crypto.CipherCache;
 import dev.macsec.crypto.CipherSuite;
+import dev.macsec.crypto.SaKey;
 import dev.macsec.decode.FrameDecoder;
 import dev.macsec.decode.FrameMeta;
 import dev.macsec.decode.LinkLayer;
@@ -18,8 +19,10 @@ import dev.macsec.secy.Verdict;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -99,13 +102,21 @@ public final class Analyzer implements AutoCloseable {
     }
 
     private void installConfiguredSaks(KeysFile keys) {
+        for (List<SakEntry> bound : SakEntry.bySa(keys.saks())) {
+            long sci = bound.get(0).sci().getAsLong();
+            var sc = secy.sc(sci) != null ? secy.sc(sci) : secy.addSc(sci);
+            List<SaKey> candidates = new ArrayList<>(bound.size());
+            long nextPn = -1;
+            for (SakEntry sak : bound) {
+                candidates.add(sak.saKey());
+                // the lowest of the next PNs given, so that no entry's frames count Late for another's
+                nextPn = Long.compareUnsigned(sak.nextPn().orElse(1), nextPn) < 0 ? sak.nextPn().orElse(1) : nextPn;
+            }
+            sc.installSa(bound.get(0).an().getAsInt(), candidates, nextPn);
+        }
         for (SakEntry sak : keys.saks()) {
-            if (sak.sci().isPresent() && sak.an().isPresent()) {
-                long sci = sak.sci().getAsLong();
-                var sc = secy.sc(sci) != null ? secy.sc(sci) : secy.addSc(sci);
-                sc.installSa(sak.an().getAsInt(), sak.saKey(), sak.nextPn().orElse(1));
-            } else {
-                // without SCI and AN the SAK is tried on any SC/AN; the replay window starts at the first PN seen
+            if (sak.sci().isEmpty() || sak.an().isEmpty()) {
+                // without SCI and AN the SAK is the one of whatever SC/AN the capture shows (ReceiveSecY)
                 secy.addWildcardKey(sak.saKey());
             }
         }
