@@ -13,11 +13,13 @@ import dev.macsec.output.LineView;
 import dev.macsec.output.Progress;
 import dev.macsec.output.SummaryView;
 import dev.macsec.output.TreeView;
+import dev.macsec.secy.ReceiveSecY;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
+import java.util.Locale;
 
 /** The shell around the analysis library shared by {@code analyze} and {@code capture}: views, filter, -w, exit code. */
 final class AnalysisRun {
@@ -100,6 +102,7 @@ final class AnalysisRun {
                     failure = Defect.describe(e, "writing the summary");
                 }
             }
+            untriedKeysNote(analyzer, err);
         }
         out.flush();
         if (failure != null) {
@@ -111,5 +114,15 @@ final class AnalysisRun {
             return Main.EXIT_USAGE;
         }
         return summary.hasFindings() ? Main.EXIT_FINDINGS : Main.EXIT_OK;
+    }
+
+    /** Says when frames' verdicts rest on fewer keys than were given (ReceiveSecY.MAX_KEYS_PER_FRAME). */
+    private static void untriedKeysNote(Analyzer analyzer, PrintWriter err) {
+        long frames = analyzer.secy().framesNotTriedWithEveryKey();
+        if (frames > 0) {
+            err.printf(Locale.ROOT, "macsec: note: %,d frame(s) that no SAK verified were tried with %d of the up to %,d"
+                    + " SAKs their SA might have, not all: one of the rest may verify them (README: Keys)%n",
+                    frames, ReceiveSecY.MAX_KEYS_PER_FRAME, analyzer.secy().candidateKeysOfUntriedFrames());
+        }
     }
 }

@@ -13,7 +13,8 @@ import java.util.Map;
  * An SA may be given more than one key when the configuration does not say which is its own: a keys file binding
  * several SAKs to one SCI/AN, or the wildcard SAKs (no SCI/AN) for an SC/AN first seen in the capture. The key that
  * verified last ({@link #key()}) is tried first; when it fails, the others are tried, at most
- * {@link ReceiveSecY#MAX_KEYS_PER_FRAME} keys per frame, going on where the previous frame left off. Wildcard keys
+ * {@link ReceiveSecY#MAX_KEYS_PER_FRAME} keys per frame, going on where the previous frame left off (the first frame
+ * that none of those verifies gets all of them, within {@link ReceiveSecY#SWEEP_BUDGET} for the run). Wildcard keys
  * are an exception once one of them has verified: the SA is then that key's alone, so that a capture under many
  * wildcard keys costs one verification per frame and not one per key (a frame that fails is NotValid, as on an SA
  * configured with that key).
@@ -29,6 +30,8 @@ public final class ReceiveSa {
     private volatile int cursor;
     /** Changes whenever the order of the keys tried changes: a frame verified before under another order is redone. */
     private volatile int stamp;
+    /** Ordered stage only: whether a frame has been tried with every candidate (ReceiveSecY's sweep budget). */
+    boolean swept;
     private volatile long nextPn;
     private volatile boolean inUse = true;
 

@@ -40,7 +40,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * with next PN = the frame's PN, so the replay window starts at the first PN seen (for XPN the first frame is taken
  * to have upper PN half 0). A frame none of them verifies is an ICV failure (InPktsNotValid, or InPktsInvalid under
  * validateFrames Check for C=0), as on a SecY configured with that key, not an unknown SCI: the key was given for
- * it and failed. At most {@link #MAX_KEYS_PER_FRAME} of them are tried per frame.
+ * it and failed. Once one has verified an SA, only it is tried there; before, at most {@link #MAX_KEYS_PER_FRAME}
+ * per frame, but every one on the first frame they fail, within {@link #SWEEP_BUDGET} verifications per run.
  * {@link #addTrialKey} gives a key merely worth trying on an unknown SC (a learned SAK whose peers are not all
  * known yet): its failure says nothing about the frame, which stays an unknown SCI.
  *
@@ -81,10 +82,18 @@ public final class ReceiveSecY {
      * on frames none of them verifies (each key is a GCM pass over the frame).
      */
     public static final int MAX_KEYS_PER_FRAME = 64;
+    /**
+     * Key verifications a run may spend beyond {@link #MAX_KEYS_PER_FRAME} to try every candidate on the first frame
+     * of an SA that none verified yet (so that the right key among thousands is found at once), a few seconds at
+     * most however many SCs a capture makes up.
+     */
+    public static final int SWEEP_BUDGET = 1 << 16;
+    private long sweepBudget = SWEEP_BUDGET;
 
     private volatile SaKey[] wildcardKeys = new SaKey[0];
     private final List<SaKey> trialKeys = new CopyOnWriteArrayList<>();
     private long framesNotTriedWithEveryKey;
+    private int mostKeysLeftUntried;
     private final CipherCache orderedCiphers = new CipherCache();
     /**
      * The SC found last, so that a capture of one or a few SCs does not box its SCI into the map twice per frame.
@@ -147,17 +156,17 @@ public final class ReceiveSecY {
         wildcardKeys = k;
     }
 
-    /** How many wildcard SAKs were given. */
-    public int wildcardKeyCount() {
-        return wildcardKeys.length;
-    }
-
     /**
      * Frames that no key verified while some candidate keys of their SA were left untried ({@link #MAX_KEYS_PER_FRAME}):
      * their verdict might have been different under a key tried on a later frame.
      */
     public long framesNotTriedWithEveryKey() {
         return framesNotTriedWithEveryKey;
+    }
+
+    /** The most candidate keys of an SA on whose frames {@link #framesNotTriedWithEveryKey()} counted. */
+    public int candidateKeysOfUntriedFrames() {
+        return mostKeysLeftUntried;
     }
 
     /** A SAK to try on frames of an unknown SC, whose failure leaves the SC unknown (see class comment). */
@@ -249,6 +258,7 @@ public final class ReceiveSecY {
     }
 
     private boolean check(RxFrame f, CipherCache ciphers, SaKey key, long pn) {
+        f.keysTried++;
         MacsecGcm gcm = ciphers.get(key);
         int n = gcm.verify(f.tag, f.off, f.sci, pn, config.confidentialityOffset(), f.out, f.outOff);
         f.verified = true;
@@ -418,6 +428,10 @@ public final class ReceiveSecY {
                 tryKeys(f, orderedCiphers, sa.keyArray(), sa.current(), sa.cursor(), sa.triesOthers(), low, xpnPn);
             }
             valid = f.valid;
+            if (!valid && f.keysLeft && !sa.swept && sweepBudget > 0) {
+                sa.swept = true;
+                valid = sweep(f, sa, low, xpnPn);
+            }
             if (valid) {
                 sa.verifiedWith(f.keyIndex);
                 pn = f.verifiedPn;
@@ -425,6 +439,7 @@ public final class ReceiveSecY {
                 sa.failed(f.nextCursor);
                 if (f.keysLeft) {
                     framesNotTriedWithEveryKey++;
+                    mostKeysLeftUntried = Math.max(mostKeysLeftUntried, sa.keyCount());
                 }
             }
         }
@@ -477,6 +492,27 @@ public final class ReceiveSecY {
         }
         advance(sa, pn);
         return v;
+    }
+
+    /** The candidate keys that {@link #tryKeys} left untried on this frame, as far as the sweep budget goes. */
+    private boolean sweep(RxFrame f, ReceiveSa sa, long low, long xpnPn) {
+        SaKey[] keys = sa.keyArray();
+        int current = sa.current();
+        int start = sa.cursor();
+        int i = f.nextCursor;
+        for (; i != start && sweepBudget > 0; i = (i + 1) % keys.length) {
+            if (i == current) {
+                continue;
+            }
+            sweepBudget--;
+            if (check(f, orderedCiphers, keys[i], keys[i].suite().xpn() ? xpnPn : low)) {
+                f.keyIndex = i;
+                return true;
+            }
+        }
+        f.nextCursor = i;
+        f.keysLeft = i != start;
+        return false;
     }
 
     /** Linux's lowest acceptable PN: from the low half of next PN only. */

@@ -32,6 +32,8 @@ public final class RxFrame {
     int keyIndex;
     int nextCursor;
     boolean keysLeft;
+    /** GCM verifications spent on this frame, for the tests that bound them. */
+    int keysTried;
     long sci;
 
     byte[] out;
@@ -60,6 +62,7 @@ public final class RxFrame {
         learnedByTrial = false;
         triedSa = null;
         keysLeft = false;
+        keysTried = 0;
         verifiedPn = 0;
         outLen = -1;
         sci = 0;
