@@ -8,6 +8,7 @@ import dev.macsec.decode.FrameDecoder;
 import dev.macsec.decode.FrameMeta;
 import dev.macsec.decode.LinkLayer;
 import dev.macsec.decode.SecTag;
+import dev.macsec.decode.SecTagRule;
 import dev.macsec.decode.mka.EapolDecoder;
 import dev.macsec.field.Dissection;
 import dev.macsec.field.FieldValue;
@@ -51,6 +52,7 @@ public final class Analyzer implements AutoCloseable {
     private final MkaSide mka;
     private final FrameDecoder decoder = new FrameDecoder();
     private final FrameRecord record = new FrameRecord();
+    private final SecTag cookedTag = new SecTag();
     /** Frames per verdict, by {@link Verdict#ordinal()}. */
     private final long[] verdicts = new long[Verdict.values().length];
     private final ExecutorService workers;
@@ -176,7 +178,7 @@ public final class Analyzer implements AutoCloseable {
         System.arraycopy(reader.data(), reader.offset(), b.arena, b.used, len);
         int i = record(b, reader, base, len);
         b.used += len;
-        if (b.kind[i] == Batch.EAPOL && mka.learning()) {
+        if ((b.kind[i] == Batch.EAPOL || b.kind[i] == Batch.COOKED_EAPOL) && mka.learning()) {
             // keys may change here: finish everything before it, in order, then go on
             dispatch();
             flushAll();
@@ -203,9 +205,21 @@ public final class Analyzer implements AutoCloseable {
             rx.set(b.arena, at, len, b.out, b == direct ? 0 : at);
             b.kind[i] = rx.tagged() ? Batch.MACSEC : isEapol(b.arena, at, len) ? Batch.EAPOL : Batch.OTHER;
         } else {
-            b.kind[i] = Batch.NOT_ETHERNET;
+            b.kind[i] = cookedKind(b.arena, at, len, reader.linkType());
         }
         return i;
+    }
+
+    /**
+     * Linux cooked captures (SLL, SLL2) carry the same protocols behind another link header: their MKPDUs go to MKA
+     * and their MACsec frames are MACsec frames, whatever the view, as tshark reads them. Only the receive SecY cannot
+     * take them: the header has no destination MAC, which the ICV covers.
+     */
+    private static int cookedKind(byte[] b, int at, int len, int linkType) {
+        long inner = LinkLayer.innerEtherType(linkType, b, at, len);
+        int type = inner < 0 ? -1 : (int) (inner >>> 32);
+        return type == SecTag.ETHERTYPE ? Batch.COOKED_MACSEC : type == EapolDecoder.ETHERTYPE ? Batch.COOKED_EAPOL
+                : Batch.NOT_ETHERNET;
     }
 
     private static boolean isEapol(byte[] b, int off, int len) {
@@ -318,7 +332,10 @@ public final class Analyzer implements AutoCloseable {
             r.sci = tag.sci();
             r.pn = tag.pn();
         }
-        if (secyEnabled && kind != Batch.NOT_ETHERNET) {
+        if (kind == Batch.COOKED_MACSEC) {
+            cookedSecTag(r);
+        }
+        if (secyEnabled && kind <= Batch.EAPOL) {
             Verdict v = workers != null ? secy.apply(rx) : secy.receive(rx);
             r.verdict = v;
             verdicts[v.ordinal()]++;
@@ -338,17 +355,18 @@ public final class Analyzer implements AutoCloseable {
                 mka.onDataFrame(r);
             }
         }
-        if (kind == Batch.MACSEC) {
+        if (kind == Batch.MACSEC || kind == Batch.COOKED_MACSEC) {
             stats.macsecFrames++;
         }
-        if (kind == Batch.EAPOL || options.dissect()) {
+        boolean eapol = kind == Batch.EAPOL || kind == Batch.COOKED_EAPOL;
+        if (eapol || options.dissect()) {
             Dissection d = new Dissection();
             decoder.decode(FrameMeta.ofNanos(r.number, r.timestampNanos, r.originalLength, r.capturedLength), r.linkType, r.data, r.offset, r.capturedLength, d);
             r.mkpdu = decoder.lastMkpdu();
             if (r.mkpdu != null) {
                 stats.mkpdus++;
                 r.mka = mka.onMkpdu(r);
-            } else if (kind == Batch.EAPOL) {
+            } else if (eapol) {
                 mka.onEapol(r);
             }
             if (options.dissect()) {
@@ -360,6 +378,21 @@ public final class Analyzer implements AutoCloseable {
             }
         }
         consumer.accept(r);
+    }
+
+    /** The SecTAG fields of a MACsec frame in a cooked capture, which no receive SecY sees. */
+    private void cookedSecTag(FrameRecord r) {
+        long inner = LinkLayer.innerEtherType(r.linkType, r.data, r.offset, r.capturedLength);
+        int payload = (int) inner;
+        SecTag tag = cookedTag.wrap(r.data, LinkLayer.sourceMacOffset(r.linkType, r.data, r.offset, r.capturedLength),
+                payload - 2, r.offset + r.capturedLength);
+        r.macsec = true;
+        if (!SecTagRule.TRUNCATED_SECTAG.in(tag.violations())) {
+            r.tciAn = tag.tciAnOctet();
+            r.sciExplicit = tag.hasSci();
+            r.sci = tag.sci();
+            r.pn = tag.pn();
+        }
     }
 
     private static void addAnalysisLayer(FrameRecord r, Dissection d) {
@@ -435,6 +468,9 @@ public final class Analyzer implements AutoCloseable {
         static final int MACSEC = 1;
         static final int EAPOL = 2;
         static final int NOT_ETHERNET = 3;
+        /** MACsec and EAPOL behind a Linux cooked (SLL, SLL2) header: no SecY, MKA all the same. */
+        static final int COOKED_MACSEC = 4;
+        static final int COOKED_EAPOL = 5;
 
         byte[] arena;
         final byte[] out;

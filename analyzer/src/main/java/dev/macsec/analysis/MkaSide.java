@@ -161,9 +161,11 @@ final class MkaSide {
         return new MkaSummary(mkpdus, verified, failed, noKey, cas);
     }
 
+    /** Source and destination MAC; a cooked capture's header has the source only (destination 0). */
     private static long[] macs(FrameRecord r) {
         if (r.linkType() != LinkLayer.LINKTYPE_ETHERNET || r.capturedLength() < 12) {
-            return new long[] {0, 0};
+            int src = LinkLayer.sourceMacOffset(r.linkType(), r.data(), r.offset(), r.capturedLength());
+            return new long[] {src < 0 ? 0 : Octets.u48(r.data(), src), 0};
         }
         return new long[] {Octets.u48(r.data(), r.offset() + 6), Octets.u48(r.data(), r.offset())};
     }

@@ -2,6 +2,7 @@ package dev.macsec.output;
 
 import dev.macsec.analysis.FrameRecord;
 import dev.macsec.analysis.MkaView;
+import dev.macsec.decode.LinkLayer;
 import dev.macsec.decode.SecTagRule;
 import dev.macsec.decode.inner.InnerFields;
 import dev.macsec.decode.inner.InnerSummary;
@@ -61,7 +62,9 @@ public final class FrameText {
         if (r.capturedLength() >= 12 && r.linkType() == 1) {
             return new String[] {FieldFormat.mac(Octets.u48(b, o + 6)), FieldFormat.mac(Octets.u48(b, o))};
         }
-        return new String[] {"", ""};
+        // a Linux cooked header names the source only
+        int src = LinkLayer.sourceMacOffset(r.linkType(), b, o, r.capturedLength());
+        return new String[] {src < 0 ? "" : FieldFormat.mac(Octets.u48(b, src)), ""};
     }
 
     public static String info(FrameRecord r) {
@@ -96,6 +99,8 @@ public final class FrameText {
             if (v != null && v != Verdict.OK) {
                 sb.append(" [").append(verdictText(r)).append(']');
             }
+        } else if (v == null && r.linkType() != LinkLayer.LINKTYPE_ETHERNET) {
+            sb.append(" [not verified: a Linux cooked capture has no destination MAC, which the ICV covers]");
         } else if (v == null) {
             sb.append(e ? " [encrypted, no key]" : " [not verified: no key]");
         } else {
@@ -168,6 +173,7 @@ public final class FrameText {
                 case "VERIFIED" -> sb.append(" ICV ok");
                 case "FAILED" -> sb.append(" [ICV FAIL]");
                 case "NO_KEY" -> sb.append(" [no CAK for this CKN]");
+                case "NO_ICV_INPUT" -> sb.append(" [ICV not checked: no destination MAC, which it covers]");
                 default -> {
                 }
             }
