@@ -203,11 +203,26 @@ public final class Analyzer implements AutoCloseable {
         RxFrame rx = b.rx[i];
         if (reader.linkType() == LinkLayer.LINKTYPE_ETHERNET) {
             rx.set(b.arena, at, len, b.out, b == direct ? 0 : at);
-            b.kind[i] = rx.tagged() ? Batch.MACSEC : isEapol(b.arena, at, len) ? Batch.EAPOL : Batch.OTHER;
+            b.kind[i] = rx.tagged() ? (secTagSnapped(rx.secTag(), at, reader.originalLength()) ? Batch.SNAPPED_MACSEC
+                    : Batch.MACSEC) : isEapol(b.arena, at, len) ? Batch.EAPOL : Batch.OTHER;
         } else {
             b.kind[i] = cookedKind(b.arena, at, len, reader.linkType());
         }
         return i;
+    }
+
+    /**
+     * Whether the capture ends inside a SecTAG that the frame on the wire held whole (snapshot length): no SC or SA can
+     * be found for it, and the SecY that saw the whole frame did not count it a bad tag, as -V says.
+     */
+    private static boolean secTagSnapped(SecTag tag, int at, int originalLength) {
+        if (!SecTagRule.TRUNCATED_SECTAG.in(tag.violations())) {
+            return false;
+        }
+        int onTheWire = at + originalLength - tag.etherTypeOffset();
+        int captured = tag.frameEnd() - tag.etherTypeOffset();
+        int whole = captured >= 3 && !tag.hasSci() ? 8 : 16;
+        return captured < onTheWire && onTheWire >= whole;
     }
 
     /**
@@ -324,15 +339,9 @@ public final class Analyzer implements AutoCloseable {
         stats.lastTimestamp = Math.max(stats.lastTimestamp, r.timestampNanos);
         RxFrame rx = b.rx[i];
         int kind = b.kind[i];
-        if (kind == Batch.MACSEC) {
-            SecTag tag = rx.secTag();
-            r.macsec = true;
-            r.tciAn = tag.tciAnOctet();
-            r.sciExplicit = tag.hasSci();
-            r.sci = tag.sci();
-            r.pn = tag.pn();
-        }
-        if (kind == Batch.COOKED_MACSEC) {
+        if (kind == Batch.MACSEC || kind == Batch.SNAPPED_MACSEC) {
+            secTagFields(r, rx.secTag());
+        } else if (kind == Batch.COOKED_MACSEC) {
             cookedSecTag(r);
         }
         if (secyEnabled && kind <= Batch.EAPOL) {
@@ -345,6 +354,7 @@ public final class Analyzer implements AutoCloseable {
                 }
                 if (rx.sci() != 0) {
                     r.sci = rx.sci();
+                    r.sciKnown = true;
                 }
                 if (rx.outLength() >= 0 && v.delivered()) {
                     r.plain = rx.out();
@@ -355,7 +365,7 @@ public final class Analyzer implements AutoCloseable {
                 mka.onDataFrame(r);
             }
         }
-        if (kind == Batch.MACSEC || kind == Batch.COOKED_MACSEC) {
+        if (kind == Batch.MACSEC || kind == Batch.COOKED_MACSEC || kind == Batch.SNAPPED_MACSEC) {
             stats.macsecFrames++;
         }
         boolean eapol = kind == Batch.EAPOL || kind == Batch.COOKED_EAPOL;
@@ -384,13 +394,26 @@ public final class Analyzer implements AutoCloseable {
     private void cookedSecTag(FrameRecord r) {
         long inner = LinkLayer.innerEtherType(r.linkType, r.data, r.offset, r.capturedLength);
         int payload = (int) inner;
-        SecTag tag = cookedTag.wrap(r.data, LinkLayer.sourceMacOffset(r.linkType, r.data, r.offset, r.capturedLength),
-                payload - 2, r.offset + r.capturedLength);
+        secTagFields(r, cookedTag.wrap(r.data, LinkLayer.sourceMacOffset(r.linkType, r.data, r.offset, r.capturedLength),
+                payload - 2, r.offset + r.capturedLength));
+    }
+
+    /**
+     * The SecTAG fields the capture holds: a capture may end inside the SecTAG (snapshot length, or a frame cut short),
+     * and what it does not hold is not shown, rather than read from the bytes after the frame.
+     */
+    private static void secTagFields(FrameRecord r, SecTag tag) {
+        int have = Math.max(0, r.offset + r.capturedLength - (tag.etherTypeOffset() + 2));
         r.macsec = true;
-        if (!SecTagRule.TRUNCATED_SECTAG.in(tag.violations())) {
+        r.secTagOctets = have;
+        if (have >= 1) {
             r.tciAn = tag.tciAnOctet();
             r.sciExplicit = tag.hasSci();
-            r.sci = tag.sci();
+            long sci = tag.hasSci() ? (have >= 14 ? tag.sci() : -1) : tag.implicitSci();
+            r.sciKnown = sci != -1;
+            r.sci = r.sciKnown ? sci : 0;
+        }
+        if (have >= 6) {
             r.pn = tag.pn();
         }
     }
@@ -471,6 +494,8 @@ public final class Analyzer implements AutoCloseable {
         /** MACsec and EAPOL behind a Linux cooked (SLL, SLL2) header: no SecY, MKA all the same. */
         static final int COOKED_MACSEC = 4;
         static final int COOKED_EAPOL = 5;
+        /** A MACsec frame whose SecTAG the capture holds only in part (snapshot length): shown, not verified. */
+        static final int SNAPPED_MACSEC = 6;
 
         byte[] arena;
         final byte[] out;

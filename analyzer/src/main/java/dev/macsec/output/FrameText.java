@@ -84,8 +84,14 @@ public final class FrameText {
 
     private static String macsecInfo(FrameRecord r) {
         StringBuilder sb = new StringBuilder(96);
-        sb.append("AN=").append(r.an()).append(" PN=").append(Long.toUnsignedString(r.pn()));
-        sb.append(" SCI=").append(FieldFormat.sci(r.sci()));
+        if (!r.tciKnown()) {
+            return sb.append(r.snapped() ? "[SecTAG not captured (snapshot length)]" : "[SecTAG missing: the frame ends"
+                    + " after the EtherType]").toString();
+        }
+        sb.append("AN=").append(r.an());
+        // what the capture does not hold is said so, as tcpdump's [|macsec], not made up
+        sb.append(r.pnKnown() ? " PN=" + Long.toUnsignedString(r.pn()) : " PN not captured");
+        sb.append(r.sciKnown() ? " SCI=" + FieldFormat.sci(r.sci()) : " SCI not captured");
         int tci = r.tciAn();
         boolean e = (tci & 0x08) != 0;
         boolean c = (tci & 0x04) != 0;
@@ -99,6 +105,9 @@ public final class FrameText {
             if (v != null && v != Verdict.OK) {
                 sb.append(" [").append(verdictText(r)).append(']');
             }
+        } else if (v == null && r.snapped()) {
+            sb.append(r.pnKnown() && r.sciKnown() ? " [not verified: captured only in part (snapshot length)]"
+                    : " [not verified: the capture ends inside the SecTAG (snapshot length)]");
         } else if (v == null && r.linkType() != LinkLayer.LINKTYPE_ETHERNET) {
             sb.append(" [not verified: a Linux cooked capture has no destination MAC, which the ICV covers]");
         } else if (v == null) {
