@@ -601,8 +601,11 @@ public final class MkaTracker {
         ca.current = s;
         String what = "SAK KN " + s.kn + " (AN " + s.an + ", " + (s.suite == null ? "cipher suite 0x"
                 + Long.toHexString(ds.cipherSuite()) : s.suite.standardName()) + ", confidentiality offset code " + s.co + ")";
+        // its live peers are those its Live Peer List names (802.1X-2020 11.11.3), whether or not the capture has
+        // shown them yet: the count agrees with "is Key Server with N live peer(s)"
         ca.event(frame, ts, TimelineEvent.SAK_DISTRIBUTED, ks.name() + " distributed " + what + " to "
-                + live.size() + " live peer(s)");
+                + pdu.livePeers().size() + " live peer(s)" + (s.unknownPeers > 0 ? " (" + s.unknownPeers
+                + " not seen in the capture before)" : ""));
         if (cur != null) {
             ca.event(frame, ts, TimelineEvent.REKEY, "rekey from KN " + cur.kn + " (AN " + cur.an + ") to KN " + s.kn
                     + " (AN " + s.an + ")");

@@ -143,6 +143,14 @@ class MkaCaptureTest {
         assertEquals(1, first.confidentialityOffsetCode());
         assertEquals(Verdict.OK, run.data.get(2L));
         noErrors(run);
+        // tshark: frame 1's Live Peer List names one peer (MI bb01...06, node-b): the Key Server has one live peer and
+        // distributes its SAK to it, though node-b's own first MKPDU comes later in the capture
+        List<String> texts = run.onlyCa().timeline().stream().map(TimelineEvent::text).toList();
+        assertTrue(texts.contains("SCI 02000000000a0001 (MI aa01aa02aa03aa04aa05aa06) (priority 16) is Key Server with"
+                + " 1 live peer(s)"), texts.toString());
+        assertTrue(texts.contains("SCI 02000000000a0001 (MI aa01aa02aa03aa04aa05aa06) distributed SAK KN 3 (AN 2,"
+                + " GCM-AES-128, confidentiality offset code 1) to 1 live peer(s) (1 not seen in the capture before)"),
+                texts.toString());
     }
 
     @Test
