@@ -376,6 +376,7 @@ public final class Analyzer implements AutoCloseable {
             if (r.mkpdu != null) {
                 stats.mkpdus++;
                 r.mka = mka.onMkpdu(r);
+                mka.onMkpduAnomalies(r, d);
             } else if (eapol) {
                 mka.onEapol(r);
             }

@@ -3,6 +3,8 @@ package dev.macsec.analysis;
 import dev.macsec.crypto.SaKey;
 import dev.macsec.decode.LinkLayer;
 import dev.macsec.decode.Octets;
+import dev.macsec.field.Dissection;
+import dev.macsec.field.Expert;
 import dev.macsec.field.FieldFormat;
 import dev.macsec.keys.Hex;
 import dev.macsec.keys.KeysFile;
@@ -73,6 +75,15 @@ final class MkaSide {
             findings.add(f.severity() + " " + f.message() + " {" + f.code() + "}");
         }
         return new MkaView(outcome.icv().name(), outcome.icv() == IcvStatus.VERIFIED ? outcome.keyName() : null, learned, findings);
+    }
+
+    /** What the decoder found wrong in this frame's MKPDU (its mka.* and eapol.* expert info), for its CA. */
+    void onMkpduAnomalies(FrameRecord r, Dissection d) {
+        for (Expert x : d.experts()) {
+            if (x.code().startsWith("mka.") || x.code().startsWith("eapol.")) {
+                tracker.onMkpduAnomaly(r.number(), r.mkpdu(), x.severity(), x.code(), x.message());
+            }
+        }
     }
 
     private void install(LearnedSak sak) {

@@ -156,6 +156,18 @@ public final class MkaTracker {
         }
     }
 
+    /**
+     * A defect the MKPDU decoder found in an MKPDU already given to {@link #onMkpdu} (a parameter set out of order, a
+     * length that does not add up): a finding of its CA as well, so that the summary lists what the detail view shows.
+     */
+    public void onMkpduAnomaly(long frameNumber, Mkpdu pdu, Severity severity, String code, String message) {
+        ConnectivityAssociation ca = cas.get(pdu.ckn().hex());
+        // a CA beyond the limit is not followed; a missing ICV the tracker reports itself, under the same code
+        if (ca != null && !code.equals(Rules.ICV_MISSING)) {
+            ca.findings.add(severity, code, frameNumber, message);
+        }
+    }
+
     /** Beyond the CA limit: the ICV is still checked, nothing is remembered. */
     private MkpduOutcome untracked(long frameNumber, Mkpdu pdu) {
         untrackedMkpdus++;
