@@ -3,10 +3,12 @@ package dev.macsec.analysis;
 import dev.macsec.capture.CaptureReader;
 import dev.macsec.crypto.CipherCache;
 import dev.macsec.crypto.CipherSuite;
+import dev.macsec.crypto.SaKey;
 import dev.macsec.decode.FrameDecoder;
 import dev.macsec.decode.FrameMeta;
 import dev.macsec.decode.LinkLayer;
 import dev.macsec.decode.SecTag;
+import dev.macsec.decode.SecTagRule;
 import dev.macsec.decode.mka.EapolDecoder;
 import dev.macsec.field.Dissection;
 import dev.macsec.field.FieldValue;
@@ -18,8 +20,10 @@ import dev.macsec.secy.Verdict;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -48,6 +52,7 @@ public final class Analyzer implements AutoCloseable {
     private final MkaSide mka;
     private final FrameDecoder decoder = new FrameDecoder();
     private final FrameRecord record = new FrameRecord();
+    private final SecTag cookedTag = new SecTag();
     /** Frames per verdict, by {@link Verdict#ordinal()}. */
     private final long[] verdicts = new long[Verdict.values().length];
     private final ExecutorService workers;
@@ -99,13 +104,21 @@ public final class Analyzer implements AutoCloseable {
     }
 
     private void installConfiguredSaks(KeysFile keys) {
+        for (List<SakEntry> bound : SakEntry.bySa(keys.saks())) {
+            long sci = bound.get(0).sci().getAsLong();
+            var sc = secy.sc(sci) != null ? secy.sc(sci) : secy.addSc(sci);
+            List<SaKey> candidates = new ArrayList<>(bound.size());
+            long nextPn = -1;
+            for (SakEntry sak : bound) {
+                candidates.add(sak.saKey());
+                // the lowest of the next PNs given, so that no entry's frames count Late for another's
+                nextPn = Long.compareUnsigned(sak.nextPn().orElse(1), nextPn) < 0 ? sak.nextPn().orElse(1) : nextPn;
+            }
+            sc.installSa(bound.get(0).an().getAsInt(), candidates, nextPn);
+        }
         for (SakEntry sak : keys.saks()) {
-            if (sak.sci().isPresent() && sak.an().isPresent()) {
-                long sci = sak.sci().getAsLong();
-                var sc = secy.sc(sci) != null ? secy.sc(sci) : secy.addSc(sci);
-                sc.installSa(sak.an().getAsInt(), sak.saKey(), sak.nextPn().orElse(1));
-            } else {
-                // without SCI and AN the SAK is tried on any SC/AN; the replay window starts at the first PN seen
+            if (sak.sci().isEmpty() || sak.an().isEmpty()) {
+                // without SCI and AN the SAK is the one of whatever SC/AN the capture shows (ReceiveSecY)
                 secy.addWildcardKey(sak.saKey());
             }
         }
@@ -165,7 +178,7 @@ public final class Analyzer implements AutoCloseable {
         System.arraycopy(reader.data(), reader.offset(), b.arena, b.used, len);
         int i = record(b, reader, base, len);
         b.used += len;
-        if (b.kind[i] == Batch.EAPOL && mka.learning()) {
+        if ((b.kind[i] == Batch.EAPOL || b.kind[i] == Batch.COOKED_EAPOL) && mka.learning()) {
             // keys may change here: finish everything before it, in order, then go on
             dispatch();
             flushAll();
@@ -190,11 +203,38 @@ public final class Analyzer implements AutoCloseable {
         RxFrame rx = b.rx[i];
         if (reader.linkType() == LinkLayer.LINKTYPE_ETHERNET) {
             rx.set(b.arena, at, len, b.out, b == direct ? 0 : at);
-            b.kind[i] = rx.tagged() ? Batch.MACSEC : isEapol(b.arena, at, len) ? Batch.EAPOL : Batch.OTHER;
+            b.kind[i] = rx.tagged() ? (secTagSnapped(rx.secTag(), at, reader.originalLength()) ? Batch.SNAPPED_MACSEC
+                    : Batch.MACSEC) : isEapol(b.arena, at, len) ? Batch.EAPOL : Batch.OTHER;
         } else {
-            b.kind[i] = Batch.NOT_ETHERNET;
+            b.kind[i] = cookedKind(b.arena, at, len, reader.linkType());
         }
         return i;
+    }
+
+    /**
+     * Whether the capture ends inside a SecTAG that the frame on the wire held whole (snapshot length): no SC or SA can
+     * be found for it, and the SecY that saw the whole frame did not count it a bad tag, as -V says.
+     */
+    private static boolean secTagSnapped(SecTag tag, int at, int originalLength) {
+        if (!SecTagRule.TRUNCATED_SECTAG.in(tag.violations())) {
+            return false;
+        }
+        int onTheWire = at + originalLength - tag.etherTypeOffset();
+        int captured = tag.frameEnd() - tag.etherTypeOffset();
+        int whole = captured >= 3 && !tag.hasSci() ? 8 : 16;
+        return captured < onTheWire && onTheWire >= whole;
+    }
+
+    /**
+     * Linux cooked captures (SLL, SLL2) carry the same protocols behind another link header: their MKPDUs go to MKA
+     * and their MACsec frames are MACsec frames, whatever the view, as tshark reads them. Only the receive SecY cannot
+     * take them: the header has no destination MAC, which the ICV covers.
+     */
+    private static int cookedKind(byte[] b, int at, int len, int linkType) {
+        long inner = LinkLayer.innerEtherType(linkType, b, at, len);
+        int type = inner < 0 ? -1 : (int) (inner >>> 32);
+        return type == SecTag.ETHERTYPE ? Batch.COOKED_MACSEC : type == EapolDecoder.ETHERTYPE ? Batch.COOKED_EAPOL
+                : Batch.NOT_ETHERNET;
     }
 
     private static boolean isEapol(byte[] b, int off, int len) {
@@ -299,15 +339,12 @@ public final class Analyzer implements AutoCloseable {
         stats.lastTimestamp = Math.max(stats.lastTimestamp, r.timestampNanos);
         RxFrame rx = b.rx[i];
         int kind = b.kind[i];
-        if (kind == Batch.MACSEC) {
-            SecTag tag = rx.secTag();
-            r.macsec = true;
-            r.tciAn = tag.tciAnOctet();
-            r.sciExplicit = tag.hasSci();
-            r.sci = tag.sci();
-            r.pn = tag.pn();
+        if (kind == Batch.MACSEC || kind == Batch.SNAPPED_MACSEC) {
+            secTagFields(r, rx.secTag());
+        } else if (kind == Batch.COOKED_MACSEC) {
+            cookedSecTag(r);
         }
-        if (secyEnabled && kind != Batch.NOT_ETHERNET) {
+        if (secyEnabled && kind <= Batch.EAPOL) {
             Verdict v = workers != null ? secy.apply(rx) : secy.receive(rx);
             r.verdict = v;
             verdicts[v.ordinal()]++;
@@ -317,6 +354,7 @@ public final class Analyzer implements AutoCloseable {
                 }
                 if (rx.sci() != 0) {
                     r.sci = rx.sci();
+                    r.sciKnown = true;
                 }
                 if (rx.outLength() >= 0 && v.delivered()) {
                     r.plain = rx.out();
@@ -327,17 +365,19 @@ public final class Analyzer implements AutoCloseable {
                 mka.onDataFrame(r);
             }
         }
-        if (kind == Batch.MACSEC) {
+        if (kind == Batch.MACSEC || kind == Batch.COOKED_MACSEC || kind == Batch.SNAPPED_MACSEC) {
             stats.macsecFrames++;
         }
-        if (kind == Batch.EAPOL || options.dissect()) {
+        boolean eapol = kind == Batch.EAPOL || kind == Batch.COOKED_EAPOL;
+        if (eapol || options.dissect()) {
             Dissection d = new Dissection();
             decoder.decode(FrameMeta.ofNanos(r.number, r.timestampNanos, r.originalLength, r.capturedLength), r.linkType, r.data, r.offset, r.capturedLength, d);
             r.mkpdu = decoder.lastMkpdu();
             if (r.mkpdu != null) {
                 stats.mkpdus++;
                 r.mka = mka.onMkpdu(r);
-            } else if (kind == Batch.EAPOL) {
+                mka.onMkpduAnomalies(r, d);
+            } else if (eapol) {
                 mka.onEapol(r);
             }
             if (options.dissect()) {
@@ -351,16 +391,47 @@ public final class Analyzer implements AutoCloseable {
         consumer.accept(r);
     }
 
+    /** The SecTAG fields of a MACsec frame in a cooked capture, which no receive SecY sees. */
+    private void cookedSecTag(FrameRecord r) {
+        long inner = LinkLayer.innerEtherType(r.linkType, r.data, r.offset, r.capturedLength);
+        int payload = (int) inner;
+        secTagFields(r, cookedTag.wrap(r.data, LinkLayer.sourceMacOffset(r.linkType, r.data, r.offset, r.capturedLength),
+                payload - 2, r.offset + r.capturedLength));
+    }
+
+    /**
+     * The SecTAG fields the capture holds: a capture may end inside the SecTAG (snapshot length, or a frame cut short),
+     * and what it does not hold is not shown, rather than read from the bytes after the frame.
+     */
+    private static void secTagFields(FrameRecord r, SecTag tag) {
+        int have = Math.max(0, r.offset + r.capturedLength - (tag.etherTypeOffset() + 2));
+        r.macsec = true;
+        r.secTagOctets = have;
+        if (have >= 1) {
+            r.tciAn = tag.tciAnOctet();
+            r.sciExplicit = tag.hasSci();
+            long sci = tag.hasSci() ? (have >= 14 ? tag.sci() : -1) : tag.implicitSci();
+            r.sciKnown = sci != -1;
+            r.sci = r.sciKnown ? sci : 0;
+        }
+        if (have >= 6) {
+            r.pn = tag.pn();
+        }
+    }
+
     private static void addAnalysisLayer(FrameRecord r, Dissection d) {
         if (r.verdict == null && r.mka == null) {
             return;
         }
         FieldValue layer = d.addLayer(AnalysisFields.ANALYSIS, 0, 0);
-        if (r.verdict != null && r.macsec) {
+        if (r.verdict != null) {
+            // untagged frames too: the receive SecY counts every frame (InPktsUntagged or InPktsNoTag, 802.1AE 10.6.1)
             layer.add(AnalysisFields.VERDICT, -1, 0, r.verdict.name());
             if (r.verdict.counter() != null) {
                 layer.add(AnalysisFields.COUNTER, -1, 0, r.verdict.counter());
             }
+        }
+        if (r.verdict != null && r.macsec) {
             layer.add(AnalysisFields.DECRYPTED, -1, 0, r.hasPlaintext());
             if (r.keyLabel != null) {
                 layer.add(AnalysisFields.KEY, -1, 0, r.keyLabel);
@@ -386,6 +457,14 @@ public final class Analyzer implements AutoCloseable {
     /** Ends the run: MKA end-of-capture checks. */
     public AnalysisSummary finish() {
         mka.finish(stats.lastTimestamp);
+        return summarySoFar();
+    }
+
+    /**
+     * What the run has counted so far, without the end-of-capture checks: for a run that stopped at an error, even
+     * one in {@link #finish} itself.
+     */
+    public AnalysisSummary summarySoFar() {
         return new AnalysisSummary(stats.snapshot(), verdictCounts(), secyEnabled ? secy.allCounters() : Map.of(), mka.summary(),
                 secyEnabled, options, null);
     }
@@ -413,6 +492,11 @@ public final class Analyzer implements AutoCloseable {
         static final int MACSEC = 1;
         static final int EAPOL = 2;
         static final int NOT_ETHERNET = 3;
+        /** MACsec and EAPOL behind a Linux cooked (SLL, SLL2) header: no SecY, MKA all the same. */
+        static final int COOKED_MACSEC = 4;
+        static final int COOKED_EAPOL = 5;
+        /** A MACsec frame whose SecTAG the capture holds only in part (snapshot length): shown, not verified. */
+        static final int SNAPPED_MACSEC = 6;
 
         byte[] arena;
         final byte[] out;

@@ -25,6 +25,9 @@ public final class FrameRecord {
     long pn;
     long sci;
     boolean sciExplicit;
+    /** Octets of the SecTAG the capture holds (it may end inside it: snapshot length, or a frame cut short). */
+    int secTagOctets;
+    boolean sciKnown;
     Verdict verdict;
     String keyLabel;
     byte[] plain;
@@ -45,6 +48,10 @@ public final class FrameRecord {
         dissection = null;
         pn = 0;
         sci = 0;
+        tciAn = 0;
+        sciExplicit = false;
+        secTagOctets = 0;
+        sciKnown = false;
     }
 
     public Path file() {
@@ -109,6 +116,26 @@ public final class FrameRecord {
 
     public boolean sciExplicit() {
         return sciExplicit;
+    }
+
+    /** Whether the capture holds the TCI/AN octet of the SecTAG ({@link #tciAn()} is 0 otherwise). */
+    public boolean tciKnown() {
+        return secTagOctets >= 1;
+    }
+
+    /** Whether the capture holds the SecTAG's PN ({@link #pn()} is 0 otherwise). */
+    public boolean pnKnown() {
+        return secTagOctets >= 6;
+    }
+
+    /** Whether the SCI is known: carried in full in the captured SecTAG, or implicit from a source MAC. */
+    public boolean sciKnown() {
+        return sciKnown;
+    }
+
+    /** Whether the capture holds the frame only in part (snapshot length): it cannot be verified. */
+    public boolean snapped() {
+        return originalLength > capturedLength;
     }
 
     /** The emulated receive SecY's verdict, or null when no SecY runs (no keys) or the frame bypassed it. */

@@ -3,6 +3,8 @@ package dev.macsec.analysis;
 import dev.macsec.crypto.SaKey;
 import dev.macsec.decode.LinkLayer;
 import dev.macsec.decode.Octets;
+import dev.macsec.field.Dissection;
+import dev.macsec.field.Expert;
 import dev.macsec.field.FieldFormat;
 import dev.macsec.keys.Hex;
 import dev.macsec.keys.KeysFile;
@@ -75,6 +77,15 @@ final class MkaSide {
         return new MkaView(outcome.icv().name(), outcome.icv() == IcvStatus.VERIFIED ? outcome.keyName() : null, learned, findings);
     }
 
+    /** What the decoder found wrong in this frame's MKPDU (its mka.* and eapol.* expert info), for its CA. */
+    void onMkpduAnomalies(FrameRecord r, Dissection d) {
+        for (Expert x : d.experts()) {
+            if (x.code().startsWith("mka.") || x.code().startsWith("eapol.")) {
+                tracker.onMkpduAnomaly(r.number(), r.mkpdu(), x.severity(), x.code(), x.message());
+            }
+        }
+    }
+
     private void install(LearnedSak sak) {
         long firstPn = Math.max(1, sak.lowestPn());
         for (Map.Entry<Long, SaKey> e : sak.keys().entrySet()) {
@@ -83,7 +94,7 @@ final class MkaSide {
         }
         if (sak.unresolvedPeers() > 0 && !sak.keys().isEmpty()) {
             // peers the key server listed but the capture has not shown yet: try the key on unknown SCIs
-            secy.addWildcardKey(sak.keys().values().iterator().next());
+            secy.addTrialKey(sak.keys().values().iterator().next());
         }
     }
 
@@ -161,9 +172,11 @@ final class MkaSide {
         return new MkaSummary(mkpdus, verified, failed, noKey, cas);
     }
 
+    /** Source and destination MAC; a cooked capture's header has the source only (destination 0). */
     private static long[] macs(FrameRecord r) {
         if (r.linkType() != LinkLayer.LINKTYPE_ETHERNET || r.capturedLength() < 12) {
-            return new long[] {0, 0};
+            int src = LinkLayer.sourceMacOffset(r.linkType(), r.data(), r.offset(), r.capturedLength());
+            return new long[] {src < 0 ? 0 : Octets.u48(r.data(), src), 0};
         }
         return new long[] {Octets.u48(r.data(), r.offset() + 6), Octets.u48(r.data(), r.offset())};
     }

@@ -13,11 +13,13 @@ import dev.macsec.output.LineView;
 import dev.macsec.output.Progress;
 import dev.macsec.output.SummaryView;
 import dev.macsec.output.TreeView;
+import dev.macsec.secy.ReceiveSecY;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
+import java.util.Locale;
 
 /** The shell around the analysis library shared by {@code analyze} and {@code capture}: views, filter, -w, exit code. */
 final class AnalysisRun {
@@ -44,7 +46,8 @@ final class AnalysisRun {
         boolean framesShown = !args.format().equals("summary");
         Progress progress = new Progress(System.err, !args.quiet() && Progress.stderrIsTerminal(), totalBytes,
                 framesShown && Progress.stdoutSharesTheTerminal() ? out : null);
-        InputException failure = null;
+        String failure = null;
+        RuntimeException defect = null;
         AnalysisSummary summary;
         try (Analyzer analyzer = new Analyzer(options, keys);
              DecryptedPcap decrypted = args.writeFile() == null ? null : new DecryptedPcap(args.writeFile(), args.keepFailed(), warning -> {
@@ -52,7 +55,7 @@ final class AnalysisRun {
                  progress.finish();
                  err.println("macsec: warning: " + warning);
              })) {
-            long[] seen = new long[2];
+            long[] seen = new long[3];
             FrameConsumer consumer = r -> {
                 if (seen[0]++ == 0) {
                     view.firstFrameRead(r.timestampNanos());
@@ -60,6 +63,7 @@ final class AnalysisRun {
                 // record header included, so the figure tracks the file size for the ETA
                 seen[1] += r.capturedLength() + 16;
                 progress.update(seen[0], seen[1]);
+                seen[2] = r.fileFrameNumber();
                 if (filter != null && !filter.matches(r.dissection())) {
                     return;
                 }
@@ -70,29 +74,64 @@ final class AnalysisRun {
                 }
             };
             for (Source source : sources) {
+                seen[2] = 0;
                 try (CaptureReader reader = source.open()) {
                     analyzer.analyze(reader, consumer);
                 } catch (NoSuchFileException e) {
-                    failure = new InputException(source.name() + ": no such file");
+                    failure = source.name() + ": no such file";
                 } catch (InputException e) {
-                    failure = e;
+                    failure = e.getMessage();
                 } catch (UncheckedIOException e) {
                     throw e.getCause();
+                } catch (RuntimeException e) {
+                    // a defect of ours: the run still ends like one stopped by damaged input, with what it knows
+                    defect = e;
+                    failure = Defect.describe(e, (seen[2] == 0 ? "before the first frame of " : "after frame " + seen[2]
+                            + " of ") + source.name());
                 }
                 if (failure != null) {
                     break;
                 }
             }
             progress.finish();
-            summary = analyzer.finish();
-            view.finish(failure == null ? summary : summary.withInputError(failure.getMessage()));
+            try {
+                summary = analyzer.finish();
+            } catch (RuntimeException e) {
+                if (defect == null) {
+                    defect = e;
+                    failure = Defect.describe(e, "in the end-of-capture checks");
+                }
+                summary = analyzer.summarySoFar();
+            }
+            try {
+                view.finish(failure == null ? summary : summary.withInputError(failure));
+            } catch (RuntimeException e) {
+                if (defect == null) {
+                    defect = e;
+                    failure = Defect.describe(e, "writing the summary");
+                }
+            }
+            untriedKeysNote(analyzer, err);
         }
         out.flush();
         if (failure != null) {
             // everything before the damage was shown and written; now say what and where
-            err.println("macsec: " + failure.getMessage());
+            err.println("macsec: " + failure);
+            if (defect != null) {
+                Defect.trace(defect, err, Defect.debug());
+            }
             return Main.EXIT_USAGE;
         }
         return summary.hasFindings() ? Main.EXIT_FINDINGS : Main.EXIT_OK;
+    }
+
+    /** Says when frames' verdicts rest on fewer keys than were given (ReceiveSecY.MAX_KEYS_PER_FRAME). */
+    private static void untriedKeysNote(Analyzer analyzer, PrintWriter err) {
+        long frames = analyzer.secy().framesNotTriedWithEveryKey();
+        if (frames > 0) {
+            err.printf(Locale.ROOT, "macsec: note: %,d frame(s) that no SAK verified were tried with %d of the up to %,d"
+                    + " SAKs their SA might have, not all: one of the rest may verify them (README: Keys)%n",
+                    frames, ReceiveSecY.MAX_KEYS_PER_FRAME, analyzer.secy().candidateKeysOfUntriedFrames());
+        }
     }
 }

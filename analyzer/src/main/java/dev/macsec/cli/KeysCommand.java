@@ -114,6 +114,14 @@ public final class KeysCommand {
             for (MskEntry msk : keys.msks()) {
                 out.println("  " + msk);
             }
+            for (java.util.List<SakEntry> bound : SakEntry.bySa(keys.saks())) {
+                if (bound.size() > 1) {
+                    SakEntry first = bound.get(0);
+                    out.printf("  %s bind the same SCI %016x AN %d: each is tried on its frames and the one that verifies"
+                            + " is used%n", String.join(", ", bound.stream().map(e -> "SAK#" + e.number()).toList()),
+                            first.sci().getAsLong(), first.an().getAsInt());
+                }
+            }
             return Main.EXIT_OK;
         }
     }

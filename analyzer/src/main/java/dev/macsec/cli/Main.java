@@ -91,10 +91,13 @@ public final class Main {
         productVersion(cli);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             String message = userMessage(ex);
+            PrintWriter err = commandLine.getErr();
             if (message == null) {
-                throw ex;
+                err.println("macsec: " + Defect.describe(ex, "in '" + commandLine.getCommandSpec().qualifiedName() + "'"));
+                Defect.trace(ex, err, Defect.debug());
+                return EXIT_USAGE;
             }
-            commandLine.getErr().println("macsec: " + message);
+            err.println("macsec: " + message);
             return EXIT_USAGE;
         });
         cli.setParameterExceptionHandler(Main::badCommandLine);
@@ -147,7 +150,7 @@ public final class Main {
 
     /**
      * The one line a user gets for a problem of theirs or of their machine (bad input, a file that cannot be read or
-     * written), or null for a defect of ours, which keeps its stack trace.
+     * written), or null for a defect of ours, which is named in one line too ({@link Defect}).
      */
     static String userMessage(Exception ex) {
         if (ex instanceof InputException) {

@@ -39,6 +39,43 @@ public final class LinkLayer {
         };
     }
 
+    /**
+     * The EtherType behind the link header and any VLAN tags, and where its payload starts, as
+     * {@code type << 32 | payloadOffset}, or -1 when the frame ends before them or the link type is not decoded.
+     * Allocation-free. In SLL2 the EtherType precedes the addresses, so its payload does not follow it.
+     */
+    public static long innerEtherType(int linkType, byte[] b, int off, int len) {
+        int end = off + len;
+        int pos = firstEtherTypeOffset(linkType, b, off, len);
+        if (pos < 0) {
+            return -1;
+        }
+        int payload = linkType == LINKTYPE_LINUX_SLL2 ? off + 20 : pos + 2;
+        int type = readU16(b, pos);
+        if (linkType == LINKTYPE_LINUX_SLL2 && isVlan(type)) {
+            // the first tag's TCI and the next EtherType open the payload
+            if (payload + 4 > end) {
+                return -1;
+            }
+            pos = payload + 2;
+            payload += 4;
+            type = readU16(b, pos);
+        }
+        if (isVlan(type)) {
+            pos = skipVlanTags(b, pos, end);
+            if (pos < 0) {
+                return -1;
+            }
+            payload = pos + 2;
+            type = readU16(b, pos);
+        }
+        return payload > end ? -1 : (long) type << 32 | payload;
+    }
+
+    private static boolean isVlan(int type) {
+        return type == ETHERTYPE_VLAN || type == ETHERTYPE_QINQ || type == ETHERTYPE_QINQ_LEGACY;
+    }
+
     /** Skips 802.1Q / 802.1ad tags starting at an EtherType offset; returns the offset of the inner EtherType or -1. */
     public static int skipVlanTags(byte[] b, int etherTypeOffset, int end) {
         int pos = etherTypeOffset;

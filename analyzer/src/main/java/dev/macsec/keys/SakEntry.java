@@ -101,6 +101,20 @@ public final class SakEntry {
         return salt == null ? null : salt.clone();
     }
 
+    /**
+     * The entries that name an SCI and AN, grouped by that SA in file order. Several keys for one SA are all kept (one
+     * file may serve captures of one SCI/AN under different keys or cipher suites): each is tried on the SA's frames.
+     */
+    public static java.util.Collection<List<SakEntry>> bySa(List<SakEntry> saks) {
+        java.util.Map<String, List<SakEntry>> bound = new java.util.LinkedHashMap<>();
+        for (SakEntry e : saks) {
+            if (e.sci != null && e.an != null) {
+                bound.computeIfAbsent(e.sci + "/" + e.an, k -> new java.util.ArrayList<>()).add(e);
+            }
+        }
+        return bound.values();
+    }
+
     /** Whether this SAK may protect frames of SC {@code sci} with association number {@code an}. */
     public boolean appliesTo(long sci, int an) {
         return (this.sci == null || this.sci == sci) && (this.an == null || this.an == an);

@@ -32,6 +32,9 @@ public final class ConnectivityAssociation {
     SakState previous;
     long dataFrames;
     long dataFramesVerified;
+    long mkpdusVerified;
+    long mkpdusFailed;
+    int cakCandidates;
     final int maxTimeline;
 
     ConnectivityAssociation(String ckn, int maxFindingsPerRule, int maxTimeline) {

@@ -121,6 +121,12 @@ public final class MkaTracker {
                 }
             }
             String keyName = cak == null ? null : cak.name().orElse("CKN " + ckn);
+            if (status == IcvStatus.VERIFIED) {
+                ca.mkpdusVerified++;
+            } else if (status == IcvStatus.FAILED) {
+                ca.mkpdusFailed++;
+                ca.cakCandidates = Math.max(ca.cakCandidates, candidates.size());
+            }
             if (status == IcvStatus.FAILED) {
                 // a receiver discards it: it changes no state
                 return new MkpduOutcome(status, keyName, List.of(), raised);
@@ -147,6 +153,18 @@ public final class MkaTracker {
             return new MkpduOutcome(status, keyName, learned, raised, learnedCaks);
         } finally {
             sink = null;
+        }
+    }
+
+    /**
+     * A defect the MKPDU decoder found in an MKPDU already given to {@link #onMkpdu} (a parameter set out of order, a
+     * length that does not add up): a finding of its CA as well, so that the summary lists what the detail view shows.
+     */
+    public void onMkpduAnomaly(long frameNumber, Mkpdu pdu, Severity severity, String code, String message) {
+        ConnectivityAssociation ca = cas.get(pdu.ckn().hex());
+        // a CA beyond the limit is not followed; a missing ICV the tracker reports itself, under the same code
+        if (ca != null && !code.equals(Rules.ICV_MISSING)) {
+            ca.findings.add(severity, code, frameNumber, message);
         }
     }
 
@@ -213,6 +231,9 @@ public final class MkaTracker {
                 }
             }
             cknMismatch();
+            for (ConnectivityAssociation ca : cas.values()) {
+                neverVerified(ca);
+            }
             for (ConnectivityAssociation ca : cas.values()) {
                 ca.findings.summarize(lastFrame);
             }
@@ -592,8 +613,11 @@ public final class MkaTracker {
         ca.current = s;
         String what = "SAK KN " + s.kn + " (AN " + s.an + ", " + (s.suite == null ? "cipher suite 0x"
                 + Long.toHexString(ds.cipherSuite()) : s.suite.standardName()) + ", confidentiality offset code " + s.co + ")";
+        // its live peers are those its Live Peer List names (802.1X-2020 11.11.3), whether or not the capture has
+        // shown them yet: the count agrees with "is Key Server with N live peer(s)"
         ca.event(frame, ts, TimelineEvent.SAK_DISTRIBUTED, ks.name() + " distributed " + what + " to "
-                + live.size() + " live peer(s)");
+                + pdu.livePeers().size() + " live peer(s)" + (s.unknownPeers > 0 ? " (" + s.unknownPeers
+                + " not seen in the capture before)" : ""));
         if (cur != null) {
             ca.event(frame, ts, TimelineEvent.REKEY, "rekey from KN " + cur.kn + " (AN " + cur.an + ") to KN " + s.kn
                     + " (AN " + s.an + ")");
@@ -770,11 +794,28 @@ public final class MkaTracker {
         }
     }
 
-    /** CAs whose participants never saw a live peer, while another CA exists on the link: different CKNs. */
+    /**
+     * A CA none of whose MKPDUs verified though the keychain has CAKs with its CKN: its stations use another CAK
+     * under that CKN. Said once for the CA, since the per-MKPDU failures are capped and do not name the cause.
+     */
+    private void neverVerified(ConnectivityAssociation ca) {
+        if (ca.mkpdusFailed == 0 || ca.mkpdusVerified > 0) {
+            return;
+        }
+        find(ca, Severity.ERROR, Rules.WRONG_CAK, lastFrame, "none of the " + ca.mkpdusFailed + " MKPDUs with CKN "
+                + ca.ckn + " verifies under the " + ca.cakCandidates + " CAK(s) with that CKN: the stations of this CA"
+                + " use another CAK under the same CKN, so none of them is followed and none of their SAKs is learned");
+    }
+
+    /**
+     * CAs whose participants never saw a live peer, while another CA exists on the link: different CKNs. A CA with
+     * no participant at all (every MKPDU failed its ICV and was discarded) has nobody to name: {@link #neverVerified}
+     * reports it.
+     */
     private void cknMismatch() {
         List<ConnectivityAssociation> lonely = new ArrayList<>();
         for (ConnectivityAssociation ca : cas.values()) {
-            if (ca.participants.values().stream().noneMatch(Participant::live)) {
+            if (!ca.participants.isEmpty() && ca.participants.values().stream().noneMatch(Participant::live)) {
                 lonely.add(ca);
             }
         }

@@ -10,6 +10,7 @@ public final class Rules {
     public static final String UNKNOWN_CKN = "mka.unknown_ckn";
     public static final String CAK_FALLBACK = "mka.cak_fallback";
     public static final String CKN_MISMATCH = "mka.ckn_mismatch";
+    public static final String WRONG_CAK = "mka.wrong_cak";
     public static final String MN_NOT_INCREASING = "mka.mn_not_increasing";
     public static final String MN_REPEATED = "mka.mn_repeated";
     public static final String MI_CHANGED = "mka.mi_changed";

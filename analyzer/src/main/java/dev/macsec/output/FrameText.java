@@ -3,6 +3,7 @@ package dev.macsec.output;
 import dev.macsec.analysis.FrameRecord;
 import dev.macsec.analysis.MkaView;
 import dev.macsec.decode.EthernetFields;
+import dev.macsec.decode.LinkLayer;
 import dev.macsec.decode.SecTagRule;
 import dev.macsec.decode.inner.InnerFields;
 import dev.macsec.decode.inner.InnerSummary;
@@ -105,24 +106,36 @@ public final class FrameText {
         if (r.capturedLength() >= 12 && r.linkType() == 1) {
             return new String[] {FieldFormat.mac(Octets.u48(b, o + 6)), FieldFormat.mac(Octets.u48(b, o))};
         }
-        return new String[] {"", ""};
+        // a Linux cooked header names the source only
+        int src = LinkLayer.sourceMacOffset(r.linkType(), b, o, r.capturedLength());
+        return new String[] {src < 0 ? "" : FieldFormat.mac(Octets.u48(b, src)), ""};
     }
 
     public static String info(FrameRecord r) {
         if (r.isMacsec()) {
             return macsecInfo(r);
         }
+        String info;
         if (r.mkpdu() != null) {
-            return mkaInfo(r.mkpdu(), r.mka());
+            info = mkaInfo(r.mkpdu(), r.mka());
+        } else {
+            Dissection d = r.dissection();
+            info = d == null ? "" : InnerSummary.describe(d);
         }
-        Dissection d = r.dissection();
-        return d == null ? "" : InnerSummary.describe(d);
+        // an untagged frame has a verdict too when a receive SecY runs: what its Controlled Port did with it
+        return r.verdict() == null ? info : info + " [" + verdictText(r) + "]";
     }
 
     private static String macsecInfo(FrameRecord r) {
         StringBuilder sb = new StringBuilder(96);
-        sb.append("AN=").append(r.an()).append(" PN=").append(Long.toUnsignedString(r.pn()));
-        sb.append(" SCI=").append(FieldFormat.sci(r.sci()));
+        if (!r.tciKnown()) {
+            return sb.append(r.snapped() ? "[SecTAG not captured (snapshot length)]" : "[SecTAG missing: the frame ends"
+                    + " after the EtherType]").toString();
+        }
+        sb.append("AN=").append(r.an());
+        // what the capture does not hold is said so, as tcpdump's [|macsec], not made up
+        sb.append(r.pnKnown() ? " PN=" + Long.toUnsignedString(r.pn()) : " PN not captured");
+        sb.append(r.sciKnown() ? " SCI=" + FieldFormat.sci(r.sci()) : " SCI not captured");
         int tci = r.tciAn();
         boolean e = (tci & 0x08) != 0;
         boolean c = (tci & 0x04) != 0;
@@ -136,6 +149,11 @@ public final class FrameText {
             if (v != null && v != Verdict.OK) {
                 sb.append(" [").append(verdictText(r)).append(']');
             }
+        } else if (v == null && r.snapped()) {
+            sb.append(r.pnKnown() && r.sciKnown() ? " [not verified: captured only in part (snapshot length)]"
+                    : " [not verified: the capture ends inside the SecTAG (snapshot length)]");
+        } else if (v == null && r.linkType() != LinkLayer.LINKTYPE_ETHERNET) {
+            sb.append(" [not verified: a Linux cooked capture has no destination MAC, which the ICV covers]");
         } else if (v == null) {
             sb.append(e ? " [encrypted, no key]" : " [not verified: no key]");
         } else {
@@ -155,7 +173,8 @@ public final class FrameText {
             case INVALID -> "ICV FAIL (delivered: validateFrames Check)";
             case NOT_VALID -> "ICV FAIL";
             case NOT_USING_SA, UNUSED_SA -> "NO SA for AN " + r.an();
-            case UNTAGGED, NO_TAG -> "UNTAGGED";
+            case UNTAGGED -> "UNTAGGED: delivered unprotected";
+            case NO_TAG -> "NO TAG: the Controlled Port drops it";
             case BAD_TAG -> "BAD TAG: " + badTagReason(r);
             case UNKNOWN_SCI, NO_SCI -> "NO KEY for SCI " + FieldFormat.sci(r.sci());
             case UNCONTROLLED -> "E=1 C=0: uncontrolled port";
@@ -207,6 +226,7 @@ public final class FrameText {
                 case "VERIFIED" -> sb.append(" ICV ok");
                 case "FAILED" -> sb.append(" [ICV FAIL]");
                 case "NO_KEY" -> sb.append(" [no CAK for this CKN]");
+                case "NO_ICV_INPUT" -> sb.append(" [ICV not checked: no destination MAC, which it covers]");
                 default -> {
                 }
             }

@@ -17,19 +17,50 @@ import java.util.Map;
  * counters, verdict totals, MKA timeline and findings, and the keys learned (by name only).
  */
 public final class JsonView implements FrameView {
-    private final JsonGenerator json;
+    private static final JsonFactory FACTORY = new JsonFactory();
     private final Writer out;
+    /**
+     * Each object is written here and goes out whole: an object cut short by an exception is dropped, so every line
+     * already out and the summary after it stay valid JSON.
+     */
+    private final CharBuffer pending = new CharBuffer();
+    private JsonGenerator json;
+    private boolean open;
 
     public JsonView(Writer out) throws IOException {
         this.out = out;
-        this.json = new JsonFactory().createGenerator(out);
-        json.setPrettyPrinter(new MinimalPrettyPrinter("\n"));
-        json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        this.json = generator();
+    }
+
+    private JsonGenerator generator() throws IOException {
+        JsonGenerator g = FACTORY.createGenerator(pending);
+        // one object per line: the newline is written after each object, not by the generator between them
+        g.setPrettyPrinter(new MinimalPrettyPrinter(""));
+        g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        return g;
+    }
+
+    private void begin() throws IOException {
+        if (open) {
+            // the last object broke off half-way: its generator is mid-object, start afresh without it
+            pending.reset();
+            json = generator();
+        }
+        open = true;
+        json.writeStartObject();
+    }
+
+    private void end() throws IOException {
+        json.writeEndObject();
+        json.flush();
+        pending.write('\n');
+        pending.writeTo(out);
+        open = false;
     }
 
     @Override
     public void frame(FrameRecord r) throws IOException {
-        json.writeStartObject();
+        begin();
         json.writeStringField("type", "frame");
         json.writeNumberField("frame", r.number());
         json.writeStringField("time", time(r.timestampNanos()));
@@ -39,14 +70,16 @@ public final class JsonView implements FrameView {
         json.writeStringField("source", addr[0]);
         json.writeStringField("destination", addr[1]);
         json.writeStringField("info", FrameText.info(r));
-        if (r.isMacsec()) {
-            json.writeStringField("verdict", r.verdict() == null ? "NO_KEY" : r.verdict().name());
+        if (r.verdict() != null) {
+            json.writeStringField("verdict", r.verdict().name());
+        } else if (r.isMacsec()) {
+            json.writeStringField("verdict", "NO_KEY");
         }
         if (r.mka() != null) {
             json.writeStringField("mkaIcv", r.mka().icvStatus());
         }
         JsonFields.write(r.dissection(), json);
-        json.writeEndObject();
+        end();
     }
 
     static String time(long nanos) {
@@ -55,7 +88,7 @@ public final class JsonView implements FrameView {
 
     @Override
     public void finish(AnalysisSummary s) throws IOException {
-        json.writeStartObject();
+        begin();
         json.writeStringField("type", "summary");
         json.writeNumberField("frames", s.run().frames());
         json.writeNumberField("macsecFrames", s.run().macsecFrames());
@@ -79,10 +112,57 @@ public final class JsonView implements FrameView {
         json.writeBooleanField("findings", s.hasFindings());
         // null when the input was read to its end; else what stopped it, and the figures cover the frames before it
         json.writeStringField("inputError", s.inputError());
-        json.writeEndObject();
-        json.flush();
-        out.write('\n');
+        end();
         out.flush();
+    }
+
+    /** A reusable character buffer the generator writes one object into. */
+    private static final class CharBuffer extends Writer {
+        private char[] chars = new char[8192];
+        private int length;
+
+        @Override
+        public void write(char[] c, int off, int len) {
+            room(len);
+            System.arraycopy(c, off, chars, length, len);
+            length += len;
+        }
+
+        @Override
+        public void write(String s, int off, int len) {
+            room(len);
+            s.getChars(off, off + len, chars, length);
+            length += len;
+        }
+
+        @Override
+        public void write(int c) {
+            room(1);
+            chars[length++] = (char) c;
+        }
+
+        private void room(int len) {
+            if (length + len > chars.length) {
+                chars = java.util.Arrays.copyOf(chars, Math.max(chars.length * 2, length + len));
+            }
+        }
+
+        void writeTo(Writer w) throws IOException {
+            w.write(chars, 0, length);
+            length = 0;
+        }
+
+        void reset() {
+            length = 0;
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     private void writeCounters(Map<String, Map<String, Long>> counters) throws IOException {

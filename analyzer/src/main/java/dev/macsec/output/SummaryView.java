@@ -45,7 +45,7 @@ public final class SummaryView implements FrameView {
                     run.megabytesPerSecond(), run.wallNanos() / 1e9);
         }
         if (s.inputError() != null) {
-            out.println("Result: INCOMPLETE — the input stopped at an error, the figures cover the frames before it: "
+            out.println("Result: INCOMPLETE — the run stopped at an error, the figures cover the frames before it: "
                     + s.inputError());
         } else if (s.hasFindings()) {
             out.printf(Locale.ROOT, "Result: FINDINGS — %,d MACsec frame(s) failed verification or were dropped, %d MKA error(s), %d MKPDU ICV failure(s)%n",

@@ -13,7 +13,7 @@ public final class ReceiveSc {
      * volatile read each, instead of a monitor that two threads took in turn twice per frame.
      */
     private final AtomicReferenceArray<ReceiveSa> sas = new AtomicReferenceArray<>(4);
-    /** Created by a wildcard key on its first valid frame rather than configured. */
+    /** Created for a frame of an SCI the configuration does not name, under wildcard keys, rather than configured. */
     private final boolean learned;
 
     long inPktsOk;
@@ -46,6 +46,27 @@ public final class ReceiveSc {
             throw new IllegalArgumentException("AN must be 0..3: " + an);
         }
         ReceiveSa sa = new ReceiveSa(an, key, nextPn);
+        sas.set(an, sa);
+        return sa;
+    }
+
+    /**
+     * Installs (or replaces) the SA for an AN with several candidate keys (see {@link ReceiveSa}): the keys a
+     * configuration binds to this SC/AN, tried in this order until one verifies.
+     */
+    public ReceiveSa installSa(int an, java.util.List<SaKey> keys, long nextPn) {
+        return install(an, new ReceiveSa(an, keys.toArray(SaKey[]::new), false, 0, false, nextPn));
+    }
+
+    /** The SA of a wildcard SC/AN, holding every wildcard key; {@code current} verified a frame if {@code resolved}. */
+    ReceiveSa installWildcardSa(int an, SaKey[] keys, int current, boolean resolved, long nextPn) {
+        return install(an, new ReceiveSa(an, keys, true, current, resolved, nextPn));
+    }
+
+    private ReceiveSa install(int an, ReceiveSa sa) {
+        if (an < 0 || an > 3) {
+            throw new IllegalArgumentException("AN must be 0..3: " + an);
+        }
         sas.set(an, sa);
         return sa;
     }

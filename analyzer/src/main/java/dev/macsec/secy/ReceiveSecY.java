@@ -34,10 +34,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * apply finds (an SA replaced in between).
  *
  * <h2>Wildcard keys</h2>
- * {@link #addWildcardKey} gives a SAK without SCI or AN: a frame whose SC or SA is unknown is tried with each
- * such key, and the first that verifies creates the SC (marked {@link ReceiveSc#learned()}) and the SA for
- * that AN with next PN = the frame's PN, so the replay window starts at the first PN seen. For XPN the
- * first frame is taken to have upper PN half 0.
+ * {@link #addWildcardKey} gives a SAK without SCI or AN: the SAK of whatever SC/AN the traffic uses. The first frame
+ * of an SC or SA the configuration does not name creates the SC (marked {@link ReceiveSc#learned()}) and an SA for
+ * its AN holding the wildcard keys as candidates ({@link ReceiveSa}): the first that verifies becomes that SA's key,
+ * with next PN = the frame's PN, so the replay window starts at the first PN seen (for XPN the first frame is taken
+ * to have upper PN half 0). A frame none of them verifies is an ICV failure (InPktsNotValid, or InPktsInvalid under
+ * validateFrames Check for C=0), as on a SecY configured with that key, not an unknown SCI: the key was given for
+ * it and failed. Once one has verified an SA, only it is tried there; before, at most {@link #MAX_KEYS_PER_FRAME}
+ * per frame, but every one on the first frame they fail, within {@link #SWEEP_BUDGET} verifications per run.
+ * {@link #addTrialKey} gives a key merely worth trying on an unknown SC (a learned SAK whose peers are not all
+ * known yet): its failure says nothing about the frame, which stays an unknown SCI.
  *
  * <p>Counters are plain fields updated by the ordered stage; read them from that thread or after it is done.
  */
@@ -71,7 +77,23 @@ public final class ReceiveSecY {
     private final ReceiveProfile profile;
     private final Map<Long, ReceiveSc> scs = new ConcurrentHashMap<>();
     private final List<ReceiveSc> scOrder = new CopyOnWriteArrayList<>();
-    private final List<SaKey> wildcardKeys = new CopyOnWriteArrayList<>();
+    /**
+     * The most keys one frame is verified with when its SA has candidate keys: bounds the cost of many wildcard SAKs
+     * on frames none of them verifies (each key is a GCM pass over the frame).
+     */
+    public static final int MAX_KEYS_PER_FRAME = 64;
+    /**
+     * Key verifications a run may spend beyond {@link #MAX_KEYS_PER_FRAME} to try every candidate on the first frame
+     * of an SA that none verified yet (so that the right key among thousands is found at once), a few seconds at
+     * most however many SCs a capture makes up.
+     */
+    public static final int SWEEP_BUDGET = 1 << 16;
+    private long sweepBudget = SWEEP_BUDGET;
+
+    private volatile SaKey[] wildcardKeys = new SaKey[0];
+    private final List<SaKey> trialKeys = new CopyOnWriteArrayList<>();
+    private long framesNotTriedWithEveryKey;
+    private int mostKeysLeftUntried;
     private final CipherCache orderedCiphers = new CipherCache();
     /**
      * The SC found last, so that a capture of one or a few SCs does not box its SCI into the map twice per frame.
@@ -127,9 +149,29 @@ public final class ReceiveSecY {
         return Collections.unmodifiableList(scOrder);
     }
 
-    /** A SAK to try on frames of any SC and AN that have no SA yet (see class comment). */
-    public void addWildcardKey(SaKey key) {
-        wildcardKeys.add(key);
+    /** A SAK for frames of any SC and AN that have no SA yet (see class comment). */
+    public synchronized void addWildcardKey(SaKey key) {
+        SaKey[] k = java.util.Arrays.copyOf(wildcardKeys, wildcardKeys.length + 1);
+        k[k.length - 1] = key;
+        wildcardKeys = k;
+    }
+
+    /**
+     * Frames that no key verified while some candidate keys of their SA were left untried ({@link #MAX_KEYS_PER_FRAME}):
+     * their verdict might have been different under a key tried on a later frame.
+     */
+    public long framesNotTriedWithEveryKey() {
+        return framesNotTriedWithEveryKey;
+    }
+
+    /** The most candidate keys of an SA on whose frames {@link #framesNotTriedWithEveryKey()} counted. */
+    public int candidateKeysOfUntriedFrames() {
+        return mostKeysLeftUntried;
+    }
+
+    /** A SAK to try on frames of an unknown SC, whose failure leaves the SC unknown (see class comment). */
+    public void addTrialKey(SaKey key) {
+        trialKeys.add(key);
     }
 
     /** Both stages for one frame, on the calling thread. */
@@ -158,21 +200,65 @@ public final class ReceiveSecY {
         }
         ReceiveSc sc = sc(f.sci);
         ReceiveSa sa = sc == null ? null : sc.sa(t.an());
+        long low = t.pn();
         if (sa != null) {
             if (sa.inUse()) {
-                check(f, ciphers, sa.key(), recoverPn(sa, t.pn()));
+                f.triedSa = sa;
+                f.triedStamp = sa.stamp();
+                tryKeys(f, ciphers, sa.keyArray(), sa.current(), sa.cursor(), sa.triesOthers(), low,
+                        sa.anyXpn() ? recoverXpn(sa, low) : low);
             }
             return;
         }
-        for (SaKey k : wildcardKeys) {
-            if (check(f, ciphers, k, t.pn())) {
+        // as the wildcard SA that apply() creates for this SC/AN would try them on its first frame
+        SaKey[] wild = wildcardKeys;
+        if (wild.length > 0 && tryKeys(f, ciphers, wild, 0, 1 % wild.length, wild.length > 1, low, low)) {
+            f.learnedKey = f.verifiedKey;
+            return;
+        }
+        for (SaKey k : trialKeys) {
+            if (check(f, ciphers, k, low)) {
                 f.learnedKey = k;
+                f.learnedByTrial = true;
                 return;
             }
         }
     }
 
+    /**
+     * Verifies with {@code keys[current]}, then, if {@code others}, with the other keys from {@code cursor} on, at most
+     * {@link #MAX_KEYS_PER_FRAME} in all. Notes in the frame which key verified, where the next frame goes on and
+     * whether keys were left untried.
+     */
+    private boolean tryKeys(RxFrame f, CipherCache ciphers, SaKey[] keys, int current, int cursor, boolean others,
+                            long low, long xpnPn) {
+        f.keyIndex = current;
+        f.nextCursor = cursor;
+        f.keysLeft = false;
+        f.triedXpnPn = xpnPn;
+        if (check(f, ciphers, keys[current], keys[current].suite().xpn() ? xpnPn : low) || !others) {
+            return f.valid;
+        }
+        int n = keys.length;
+        int budget = Math.min(n - 1, MAX_KEYS_PER_FRAME - 1);
+        int i = cursor;
+        for (int tried = 0; tried < budget; i = (i + 1) % n) {
+            if (i == current) {
+                continue;
+            }
+            tried++;
+            if (check(f, ciphers, keys[i], keys[i].suite().xpn() ? xpnPn : low)) {
+                f.keyIndex = i;
+                return true;
+            }
+        }
+        f.nextCursor = i;
+        f.keysLeft = budget < n - 1;
+        return false;
+    }
+
     private boolean check(RxFrame f, CipherCache ciphers, SaKey key, long pn) {
+        f.keysTried++;
         MacsecGcm gcm = ciphers.get(key);
         int n = gcm.verify(f.tag, f.off, f.sci, pn, config.confidentialityOffset(), f.out, f.outOff);
         f.verified = true;
@@ -200,9 +286,11 @@ public final class ReceiveSecY {
 
     /** 10.6.2: the full PN of a frame; XPN recovers the upper half from the replay state. */
     long recoverPn(ReceiveSa sa, long low) {
-        if (!sa.key().suite().xpn()) {
-            return low;
-        }
+        return sa.key().suite().xpn() ? recoverXpn(sa, low) : low;
+    }
+
+    /** The full PN of a frame under an XPN key of this SA. */
+    private long recoverXpn(ReceiveSa sa, long low) {
         if (profile.has(Deviation.XPN_RECOVERS_FROM_NEXT_PN)) {
             long next = sa.nextPn();
             long upper = next >>> 32;
@@ -254,7 +342,9 @@ public final class ReceiveSecY {
             return drop(f, Verdict.UNCONTROLLED);
         }
         ReceiveSc sc = sc(f.sci);
-        if (sc == null && f.learnedKey != null && violations == 0) {
+        SaKey[] wild = wildcardKeys;
+        boolean wildcardSa = violations == 0 && (f.learnedKey != null || wild.length > 0);
+        if (sc == null && wildcardSa) {
             sc = scs.computeIfAbsent(f.sci, s -> {
                 ReceiveSc n = new ReceiveSc(s, true);
                 scOrder.add(n);
@@ -280,8 +370,19 @@ public final class ReceiveSecY {
         }
         boolean strict = config.validateFrames() == ValidateFrames.STRICT;
         ReceiveSa sa = sc.sa(t.an());
-        if (sa == null && f.learnedKey != null) {
-            sa = sc.installSa(t.an(), f.learnedKey, f.verifiedPn);
+        if (sa == null && wildcardSa) {
+            if (f.learnedByTrial) {
+                sa = sc.installSa(t.an(), f.learnedKey, f.verifiedPn);
+            } else if (f.learnedKey != null) {
+                sa = sc.installWildcardSa(t.an(), wild, f.keyIndex, true, f.verifiedPn);
+            } else {
+                // no wildcard key verified it: the SA exists all the same, its replay window starting at the first
+                // frame one verifies, and this frame is an ICV failure below
+                sa = sc.installWildcardSa(t.an(), wild, 0, false, 1);
+            }
+            // verify() tried the keys in this new SA's order
+            f.triedSa = sa;
+            f.triedStamp = sa.stamp();
         }
         if (sa == null || !sa.inUse()) {
             boolean perSa = sa != null && !profile.has(Deviation.NO_PER_SA_UNUSED_COUNTERS);
@@ -299,7 +400,8 @@ public final class ReceiveSecY {
             return deliverClear(f, Verdict.UNUSED_SA);
         }
 
-        long pn = recoverPn(sa, t.pn());
+        long low = t.pn();
+        long pn = recoverPn(sa, low);
         boolean xpnLow32 = sa.key().suite().xpn() && profile.has(Deviation.XPN_COMPARES_LOW_32_BITS);
         long lowest = xpnLow32 ? lowest32(sa) : sa.lowestPn(config.replayWindow());
         // 10.6.2: drop late frames before spending a validation on them
@@ -319,10 +421,27 @@ public final class ReceiveSecY {
         }
         boolean valid = false;
         if (check) {
-            if (!f.verified || f.verifiedKey != sa.key() || f.verifiedPn != pn) {
-                check(f, orderedCiphers, sa.key(), pn);
+            long xpnPn = sa.anyXpn() ? recoverXpn(sa, low) : low;
+            if (!f.verified || f.triedSa != sa || f.triedStamp != sa.stamp() || f.triedXpnPn != xpnPn) {
+                f.triedSa = sa;
+                f.triedStamp = sa.stamp();
+                tryKeys(f, orderedCiphers, sa.keyArray(), sa.current(), sa.cursor(), sa.triesOthers(), low, xpnPn);
             }
             valid = f.valid;
+            if (!valid && f.keysLeft && !sa.swept && sweepBudget > 0) {
+                sa.swept = true;
+                valid = sweep(f, sa, low, xpnPn);
+            }
+            if (valid) {
+                sa.verifiedWith(f.keyIndex);
+                pn = f.verifiedPn;
+            } else {
+                sa.failed(f.nextCursor);
+                if (f.keysLeft) {
+                    framesNotTriedWithEveryKey++;
+                    mostKeysLeftUntried = Math.max(mostKeysLeftUntried, sa.keyCount());
+                }
+            }
         }
         if (profile.has(Deviation.OCTETS_BEFORE_VERDICT) && config.validateFrames() != ValidateFrames.DISABLED) {
             if (t.encrypted()) {
@@ -372,6 +491,27 @@ public final class ReceiveSecY {
         }
         advance(sa, pn);
         return v;
+    }
+
+    /** The candidate keys that {@link #tryKeys} left untried on this frame, as far as the sweep budget goes. */
+    private boolean sweep(RxFrame f, ReceiveSa sa, long low, long xpnPn) {
+        SaKey[] keys = sa.keyArray();
+        int current = sa.current();
+        int start = sa.cursor();
+        int i = f.nextCursor;
+        for (; i != start && sweepBudget > 0; i = (i + 1) % keys.length) {
+            if (i == current) {
+                continue;
+            }
+            sweepBudget--;
+            if (check(f, orderedCiphers, keys[i], keys[i].suite().xpn() ? xpnPn : low)) {
+                f.keyIndex = i;
+                return true;
+            }
+        }
+        f.nextCursor = i;
+        f.keysLeft = i != start;
+        return false;
     }
 
     /** Linux's lowest acceptable PN: from the low half of next PN only. */

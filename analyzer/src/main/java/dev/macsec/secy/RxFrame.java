@@ -21,8 +21,19 @@ public final class RxFrame {
     boolean valid;
     long verifiedPn;
     SaKey verifiedKey;
-    /** A wildcard key (SCI/AN unknown) verified this frame; apply() installs it. */
+    /** A wildcard or trial key (SCI/AN unknown) verified this frame; apply() installs it. */
     SaKey learnedKey;
+    boolean learnedByTrial;
+    /** The SA, and its {@link ReceiveSa#stamp()}, whose keys verify() tried; apply() redoes it for another. */
+    ReceiveSa triedSa;
+    int triedStamp;
+    long triedXpnPn;
+    /** Of the keys tried: the one that verified, where the next frame goes on, whether some were left untried. */
+    int keyIndex;
+    int nextCursor;
+    boolean keysLeft;
+    /** GCM verifications spent on this frame, for the tests that bound them. */
+    int keysTried;
     long sci;
 
     byte[] out;
@@ -48,6 +59,10 @@ public final class RxFrame {
         valid = false;
         verifiedKey = null;
         learnedKey = null;
+        learnedByTrial = false;
+        triedSa = null;
+        keysLeft = false;
+        keysTried = 0;
         verifiedPn = 0;
         outLen = -1;
         sci = 0;

@@ -68,9 +68,16 @@ class AnalyzerTest {
 
     @Test
     void wrongSakIsNotAcceptedAndIsCountedByTheReceiveRules() throws IOException {
+        // a SAK given for any SC/AN that fails is an ICV failure (802.1AE 10.6.4, Strict: InPktsNotValid), not an
+        // unknown SCI: a SecY configured with that key would count it so
         KeysFile wrong = KeysFile.fromOptions(List.of("000102030405060708090a0b0c0d0e0f"), List.of());
-        List<Seen> seen = run(STATIC_SA, wrong, AnalysisOptions.defaults(), null);
-        seen.forEach(s -> assertEquals(Verdict.NO_SCI, s.verdict(), "frame " + s.number()));
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Long>>[] counters = new Map[1];
+        List<Seen> seen = run(STATIC_SA, wrong, AnalysisOptions.defaults(), counters);
+        seen.forEach(s -> assertEquals(Verdict.NOT_VALID, s.verdict(), "frame " + s.number()));
+        assertEquals(3L, counters[0].get("sc/0200000000010001").get("InPktsNotValid"));
+        assertEquals(13L, counters[0].get("sc/5254000000020001/an/0").get("InPktsNotValid"));
+        assertEquals(0L, counters[0].get("secy").get("InPktsNoSCI"));
     }
 
     @Test

@@ -138,7 +138,7 @@ class AnalyzeCommandTest {
         assertEquals(4, tshark(decrypted, "frame.number").size(), "the -w file stays valid with the frames before the damage");
         // the summary says the figures stop at the damage instead of "Result: OK"
         assertTrue(r.out().contains("== Summary: 4 frames"), r.out());
-        assertTrue(r.out().contains("Result: INCOMPLETE — the input stopped at an error, the figures cover the frames before"
+        assertTrue(r.out().contains("Result: INCOMPLETE — the run stopped at an error, the figures cover the frames before"
                 + " it: " + cut + ": frame 5 at byte offset 580"), r.out());
         assertFalse(r.out().contains("Result: OK"), r.out());
 

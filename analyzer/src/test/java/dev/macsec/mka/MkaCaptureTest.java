@@ -149,6 +149,14 @@ class MkaCaptureTest {
         assertEquals(1, first.confidentialityOffsetCode());
         assertEquals(Verdict.OK, run.data.get(2L));
         noErrors(run);
+        // tshark: frame 1's Live Peer List names one peer (MI bb01...06, node-b): the Key Server has one live peer and
+        // distributes its SAK to it, though node-b's own first MKPDU comes later in the capture
+        List<String> texts = run.onlyCa().timeline().stream().map(TimelineEvent::text).toList();
+        assertTrue(texts.contains("SCI 02000000000a0001 (MI aa01aa02aa03aa04aa05aa06) (priority 16) is Key Server with"
+                + " 1 live peer(s)"), texts.toString());
+        assertTrue(texts.contains("SCI 02000000000a0001 (MI aa01aa02aa03aa04aa05aa06) distributed SAK KN 3 (AN 2,"
+                + " GCM-AES-128, confidentiality offset code 1) to 1 live peer(s) (1 not seen in the capture before)"),
+                texts.toString());
     }
 
     @Test
@@ -234,6 +242,29 @@ class MkaCaptureTest {
         assertTrue(run.icvs().stream().allMatch(IcvStatus.VERIFIED::equals), run.icvs().toString());
         assertFalse(run.learned.isEmpty());
         noErrors(run);
+    }
+
+    /**
+     * A station with a wrong CAK under a CKN that is in the keychain: every MKPDU of its CA fails its ICV, so the
+     * CA has no participant (a receiver discards them all), while another CA is on the link. The end-of-run check
+     * for CKN mismatches once took the first participant of such a CA and crashed.
+     */
+    @Test
+    void caWhoseEveryMkpduFailsItsIcvIsAFindingNotACrash() throws IOException {
+        byte[] ckn = LINUX_CAK.caks().get(0).ckn();
+        KeysFile wrongCak = new KeysFile(List.of(), List.of(new dev.macsec.keys.CakEntry(1, ckn, new byte[16],
+                "wrong CAK")), List.of());
+        MkaRun run = MkaRun.of(wrongCak, 0, ProjectFiles.pcap("linux-dut/mka.pcap"),
+                ProjectFiles.pcap("macsec_lab/mka-handshake.pcap"));
+        ConnectivityAssociation linux = run.tracker.cas().stream()
+                .filter(ca -> ca.ckn().equals(new Bytes(ckn).hex())).findFirst().orElseThrow();
+        assertEquals(36, run.icvs().stream().filter(IcvStatus.FAILED::equals).count());
+        assertTrue(linux.participants().isEmpty());
+        List<Finding> wrong = linux.findings().stream().filter(f -> f.code().equals(Rules.WRONG_CAK)).toList();
+        assertEquals(1, wrong.size(), linux.findings().toString());
+        assertEquals(Severity.ERROR, wrong.get(0).severity());
+        assertTrue(wrong.get(0).message().contains("none of the 36 MKPDUs"), wrong.get(0).message());
+        assertTrue(linux.findings().stream().noneMatch(f -> f.code().equals(Rules.CKN_MISMATCH)));
     }
 
     @Test

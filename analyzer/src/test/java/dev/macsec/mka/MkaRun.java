@@ -42,14 +42,22 @@ final class MkaRun {
 
     /** @param co confidentiality offset (octets) for the receiving SecY */
     static MkaRun of(Path pcap, KeysFile keys, int co) throws IOException {
+        return of(keys, co, pcap);
+    }
+
+    /** Several captures one after the other, numbered on as the analyzer numbers several input files. */
+    static MkaRun of(KeysFile keys, int co, Path... pcaps) throws IOException {
         MkaRun run = new MkaRun(keys);
         FrameDecoder decoder = new FrameDecoder();
         long last = 0;
-        try (CaptureReader r = CaptureReader.open(pcap)) {
-            while (r.next()) {
-                byte[] f = java.util.Arrays.copyOfRange(r.data(), r.offset(), r.offset() + r.capturedLength());
-                last = r.timestampNanos();
-                run.frame(decoder, r.frameNumber(), last, f, co);
+        long number = 0;
+        for (Path pcap : pcaps) {
+            try (CaptureReader r = CaptureReader.open(pcap)) {
+                while (r.next()) {
+                    byte[] f = java.util.Arrays.copyOfRange(r.data(), r.offset(), r.offset() + r.capturedLength());
+                    last = Math.max(last, r.timestampNanos());
+                    run.frame(decoder, ++number, r.timestampNanos(), f, co);
+                }
             }
         }
         run.tracker.finish(last);
