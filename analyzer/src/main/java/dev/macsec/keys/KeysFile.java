@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.macsec.error.InputException;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigInteger;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -26,9 +27,15 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The keys file shared by the library, the CLI and the harness:
@@ -43,6 +50,8 @@ import java.util.List;
 public record KeysFile(List<SakEntry> saks, List<CakEntry> caks, List<MskEntry> msks) {
     /** A keys file is a few kilobytes; anything past this is not one, and reading it whole would be unwise. */
     public static final long MAX_FILE_BYTES = 16L << 20;
+    /** How long a pipe or device may take to deliver a keys file (a FIFO nobody writes to never does). */
+    public static final Duration NON_REGULAR_FILE_DEADLINE = Duration.ofSeconds(10);
 
     public static final KeysFile EMPTY = new KeysFile(List.of(), List.of(), List.of());
 
@@ -85,25 +94,13 @@ public record KeysFile(List<SakEntry> saks, List<CakEntry> caks, List<MskEntry> 
     // ---------------------------------------------------------------- reading files
 
     public static KeysFile load(Path path) {
+        return load(path, NON_REGULAR_FILE_DEADLINE);
+    }
+
+    /** {@link #load(Path)} with the time a pipe or device gets to deliver the file; tests shorten it. */
+    static KeysFile load(Path path, Duration deadline) {
         String where = path.toString();
-        byte[] raw;
-        try {
-            if (Files.isDirectory(path)) {
-                throw new InputException(where + ": is a directory, not a keys file");
-            }
-            long size = Files.size(path);
-            if (size > MAX_FILE_BYTES) {
-                throw new InputException(where + ": " + size + " bytes is too large for a keys file (limit "
-                        + MAX_FILE_BYTES + ")");
-            }
-            raw = Files.readAllBytes(path);
-        } catch (NoSuchFileException e) {
-            throw new InputException(where + ": keys file not found");
-        } catch (AccessDeniedException e) {
-            throw new InputException(where + ": cannot read keys file: permission denied");
-        } catch (IOException e) {
-            throw new InputException(where + ": cannot read keys file: " + e.getMessage());
-        }
+        byte[] raw = read(path, where, deadline);
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -112,6 +109,81 @@ public record KeysFile(List<SakEntry> saks, List<CakEntry> caks, List<MskEntry> 
             throw new InputException(where + ": not a text file (invalid UTF-8); a keys file is JSON");
         }
         return parse(text, where);
+    }
+
+    /**
+     * At most {@link #MAX_FILE_BYTES} of the file, whatever it is: a regular file's size is checked first, but a
+     * pipe or device has none ({@code /dev/zero} never ends), so every read is bounded. Opening a FIFO that has
+     * no writer blocks in the kernel until one comes, and no Java call can interrupt that, so a file that is not
+     * regular is read on a daemon thread and given up after {@code deadline}. Pipes stay usable: a process
+     * substitution ({@code --keys <(vault read ...)}) is a pipe with a writer.
+     */
+    private static byte[] read(Path path, String where, Duration deadline) {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(path, BasicFileAttributes.class);
+        } catch (IOException e) {
+            throw cannotRead(where, e);
+        }
+        if (attributes.isDirectory()) {
+            throw new InputException(where + ": is a directory, not a keys file");
+        }
+        if (attributes.isRegularFile()) {
+            if (attributes.size() > MAX_FILE_BYTES) {
+                throw new InputException(where + ": " + attributes.size() + " bytes is too large for a keys file (limit "
+                        + MAX_FILE_BYTES + ")");
+            }
+            try {
+                return readBounded(path, where);
+            } catch (IOException e) {
+                throw cannotRead(where, e);
+            }
+        }
+        FutureTask<byte[]> task = new FutureTask<>(() -> readBounded(path, where));
+        Thread reader = Thread.ofPlatform().daemon().name("keys-file-reader").start(task);
+        try {
+            return task.get(deadline.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            reader.interrupt();
+            throw new InputException(where + ": not a regular file, and reading it did not finish within "
+                    + seconds(deadline) + " s (a FIFO with no writer?)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InputException(where + ": interrupted while reading the keys file");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof InputException input) {
+                throw input;
+            }
+            if (e.getCause() instanceof IOException io) {
+                throw cannotRead(where, io);
+            }
+            throw new IllegalStateException("reading " + where, e.getCause());
+        }
+    }
+
+    private static byte[] readBounded(Path path, String where) throws IOException {
+        try (InputStream in = Files.newInputStream(path)) {
+            byte[] raw = in.readNBytes((int) MAX_FILE_BYTES + 1);
+            if (raw.length > MAX_FILE_BYTES) {
+                throw new InputException(where + ": more than " + MAX_FILE_BYTES + " bytes: too large for a keys file (limit "
+                        + MAX_FILE_BYTES + ")");
+            }
+            return raw;
+        }
+    }
+
+    private static InputException cannotRead(String where, IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return new InputException(where + ": keys file not found");
+        }
+        if (e instanceof AccessDeniedException) {
+            return new InputException(where + ": cannot read keys file: permission denied");
+        }
+        return new InputException(where + ": cannot read keys file: " + e.getMessage());
+    }
+
+    private static String seconds(Duration d) {
+        return java.math.BigDecimal.valueOf(d.toMillis(), 3).stripTrailingZeros().toPlainString();
     }
 
     /** Parses keys-file JSON; {@code source} (a file name, or e.g. "--keys-json") prefixes every error. */

@@ -8,14 +8,17 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class KeysFileTest {
@@ -214,6 +217,47 @@ class KeysFileTest {
         }
         assertEquals(p + ": 16777217 bytes is too large for a keys file (limit 16777216)",
                 assertThrows(InputException.class, () -> KeysFile.load(p)).getMessage());
+    }
+
+    @Test
+    void endlessDeviceIsCutAtTheLimitNotReadWhole() {
+        // /dev/zero has no size (Files.size says 0) and never ends: only a bounded read stops it
+        Path zero = Path.of("/dev/zero");
+        assertEquals("/dev/zero: more than 16777216 bytes: too large for a keys file (limit 16777216)",
+                assertTimeoutPreemptively(Duration.ofSeconds(20),
+                        () -> assertThrows(InputException.class, () -> KeysFile.load(zero)).getMessage()));
+    }
+
+    @Test
+    void pipeIsReadWhenItHasAWriter(@TempDir Path dir) throws Exception {
+        Path fifo = mkfifo(dir);
+        Thread writer = Thread.ofPlatform().start(() -> {
+            try {
+                Files.writeString(fifo, "{\"saks\":[{\"sak\":\"" + SAK128 + "\"}]}");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        KeysFile f = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> KeysFile.load(fifo));
+        writer.join();
+        assertEquals(1, f.saks().size());
+    }
+
+    @Test
+    void fifoWithoutAWriterIsRefusedAfterTheDeadlineInsteadOfHanging(@TempDir Path dir) throws Exception {
+        Path fifo = mkfifo(dir);
+        String m = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                () -> assertThrows(InputException.class, () -> KeysFile.load(fifo, Duration.ofMillis(300))).getMessage());
+        assertEquals(fifo + ": not a regular file, and reading it did not finish within 0.3 s (a FIFO with no writer?)", m);
+        // the reader left blocked in open(2) is released by a writer coming and going
+        Files.write(fifo, new byte[0]);
+    }
+
+    private static Path mkfifo(Path dir) throws Exception {
+        Path fifo = dir.resolve("keys.fifo");
+        Process p = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+        assertEquals(0, p.waitFor());
+        return fifo;
     }
 
     @Test
