@@ -291,9 +291,10 @@ public record KeysFile(List<SakEntry> saks, List<CakEntry> caks, List<MskEntry> 
                 : original.startsWith("Invalid numeric value") ? "invalid number (hex values need double quotes)"
                 : original.startsWith("Trailing token") ? "more JSON after the top-level object"
                 : original.startsWith("Document nesting depth") ? "nested deeper than the 1000 levels allowed"
-                : original.startsWith("Duplicate field") ? original.replaceFirst("^Duplicate field", "duplicate field")
-                : original.split("\n")[0].replaceAll("\\s*\\(start marker at .*$", "")
-                        .replaceAll(", from `[^`]*`", "").trim();
+                : original.startsWith("Duplicate field '") && original.endsWith("'")
+                        ? "duplicate field " + SafeText.quoted(original.substring(17, original.length() - 1))
+                : SafeText.message(original.split("\n")[0].replaceAll("\\s*\\(start marker at .*$", "")
+                        .replaceAll(", from `[^`]*`", "").trim());
         String where = at == null || at.getLineNr() < 0 ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
         return "malformed JSON" + where + ": " + what;
     }
@@ -324,7 +325,7 @@ public record KeysFile(List<SakEntry> saks, List<CakEntry> caks, List<MskEntry> 
             String name = it.next();
             if (!allowed.contains(name)) {
                 String where = prefix.isEmpty() ? "" : prefix.substring(0, prefix.length() - 1) + ": ";
-                throw new InputException(where + "unknown field \"" + name + "\" (allowed: " + String.join(", ", allowed) + ")");
+                throw new InputException(where + "unknown field " + SafeText.quoted(name) + " (allowed: " + String.join(", ", allowed) + ")");
             }
         }
     }
@@ -336,7 +337,7 @@ public record KeysFile(List<SakEntry> saks, List<CakEntry> caks, List<MskEntry> 
         if (suiteName != null) {
             suite = SakEntry.suiteNamed(suiteName);
             if (suite == null) {
-                throw new InputException(where + ".cipherSuite: unknown cipher suite \"" + suiteName + "\" (known: "
+                throw new InputException(where + ".cipherSuite: unknown cipher suite " + SafeText.quoted(suiteName) + " (known: "
                         + SakEntry.SUITE_NAMES + ")");
             }
         }
@@ -404,7 +405,7 @@ public record KeysFile(List<SakEntry> saks, List<CakEntry> caks, List<MskEntry> 
     private static CakEntry cak(ObjectNode n, String where, int number) {
         String cknHex = requiredString(n, "ckn", where, "the CKN in hex");
         String cakHex = requiredString(n, "cak", where, "the CAK in hex");
-        String name = optionalString(n, "name", where);
+        String name = label(n, where);
         byte[] ckn = ckn(where + ".ckn", cknHex);
         byte[] cak = cakBytes(where + ".cak", cakHex);
         CakEntry e = new CakEntry(number, ckn, cak, name);
@@ -415,7 +416,7 @@ public record KeysFile(List<SakEntry> saks, List<CakEntry> caks, List<MskEntry> 
     private static MskEntry msk(ObjectNode n, String where, int number) {
         String mskHex = requiredString(n, "msk", where, "the EAP MSK in hex");
         String sidHex = requiredString(n, "sessionId", where, "the EAP Session-Id in hex");
-        String name = optionalString(n, "name", where);
+        String name = label(n, where);
         byte[] msk = Hex.parse(where + ".msk", mskHex);
         if (msk.length < 16 || msk.length > 64) {
             throw new InputException(where + ".msk: an MSK is 32 to 128 hex digits (16 to 64 octets), got " + mskHex.length());
@@ -428,6 +429,28 @@ public record KeysFile(List<SakEntry> saks, List<CakEntry> caks, List<MskEntry> 
         MskEntry e = new MskEntry(number, msk, sid, name);
         java.util.Arrays.fill(msk, (byte) 0);
         return e;
+    }
+
+    /**
+     * An entry's optional name, which the summaries and timelines print: refused when it could be a key (it would be
+     * printed everywhere) or holds a control or formatting character (a newline, a terminal escape, a bidi override).
+     */
+    private static String label(ObjectNode n, String where) {
+        String name = optionalString(n, "name", where);
+        if (name == null) {
+            return null;
+        }
+        if (SafeText.couldBeKey(name)) {
+            throw new InputException(where + ".name: " + SafeText.quoted(name) + " is printed in the output, so it must not look like a key");
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
+                throw new InputException(where + ".name: must be printable text, found " + String.format("U+%04X", (int) c)
+                        + " at position " + (i + 1));
+            }
+        }
+        return name;
     }
 
     private static byte[] ckn(String where, String hex) {
@@ -489,10 +512,11 @@ public record KeysFile(List<SakEntry> saks, List<CakEntry> caks, List<MskEntry> 
         };
     }
 
+    /** A number as written when it is no longer than a 64-bit PN; a longer one could be a key typed without quotes. */
     private static String shortText(JsonNode n) {
         if (n.isNumber()) {
             String t = n.asText();
-            return t.length() > 24 ? t.substring(0, 24) + "..." : t;
+            return t.length() > 20 ? "a number of " + t.length() + " characters" : t;
         }
         return kind(n);
     }

@@ -89,7 +89,7 @@ class KeysFileTest {
             unquoted hex             | {"saks":[{"sak":00aa}]}  | k.json: malformed JSON at line 1, column 18: invalid number (hex values need double quotes)
             missing brace            | {"saks":[                | k.json: malformed JSON at line 1, column 10: Unexpected end-of-input: expected close marker for Array
             trailing garbage         | {} {}                    | k.json: malformed JSON at line 1, column 4: more JSON after the top-level object
-            duplicate field          | {"saks":[],"saks":[]}    | k.json: malformed JSON at line 1, column 18: duplicate field 'saks'
+            duplicate field          | {"saks":[],"saks":[]}    | k.json: malformed JSON at line 1, column 18: duplicate field "saks"
             empty                    | '   '                    | k.json: empty; expected a JSON object with "saks", "caks" and/or "msks"
             top-level array          | []                       | k.json: the top level must be a JSON object with "saks", "caks" and/or "msks", got an array
             unknown top field        | {"sak":[]}               | k.json: unknown field "sak" (allowed: saks, caks, msks)
@@ -184,6 +184,30 @@ class KeysFileTest {
         assertFalse(m.contains("0123456789"), m);
         String m2 = error("{\"saks\":[{\"sak\":" + "11" + SAK128 + "}]}");
         assertFalse(m2.toLowerCase().contains(SAK128.toLowerCase()), m2);
+    }
+
+    // A key pasted in the wrong place must not come back in the error, and nothing the file says may break the
+    // one-line error or reach the terminal as a control sequence (JSON escapes allow both in names and values).
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            key as a field name           | {"saks":[{"sak":"%1$s","%1$s":1}]}            | k.json: saks[0]: unknown field (32 characters, not shown: it could be a key) (allowed: sak, cipherSuite, sci, an, ssci, salt, nextPn)
+            key with colons as field name | {"caks":[{"a1:a2:a3:a4:a5:a6:a7:a8:a9:aa":1}]} | k.json: caks[0]: unknown field (29 characters, not shown: it could be a key) (allowed: ckn, cak, name)
+            key as a top-level field      | {"%1$s":[]}                                   | k.json: unknown field (32 characters, not shown: it could be a key) (allowed: saks, caks, msks)
+            key as the cipher suite       | {"saks":[{"sak":"%1$s","cipherSuite":"%1$s"}]} | k.json: saks[0].cipherSuite: unknown cipher suite (32 characters, not shown: it could be a key) (known: GCM-AES-128, GCM-AES-256, GCM-AES-XPN-128, GCM-AES-XPN-256)
+            key as a duplicate field      | {"%1$s":1,"%1$s":2}                           | k.json: malformed JSON at line 1, column 73: duplicate field (32 characters, not shown: it could be a key)
+            digits as an unquoted AN      | {"saks":[{"sak":"%1$s","an":11223344556677889900112233445566}]} | k.json: saks[0].an: must be 0, 1, 2 or 3, got a number of 32 characters
+            newline and ESC in a name     | {"saks":[{"sak":"%1$s","x\\ny\\u001b[2J":1}]}  | k.json: saks[0]: unknown field "x\\u000ay\\u001b[2J" (allowed: sak, cipherSuite, sci, an, ssci, salt, nextPn)
+            quote and backslash in a name | {"caks":[{"a\\"b\\\\c":1}]}                  | k.json: caks[0]: unknown field "a\\"b\\\\c" (allowed: ckn, cak, name)
+            right-to-left override        | {"caks":[{"\u202eman":1}]}                    | k.json: caks[0]: unknown field "\\u202eman" (allowed: ckn, cak, name)
+            control character in a suite  | {"saks":[{"sak":"%1$s","cipherSuite":"GCM\\r\\u0007"}]} | k.json: saks[0].cipherSuite: unknown cipher suite "GCM\\u000d\\u0007" (known: GCM-AES-128, GCM-AES-256, GCM-AES-XPN-128, GCM-AES-XPN-256)
+            long name that is not a key   | {"caks":[{"%2$s":1}]}                          | k.json: caks[0]: unknown field (65 characters, too long to show) (allowed: ckn, cak, name)
+            key as a CAK's name           | {"caks":[{"ckn":"01","cak":"%1$s","name":"%1$s"}]} | k.json: caks[0].name: (32 characters, not shown: it could be a key) is printed in the output, so it must not look like a key
+            ESC in an MSK's name          | {"msks":[{"msk":"%1$s","sessionId":"00","name":"a\\u001b[2J"}]} | k.json: msks[0].name: must be printable text, found U+001B at position 2
+            bidi override in a name       | {"caks":[{"ckn":"01","cak":"%1$s","name":"lab\u202e"}]} | k.json: caks[0].name: must be printable text, found U+202E at position 4
+            unexpected character          | {"caks":[\u202e]}                             | k.json: malformed JSON at line 1, column 10: Unexpected character ('\\u202e' (code 8238 / 0x202e)): expected a valid value (JSON String, Number, Array, Object or token 'null', 'true' or 'false')
+            """)
+    void errorsNeverRepeatAKeyNorPrintControlCharacters(String what, String json, String message) {
+        assertEquals(message, error(json.formatted(SAK128, "n".repeat(65))));
     }
 
     // ---------------------------------------------------------------- files
