@@ -127,6 +127,8 @@ class KeysFileTest {
             colons                   | "sak":"00:11:22"                                | k.json: saks[1].sak: not hex: ':' at position 3 (write plain hex digits, no separators)
             spaces                   | "sak":"0011 2233"                               | k.json: saks[1].sak: not hex: a space at position 5 (write plain hex digits, no separators)
             not hex                  | "sak":"00112g"                                  | k.json: saks[1].sak: not hex: 'g' at position 6 (write plain hex digits, no separators)
+            full-width digits        | "sak":"００１１２２３３４４５５６６７７８８９９００１１２２３３４４５５６６７７" | k.json: saks[1].sak: not hex: U+FF10 at position 1 (write plain hex digits, no separators)
+            Arabic-Indic digit       | "sak":"0011223344556677889900112233445٥"     | k.json: saks[1].sak: not hex: U+0665 at position 32 (write plain hex digits, no separators)
             empty sak                | "sak":""                                        | k.json: saks[1].sak: empty; expected hex digits
             odd digits               | "sak":"001"                                     | k.json: saks[1].sak: odd number of hex digits (3)
             128 too long             | "sak":"%1$s%1$s","cipherSuite":"GCM-AES-128"    | k.json: saks[1].sak: GCM-AES-128 needs 32 hex digits, got 64
