@@ -273,13 +273,22 @@ public record KeysFile(List<SakEntry> saks, List<CakEntry> caks, List<MskEntry> 
                 yield a;
             }
             case VALUE_STRING -> nodes.textNode(p.getText());
-            case VALUE_NUMBER_INT -> nodes.numberNode(p.getBigIntegerValue());
-            case VALUE_NUMBER_FLOAT -> nodes.numberNode(p.getDecimalValue());
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> number(p, token);
             case VALUE_TRUE -> nodes.booleanNode(true);
             case VALUE_FALSE -> nodes.booleanNode(false);
             case VALUE_NULL -> nodes.nullNode();
             default -> throw new JsonParseException(p, "Unexpected token (" + token + ")");
         };
+    }
+
+    private static JsonNode number(JsonParser p, JsonToken token) throws IOException {
+        try {
+            return token == JsonToken.VALUE_NUMBER_INT ? JsonNodeFactory.instance.numberNode(p.getBigIntegerValue())
+                    : JsonNodeFactory.instance.numberNode(p.getDecimalValue());
+        } catch (NumberFormatException e) {
+            // an exponent beyond what BigDecimal holds (1e9999999999): Jackson says so with an unchecked exception
+            throw new JsonParseException(p, "Number out of range", p.currentTokenLocation());
+        }
     }
 
     private static String describe(JsonProcessingException e) {
@@ -289,6 +298,7 @@ public record KeysFile(List<SakEntry> saks, List<CakEntry> caks, List<MskEntry> 
         String what = original == null ? "syntax error"
                 : original.startsWith("Unrecognized token") ? "unrecognized token (hex values need double quotes)"
                 : original.startsWith("Invalid numeric value") ? "invalid number (hex values need double quotes)"
+                : original.equals("Number out of range") ? "number out of range"
                 : original.startsWith("Trailing token") ? "more JSON after the top-level object"
                 : original.startsWith("Document nesting depth") ? "nested deeper than the 1000 levels allowed"
                 : original.startsWith("Duplicate field '") && original.endsWith("'")

@@ -114,6 +114,13 @@ class KeysFileTest {
     }
 
     @Test
+    void numberWithAHugeExponentIsAnInputErrorNotACrash() {
+        // found by KeysFileFuzzTest (seed 0x2026, case 42669): Jackson threw NumberFormatException from getDecimalValue
+        assertEquals("k.json: malformed JSON at line 1, column 61: number out of range",
+                error("{\"saks\":[{\"sak\":\"" + SAK128 + "\",\"nextPn\":184e46744073709551615}]}"));
+    }
+
+    @Test
     void malformedJsonOnALaterLineNamesThatLine() {
         assertEquals("k.json: malformed JSON at line 3, column 3: Unexpected character ('}' (code 125)): was expecting double-quote to start field name",
                 error("{\"saks\":[\n  {\"sak\":\"00\",\n  }]}"));
