@@ -19,8 +19,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /**
  * Mutated captures (every bundled pcap, the same frames as pcapng in both byte orders with several interfaces and
  * block kinds, and gzip-compressed forms mutated before or after compression) read to their end with random buffer
@@ -66,7 +64,7 @@ class CaptureReaderFuzzTest {
         List<byte[]> corpus = corpus();
         Path file = dir.resolve("fuzz.pcap");
         FrameDecoder decoder = new FrameDecoder();
-        long runs = Fuzz.run("capture", 1000, c -> {
+        Fuzz.run("capture", 1000, c -> {
             SplittableRandom r = c.random;
             byte[] seed = corpus.get(r.nextInt(corpus.size()));
             byte[] bytes = switch (r.nextInt(6)) {
@@ -88,6 +86,5 @@ class CaptureReaderFuzzTest {
                 d.layers().forEach(layer -> layer.children().forEach(x -> x.display()));
             }
         });
-        assertTrue(runs >= 1000, "cases: " + runs);
     }
 }

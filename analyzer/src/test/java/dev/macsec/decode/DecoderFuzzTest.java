@@ -94,7 +94,7 @@ class DecoderFuzzTest {
         for (var file : TsharkAgreementTest.captures().toList()) {
             frames.addAll(CapturedFrames.read(file).frames().stream().map(CapturedFrames.Frame::data).toList());
         }
-        long cases = Fuzz.run("decoder", 10_000, c -> {
+        Fuzz.run("decoder", 10_000, c -> {
             SplittableRandom r = c.random;
             byte[] f = c.input("frame", Mutator.mutate(frames.get(r.nextInt(frames.size())), r, frames, r.nextBoolean() ? 14 : 0));
             int linkType = r.nextInt(8) == 0 ? LINK_TYPES[r.nextInt(LINK_TYPES.length)] : LinkLayer.LINKTYPE_ETHERNET;
@@ -110,6 +110,5 @@ class DecoderFuzzTest {
                 pdu.toString();
             }
         });
-        assertTrue(cases >= 10_000, "cases: " + cases);
     }
 }

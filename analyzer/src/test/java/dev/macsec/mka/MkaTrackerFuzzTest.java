@@ -134,7 +134,7 @@ class MkaTrackerFuzzTest {
             all.addAll(sessions.get(sessions.size() - 1));
         }
         FrameDecoder decoder = new FrameDecoder();
-        long cases = Fuzz.run("mka", 300, c -> {
+        Fuzz.run("mka", 300, c -> {
             SplittableRandom r = c.random;
             int which = r.nextInt(sources.size());
             Source source = sources.get(which);
@@ -178,6 +178,5 @@ class MkaTrackerFuzzTest {
             tracker.cas().forEach(ca -> ca.timeline().forEach(TimelineEvent::toString));
             tracker.findings().forEach(Finding::toString);
         });
-        assertTrue(cases >= 300, "cases: " + cases);
     }
 }
