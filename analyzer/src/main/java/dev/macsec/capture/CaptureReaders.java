@@ -9,7 +9,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.zip.GZIPInputStream;
 
 /** Recognizes the container by its magic numbers and builds the matching reader. */
 final class CaptureReaders {
@@ -38,7 +37,7 @@ final class CaptureReaders {
             if (have >= 2 && in.buf[0] == (byte) 0x1F && in.buf[1] == (byte) 0x8B) {
                 channel.position(0);
                 try {
-                    gzip = new GZIPInputStream(Channels.newInputStream(channel), GZIP_INPUT_BUFFER);
+                    gzip = new GzipStream(Channels.newInputStream(channel), GZIP_INPUT_BUFFER);
                 } catch (IOException e) {
                     throw header.damaged(0, "not a valid gzip stream: " + e.getMessage());
                 }

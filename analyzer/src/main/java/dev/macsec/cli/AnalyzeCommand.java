@@ -2,6 +2,7 @@ package dev.macsec.cli;
 
 import dev.macsec.capture.CaptureReader;
 import dev.macsec.error.InputException;
+import dev.macsec.keys.SafeText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +49,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
         List<Path> paths = files.getValue();
         for (Path f : paths) {
             if (!Files.isRegularFile(f)) {
+                if (!Files.exists(f) && SafeText.couldBeKey(f.toString())) {
+                    // "--cak CKN CAK" (a space for the colon) leaves the CAK where a capture file goes
+                    throw new InputException("a capture file argument of " + f.toString().length()
+                            + " characters (not shown: it could be a key): no such file");
+                }
                 throw new InputException(f + ": " + (Files.exists(f) ? "not a regular file" : "no such file"));
             }
             totalBytes += Files.size(f);

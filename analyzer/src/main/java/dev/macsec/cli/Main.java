@@ -1,6 +1,7 @@
 package dev.macsec.cli;
 
 import dev.macsec.error.InputException;
+import dev.macsec.keys.SafeText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
@@ -129,7 +130,8 @@ public final class Main {
             command.usage(err);
             return EXIT_USAGE;
         }
-        err.println("macsec: " + ex.getMessage());
+        // picocli quotes the value it could not use, and a key given to the wrong option must not come back
+        err.println("macsec: " + SafeText.message(ex.getMessage()));
         CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
         err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
         return EXIT_USAGE;

@@ -22,7 +22,7 @@ public final class Hex {
             throw new InputException(where + ": empty; expected hex digits");
         }
         for (int i = 0; i < text.length(); i++) {
-            if (Character.digit(text.charAt(i), 16) < 0) {
+            if (!SafeText.isHexDigit(text.charAt(i))) {
                 char c = text.charAt(i);
                 String shown = c == ' ' ? "a space" : c == ':' ? "':'" : c < 0x20 || c > 0x7e
                         ? String.format("U+%04X", (int) c) : "'" + c + "'";
@@ -35,9 +35,14 @@ public final class Hex {
         }
         byte[] out = new byte[text.length() / 2];
         for (int i = 0; i < out.length; i++) {
-            out[i] = (byte) (Character.digit(text.charAt(2 * i), 16) << 4 | Character.digit(text.charAt(2 * i + 1), 16));
+            out[i] = (byte) (digit(text.charAt(2 * i)) << 4 | digit(text.charAt(2 * i + 1)));
         }
         return out;
+    }
+
+    /** An ASCII hex digit's value ({@link Character#digit} would also take full-width and other scripts' digits). */
+    private static int digit(char c) {
+        return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
     }
 
     /** Decodes hex the program itself wrote (tests, constants); a bad value is a bug, not user input. */

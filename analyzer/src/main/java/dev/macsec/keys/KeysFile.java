@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.macsec.error.InputException;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigInteger;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -26,9 +27,15 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The keys file shared by the library, the CLI and the harness:
@@ -43,6 +50,8 @@ import java.util.List;
 public record KeysFile(List<SakEntry> saks, List<CakEntry> caks, List<MskEntry> msks) {
     /** A keys file is a few kilobytes; anything past this is not one, and reading it whole would be unwise. */
     public static final long MAX_FILE_BYTES = 16L << 20;
+    /** How long a pipe or device may take to deliver a keys file (a FIFO nobody writes to never does). */
+    public static final Duration NON_REGULAR_FILE_DEADLINE = Duration.ofSeconds(10);
 
     public static final KeysFile EMPTY = new KeysFile(List.of(), List.of(), List.of());
 
@@ -85,25 +94,13 @@ public record KeysFile(List<SakEntry> saks, List<CakEntry> caks, List<MskEntry> 
     // ---------------------------------------------------------------- reading files
 
     public static KeysFile load(Path path) {
+        return load(path, NON_REGULAR_FILE_DEADLINE);
+    }
+
+    /** {@link #load(Path)} with the time a pipe or device gets to deliver the file; tests shorten it. */
+    static KeysFile load(Path path, Duration deadline) {
         String where = path.toString();
-        byte[] raw;
-        try {
-            if (Files.isDirectory(path)) {
-                throw new InputException(where + ": is a directory, not a keys file");
-            }
-            long size = Files.size(path);
-            if (size > MAX_FILE_BYTES) {
-                throw new InputException(where + ": " + size + " bytes is too large for a keys file (limit "
-                        + MAX_FILE_BYTES + ")");
-            }
-            raw = Files.readAllBytes(path);
-        } catch (NoSuchFileException e) {
-            throw new InputException(where + ": keys file not found");
-        } catch (AccessDeniedException e) {
-            throw new InputException(where + ": cannot read keys file: permission denied");
-        } catch (IOException e) {
-            throw new InputException(where + ": cannot read keys file: " + e.getMessage());
-        }
+        byte[] raw = read(path, where, deadline);
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -112,6 +109,81 @@ public record KeysFile(List<SakEntry> saks, List<CakEntry> caks, List<MskEntry> 
             throw new InputException(where + ": not a text file (invalid UTF-8); a keys file is JSON");
         }
         return parse(text, where);
+    }
+
+    /**
+     * At most {@link #MAX_FILE_BYTES} of the file, whatever it is: a regular file's size is checked first, but a
+     * pipe or device has none ({@code /dev/zero} never ends), so every read is bounded. Opening a FIFO that has
+     * no writer blocks in the kernel until one comes, and no Java call can interrupt that, so a file that is not
+     * regular is read on a daemon thread and given up after {@code deadline}. Pipes stay usable: a process
+     * substitution ({@code --keys <(vault read ...)}) is a pipe with a writer.
+     */
+    private static byte[] read(Path path, String where, Duration deadline) {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(path, BasicFileAttributes.class);
+        } catch (IOException e) {
+            throw cannotRead(where, e);
+        }
+        if (attributes.isDirectory()) {
+            throw new InputException(where + ": is a directory, not a keys file");
+        }
+        if (attributes.isRegularFile()) {
+            if (attributes.size() > MAX_FILE_BYTES) {
+                throw new InputException(where + ": " + attributes.size() + " bytes is too large for a keys file (limit "
+                        + MAX_FILE_BYTES + ")");
+            }
+            try {
+                return readBounded(path, where);
+            } catch (IOException e) {
+                throw cannotRead(where, e);
+            }
+        }
+        FutureTask<byte[]> task = new FutureTask<>(() -> readBounded(path, where));
+        Thread reader = Thread.ofPlatform().daemon().name("keys-file-reader").start(task);
+        try {
+            return task.get(deadline.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            reader.interrupt();
+            throw new InputException(where + ": not a regular file, and reading it did not finish within "
+                    + seconds(deadline) + " s (a FIFO with no writer?)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InputException(where + ": interrupted while reading the keys file");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof InputException input) {
+                throw input;
+            }
+            if (e.getCause() instanceof IOException io) {
+                throw cannotRead(where, io);
+            }
+            throw new IllegalStateException("reading " + where, e.getCause());
+        }
+    }
+
+    private static byte[] readBounded(Path path, String where) throws IOException {
+        try (InputStream in = Files.newInputStream(path)) {
+            byte[] raw = in.readNBytes((int) MAX_FILE_BYTES + 1);
+            if (raw.length > MAX_FILE_BYTES) {
+                throw new InputException(where + ": more than " + MAX_FILE_BYTES + " bytes: too large for a keys file (limit "
+                        + MAX_FILE_BYTES + ")");
+            }
+            return raw;
+        }
+    }
+
+    private static InputException cannotRead(String where, IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return new InputException(where + ": keys file not found");
+        }
+        if (e instanceof AccessDeniedException) {
+            return new InputException(where + ": cannot read keys file: permission denied");
+        }
+        return new InputException(where + ": cannot read keys file: " + e.getMessage());
+    }
+
+    private static String seconds(Duration d) {
+        return java.math.BigDecimal.valueOf(d.toMillis(), 3).stripTrailingZeros().toPlainString();
     }
 
     /** Parses keys-file JSON; {@code source} (a file name, or e.g. "--keys-json") prefixes every error. */
@@ -201,13 +273,22 @@ public record KeysFile(List<SakEntry> saks, List<CakEntry> caks, List<MskEntry> 
                 yield a;
             }
             case VALUE_STRING -> nodes.textNode(p.getText());
-            case VALUE_NUMBER_INT -> nodes.numberNode(p.getBigIntegerValue());
-            case VALUE_NUMBER_FLOAT -> nodes.numberNode(p.getDecimalValue());
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> number(p, token);
             case VALUE_TRUE -> nodes.booleanNode(true);
             case VALUE_FALSE -> nodes.booleanNode(false);
             case VALUE_NULL -> nodes.nullNode();
             default -> throw new JsonParseException(p, "Unexpected token (" + token + ")");
         };
+    }
+
+    private static JsonNode number(JsonParser p, JsonToken token) throws IOException {
+        try {
+            return token == JsonToken.VALUE_NUMBER_INT ? JsonNodeFactory.instance.numberNode(p.getBigIntegerValue())
+                    : JsonNodeFactory.instance.numberNode(p.getDecimalValue());
+        } catch (NumberFormatException e) {
+            // an exponent beyond what BigDecimal holds (1e9999999999): Jackson says so with an unchecked exception
+            throw new JsonParseException(p, "Number out of range", p.currentTokenLocation());
+        }
     }
 
     private static String describe(JsonProcessingException e) {
@@ -217,11 +298,13 @@ public record KeysFile(List<SakEntry> saks, List<CakEntry> caks, List<MskEntry> 
         String what = original == null ? "syntax error"
                 : original.startsWith("Unrecognized token") ? "unrecognized token (hex values need double quotes)"
                 : original.startsWith("Invalid numeric value") ? "invalid number (hex values need double quotes)"
+                : original.equals("Number out of range") ? "number out of range"
                 : original.startsWith("Trailing token") ? "more JSON after the top-level object"
                 : original.startsWith("Document nesting depth") ? "nested deeper than the 1000 levels allowed"
-                : original.startsWith("Duplicate field") ? original.replaceFirst("^Duplicate field", "duplicate field")
-                : original.split("\n")[0].replaceAll("\\s*\\(start marker at .*$", "")
-                        .replaceAll(", from `[^`]*`", "").trim();
+                : original.startsWith("Duplicate field '") && original.endsWith("'")
+                        ? "duplicate field " + SafeText.quoted(original.substring(17, original.length() - 1))
+                : SafeText.message(original.split("\n")[0].replaceAll("\\s*\\(start marker at .*$", "")
+                        .replaceAll(", from `[^`]*`", "").trim());
         String where = at == null || at.getLineNr() < 0 ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
         return "malformed JSON" + where + ": " + what;
     }
@@ -252,7 +335,7 @@ public record KeysFile(List<SakEntry> saks, List<CakEntry> caks, List<MskEntry> 
             String name = it.next();
             if (!allowed.contains(name)) {
                 String where = prefix.isEmpty() ? "" : prefix.substring(0, prefix.length() - 1) + ": ";
-                throw new InputException(where + "unknown field \"" + name + "\" (allowed: " + String.join(", ", allowed) + ")");
+                throw new InputException(where + "unknown field " + SafeText.quoted(name) + " (allowed: " + String.join(", ", allowed) + ")");
             }
         }
     }
@@ -264,7 +347,7 @@ public record KeysFile(List<SakEntry> saks, List<CakEntry> caks, List<MskEntry> 
         if (suiteName != null) {
             suite = SakEntry.suiteNamed(suiteName);
             if (suite == null) {
-                throw new InputException(where + ".cipherSuite: unknown cipher suite \"" + suiteName + "\" (known: "
+                throw new InputException(where + ".cipherSuite: unknown cipher suite " + SafeText.quoted(suiteName) + " (known: "
                         + SakEntry.SUITE_NAMES + ")");
             }
         }
@@ -332,7 +415,7 @@ public record KeysFile(List<SakEntry> saks, List<CakEntry> caks, List<MskEntry> 
     private static CakEntry cak(ObjectNode n, String where, int number) {
         String cknHex = requiredString(n, "ckn", where, "the CKN in hex");
         String cakHex = requiredString(n, "cak", where, "the CAK in hex");
-        String name = optionalString(n, "name", where);
+        String name = label(n, where);
         byte[] ckn = ckn(where + ".ckn", cknHex);
         byte[] cak = cakBytes(where + ".cak", cakHex);
         CakEntry e = new CakEntry(number, ckn, cak, name);
@@ -343,7 +426,7 @@ public record KeysFile(List<SakEntry> saks, List<CakEntry> caks, List<MskEntry> 
     private static MskEntry msk(ObjectNode n, String where, int number) {
         String mskHex = requiredString(n, "msk", where, "the EAP MSK in hex");
         String sidHex = requiredString(n, "sessionId", where, "the EAP Session-Id in hex");
-        String name = optionalString(n, "name", where);
+        String name = label(n, where);
         byte[] msk = Hex.parse(where + ".msk", mskHex);
         if (msk.length < 16 || msk.length > 64) {
             throw new InputException(where + ".msk: an MSK is 32 to 128 hex digits (16 to 64 octets), got " + mskHex.length());
@@ -356,6 +439,28 @@ public record KeysFile(List<SakEntry> saks, List<CakEntry> caks, List<MskEntry> 
         MskEntry e = new MskEntry(number, msk, sid, name);
         java.util.Arrays.fill(msk, (byte) 0);
         return e;
+    }
+
+    /**
+     * An entry's optional name, which the summaries and timelines print: refused when it could be a key (it would be
+     * printed everywhere) or holds a control or formatting character (a newline, a terminal escape, a bidi override).
+     */
+    private static String label(ObjectNode n, String where) {
+        String name = optionalString(n, "name", where);
+        if (name == null) {
+            return null;
+        }
+        if (SafeText.couldBeKey(name)) {
+            throw new InputException(where + ".name: " + SafeText.quoted(name) + " is printed in the output, so it must not look like a key");
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
+                throw new InputException(where + ".name: must be printable text, found " + String.format("U+%04X", (int) c)
+                        + " at position " + (i + 1));
+            }
+        }
+        return name;
     }
 
     private static byte[] ckn(String where, String hex) {
@@ -417,10 +522,11 @@ public record KeysFile(List<SakEntry> saks, List<CakEntry> caks, List<MskEntry> 
         };
     }
 
+    /** A number as written when it is no longer than a 64-bit PN; a longer one could be a key typed without quotes. */
     private static String shortText(JsonNode n) {
         if (n.isNumber()) {
             String t = n.asText();
-            return t.length() > 24 ? t.substring(0, 24) + "..." : t;
+            return t.length() > 20 ? "a number of " + t.length() + " characters" : t;
         }
         return kind(n);
     }

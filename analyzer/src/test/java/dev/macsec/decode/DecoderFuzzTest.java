@@ -1,18 +1,26 @@
 package dev.macsec.decode;
 
 import dev.macsec.decode.inner.InnerSummary;
+import dev.macsec.decode.mka.Mkpdu;
 import dev.macsec.field.Dissection;
+import dev.macsec.testing.Fuzz;
+import dev.macsec.testing.Mutator;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Decoders never throw: truncations, bit flips and random bytes, over every link type and every bundled frame. */
+/**
+ * Decoders never throw: truncations, bit flips and random bytes, over every link type and every bundled frame; then,
+ * for this target's share of the fuzzing budget ({@link Fuzz}), stacked mutations of those frames, MKPDUs among them
+ * (the MKPDU decoder's parameter sets, lengths and bodies).
+ */
 class DecoderFuzzTest {
     private static final int[] LINK_TYPES = {LinkLayer.LINKTYPE_ETHERNET, LinkLayer.LINKTYPE_LINUX_SLL, LinkLayer.LINKTYPE_LINUX_SLL2, 0};
 
@@ -78,5 +86,29 @@ class DecoderFuzzTest {
         assertDoesNotThrow(() -> decoder.decode(1, null, 0, 10, new Dissection()));
         assertTrue(runs > 100_000, "runs: " + runs);
         System.out.println("decoder fuzz: " + runs + " inputs, none threw; " + Arrays.toString(LINK_TYPES));
+    }
+
+    @Test
+    void stackedMutationsOfBundledFramesNeverThrow() throws Exception {
+        List<byte[]> frames = new ArrayList<>();
+        for (var file : TsharkAgreementTest.captures().toList()) {
+            frames.addAll(CapturedFrames.read(file).frames().stream().map(CapturedFrames.Frame::data).toList());
+        }
+        Fuzz.run("decoder", 10_000, c -> {
+            SplittableRandom r = c.random;
+            byte[] f = c.input("frame", Mutator.mutate(frames.get(r.nextInt(frames.size())), r, frames, r.nextBoolean() ? 14 : 0));
+            int linkType = r.nextInt(8) == 0 ? LINK_TYPES[r.nextInt(LINK_TYPES.length)] : LinkLayer.LINKTYPE_ETHERNET;
+            Dissection d = new Dissection();
+            int wire = f.length + (r.nextInt(4) == 0 ? r.nextInt(-4, 100) : 0);
+            decoder.decode(new FrameMeta(c.number, 0, 0, wire, f.length), linkType, f, 0, f.length, d);
+            decoder.decodeInner(f, 0, f.length, d);
+            InnerSummary.describe(f, 0, f.length);
+            InnerSummary.describe(d);
+            d.layers().forEach(layer -> layer.children().forEach(x -> x.display()));
+            Mkpdu pdu = decoder.lastMkpdu();
+            if (pdu != null) {
+                pdu.toString();
+            }
+        });
     }
 }

@@ -8,14 +8,17 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class KeysFileTest {
@@ -86,7 +89,7 @@ class KeysFileTest {
             unquoted hex             | {"saks":[{"sak":00aa}]}  | k.json: malformed JSON at line 1, column 18: invalid number (hex values need double quotes)
             missing brace            | {"saks":[                | k.json: malformed JSON at line 1, column 10: Unexpected end-of-input: expected close marker for Array
             trailing garbage         | {} {}                    | k.json: malformed JSON at line 1, column 4: more JSON after the top-level object
-            duplicate field          | {"saks":[],"saks":[]}    | k.json: malformed JSON at line 1, column 18: duplicate field 'saks'
+            duplicate field          | {"saks":[],"saks":[]}    | k.json: malformed JSON at line 1, column 18: duplicate field "saks"
             empty                    | '   '                    | k.json: empty; expected a JSON object with "saks", "caks" and/or "msks"
             top-level array          | []                       | k.json: the top level must be a JSON object with "saks", "caks" and/or "msks", got an array
             unknown top field        | {"sak":[]}               | k.json: unknown field "sak" (allowed: saks, caks, msks)
@@ -111,6 +114,13 @@ class KeysFileTest {
     }
 
     @Test
+    void numberWithAHugeExponentIsAnInputErrorNotACrash() {
+        // found by KeysFileFuzzTest (seed 0x2026, case 42669): Jackson threw NumberFormatException from getDecimalValue
+        assertEquals("k.json: malformed JSON at line 1, column 61: number out of range",
+                error("{\"saks\":[{\"sak\":\"" + SAK128 + "\",\"nextPn\":184e46744073709551615}]}"));
+    }
+
+    @Test
     void malformedJsonOnALaterLineNamesThatLine() {
         assertEquals("k.json: malformed JSON at line 3, column 3: Unexpected character ('}' (code 125)): was expecting double-quote to start field name",
                 error("{\"saks\":[\n  {\"sak\":\"00\",\n  }]}"));
@@ -124,6 +134,8 @@ class KeysFileTest {
             colons                   | "sak":"00:11:22"                                | k.json: saks[1].sak: not hex: ':' at position 3 (write plain hex digits, no separators)
             spaces                   | "sak":"0011 2233"                               | k.json: saks[1].sak: not hex: a space at position 5 (write plain hex digits, no separators)
             not hex                  | "sak":"00112g"                                  | k.json: saks[1].sak: not hex: 'g' at position 6 (write plain hex digits, no separators)
+            full-width digits        | "sak":"００１１２２３３４４５５６６７７８８９９００１１２２３３４４５５６６７７" | k.json: saks[1].sak: not hex: U+FF10 at position 1 (write plain hex digits, no separators)
+            Arabic-Indic digit       | "sak":"0011223344556677889900112233445٥"     | k.json: saks[1].sak: not hex: U+0665 at position 32 (write plain hex digits, no separators)
             empty sak                | "sak":""                                        | k.json: saks[1].sak: empty; expected hex digits
             odd digits               | "sak":"001"                                     | k.json: saks[1].sak: odd number of hex digits (3)
             128 too long             | "sak":"%1$s%1$s","cipherSuite":"GCM-AES-128"    | k.json: saks[1].sak: GCM-AES-128 needs 32 hex digits, got 64
@@ -183,6 +195,30 @@ class KeysFileTest {
         assertFalse(m2.toLowerCase().contains(SAK128.toLowerCase()), m2);
     }
 
+    // A key pasted in the wrong place must not come back in the error, and nothing the file says may break the
+    // one-line error or reach the terminal as a control sequence (JSON escapes allow both in names and values).
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            key as a field name           | {"saks":[{"sak":"%1$s","%1$s":1}]}            | k.json: saks[0]: unknown field (32 characters, not shown: it could be a key) (allowed: sak, cipherSuite, sci, an, ssci, salt, nextPn)
+            key with colons as field name | {"caks":[{"a1:a2:a3:a4:a5:a6:a7:a8:a9:aa":1}]} | k.json: caks[0]: unknown field (29 characters, not shown: it could be a key) (allowed: ckn, cak, name)
+            key as a top-level field      | {"%1$s":[]}                                   | k.json: unknown field (32 characters, not shown: it could be a key) (allowed: saks, caks, msks)
+            key as the cipher suite       | {"saks":[{"sak":"%1$s","cipherSuite":"%1$s"}]} | k.json: saks[0].cipherSuite: unknown cipher suite (32 characters, not shown: it could be a key) (known: GCM-AES-128, GCM-AES-256, GCM-AES-XPN-128, GCM-AES-XPN-256)
+            key as a duplicate field      | {"%1$s":1,"%1$s":2}                           | k.json: malformed JSON at line 1, column 73: duplicate field (32 characters, not shown: it could be a key)
+            digits as an unquoted AN      | {"saks":[{"sak":"%1$s","an":11223344556677889900112233445566}]} | k.json: saks[0].an: must be 0, 1, 2 or 3, got a number of 32 characters
+            newline and ESC in a name     | {"saks":[{"sak":"%1$s","x\\ny\\u001b[2J":1}]}  | k.json: saks[0]: unknown field "x\\u000ay\\u001b[2J" (allowed: sak, cipherSuite, sci, an, ssci, salt, nextPn)
+            quote and backslash in a name | {"caks":[{"a\\"b\\\\c":1}]}                  | k.json: caks[0]: unknown field "a\\"b\\\\c" (allowed: ckn, cak, name)
+            right-to-left override        | {"caks":[{"\u202eman":1}]}                    | k.json: caks[0]: unknown field "\\u202eman" (allowed: ckn, cak, name)
+            control character in a suite  | {"saks":[{"sak":"%1$s","cipherSuite":"GCM\\r\\u0007"}]} | k.json: saks[0].cipherSuite: unknown cipher suite "GCM\\u000d\\u0007" (known: GCM-AES-128, GCM-AES-256, GCM-AES-XPN-128, GCM-AES-XPN-256)
+            long name that is not a key   | {"caks":[{"%2$s":1}]}                          | k.json: caks[0]: unknown field (65 characters, too long to show) (allowed: ckn, cak, name)
+            key as a CAK's name           | {"caks":[{"ckn":"01","cak":"%1$s","name":"%1$s"}]} | k.json: caks[0].name: (32 characters, not shown: it could be a key) is printed in the output, so it must not look like a key
+            ESC in an MSK's name          | {"msks":[{"msk":"%1$s","sessionId":"00","name":"a\\u001b[2J"}]} | k.json: msks[0].name: must be printable text, found U+001B at position 2
+            bidi override in a name       | {"caks":[{"ckn":"01","cak":"%1$s","name":"lab\u202e"}]} | k.json: caks[0].name: must be printable text, found U+202E at position 4
+            unexpected character          | {"caks":[\u202e]}                             | k.json: malformed JSON at line 1, column 10: Unexpected character ('\\u202e' (code 8238 / 0x202e)): expected a valid value (JSON String, Number, Array, Object or token 'null', 'true' or 'false')
+            """)
+    void errorsNeverRepeatAKeyNorPrintControlCharacters(String what, String json, String message) {
+        assertEquals(message, error(json.formatted(SAK128, "n".repeat(65))));
+    }
+
     // ---------------------------------------------------------------- files
 
     @Test
@@ -214,6 +250,47 @@ class KeysFileTest {
         }
         assertEquals(p + ": 16777217 bytes is too large for a keys file (limit 16777216)",
                 assertThrows(InputException.class, () -> KeysFile.load(p)).getMessage());
+    }
+
+    @Test
+    void endlessDeviceIsCutAtTheLimitNotReadWhole() {
+        // /dev/zero has no size (Files.size says 0) and never ends: only a bounded read stops it
+        Path zero = Path.of("/dev/zero");
+        assertEquals("/dev/zero: more than 16777216 bytes: too large for a keys file (limit 16777216)",
+                assertTimeoutPreemptively(Duration.ofSeconds(20),
+                        () -> assertThrows(InputException.class, () -> KeysFile.load(zero)).getMessage()));
+    }
+
+    @Test
+    void pipeIsReadWhenItHasAWriter(@TempDir Path dir) throws Exception {
+        Path fifo = mkfifo(dir);
+        Thread writer = Thread.ofPlatform().start(() -> {
+            try {
+                Files.writeString(fifo, "{\"saks\":[{\"sak\":\"" + SAK128 + "\"}]}");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        KeysFile f = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> KeysFile.load(fifo));
+        writer.join();
+        assertEquals(1, f.saks().size());
+    }
+
+    @Test
+    void fifoWithoutAWriterIsRefusedAfterTheDeadlineInsteadOfHanging(@TempDir Path dir) throws Exception {
+        Path fifo = mkfifo(dir);
+        String m = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                () -> assertThrows(InputException.class, () -> KeysFile.load(fifo, Duration.ofMillis(300))).getMessage());
+        assertEquals(fifo + ": not a regular file, and reading it did not finish within 0.3 s (a FIFO with no writer?)", m);
+        // the reader left blocked in open(2) is released by a writer coming and going
+        Files.write(fifo, new byte[0]);
+    }
+
+    private static Path mkfifo(Path dir) throws Exception {
+        Path fifo = dir.resolve("keys.fifo");
+        Process p = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+        assertEquals(0, p.waitFor());
+        return fifo;
     }
 
     @Test
