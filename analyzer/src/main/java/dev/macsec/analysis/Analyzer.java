@@ -77,7 +77,7 @@ public final class Analyzer implements AutoCloseable {
                 options.replayWindow(), options.confidentialityOffset()), options.profile());
         this.secyEnabled = !keys.saks().isEmpty() || !keys.caks().isEmpty() || !keys.msks().isEmpty();
         installConfiguredSaks(keys);
-        this.mka = new MkaSide(keys, secy, options.showKeys());
+        this.mka = new MkaSide(keys, secy, options.showKeys(), !options.offsetOverridesMka());
         int threads = Math.max(1, options.threads());
         if (threads > 1) {
             // the caller's thread is one of the threads asked for: it reads, applies in order, and verifies too

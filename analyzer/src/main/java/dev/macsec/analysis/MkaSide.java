@@ -34,14 +34,17 @@ final class MkaSide {
     private final ReceiveSecY secy;
     private final boolean learning;
     private final boolean showKeys;
+    /** Learned SAKs decrypt at the confidentiality offset their Distributed SAK announces (the user gave none). */
+    private final boolean announcedOffsets;
     private long mkpdus;
     private long verified;
     private long failed;
     private long noKey;
 
-    MkaSide(KeysFile keys, ReceiveSecY secy, boolean showKeys) {
+    MkaSide(KeysFile keys, ReceiveSecY secy, boolean showKeys, boolean announcedOffsets) {
         this.tracker = new MkaTracker(keys);
         this.secy = secy;
+        this.announcedOffsets = announcedOffsets;
         this.learning = !keys.caks().isEmpty() || !keys.msks().isEmpty();
         this.showKeys = showKeys;
     }
@@ -90,12 +93,16 @@ final class MkaSide {
         long firstPn = Math.max(1, sak.lowestPn());
         for (Map.Entry<Long, SaKey> e : sak.keys().entrySet()) {
             ReceiveSc sc = secy.sc(e.getKey()) != null ? secy.sc(e.getKey()) : secy.addSc(e.getKey());
-            sc.installSa(sak.an(), e.getValue(), firstPn);
+            sc.installSa(sak.an(), atItsOffset(sak, e.getValue()), firstPn);
         }
         if (sak.unresolvedPeers() > 0 && !sak.keys().isEmpty()) {
             // peers the key server listed but the capture has not shown yet: try the key on unknown SCIs
-            secy.addTrialKey(sak.keys().values().iterator().next());
+            secy.addTrialKey(atItsOffset(sak, sak.keys().values().iterator().next()));
         }
+    }
+
+    private SaKey atItsOffset(LearnedSak sak, SaKey key) {
+        return announcedOffsets ? key.withConfidentialityOffset(sak.confidentialityOffset()) : key;
     }
 
     private String describe(LearnedSak sak) {

@@ -33,7 +33,8 @@ public final class AnalysisArgs {
             .description("replayWindow (default ${DEFAULT-VALUE})").build();
     private final OptionSpec noReplay = flag("--no-replay").description("turn replayProtect off (valid frames below next PN - window then count Delayed)").build();
     private final OptionSpec offset = option("--offset").paramLabel("N").type(int.class).defaultValue("0")
-            .description("confidentiality offset: 0, 30 or 50 (default ${DEFAULT-VALUE})").build();
+            .description("confidentiality offset: 0, 30 or 50 (default ${DEFAULT-VALUE}; SAKs learned from MKA take the one "
+                    + "their Distributed SAK announces unless this is given)").build();
     private final OptionSpec profile = option("--profile").paramLabel("NAME").type(String.class).defaultValue("ieee")
             .description("receive rules: ieee (802.1AE-2018 as written) or linux (what a Linux 6.1 box counts); default ${DEFAULT-VALUE}")
             .build();
@@ -75,6 +76,11 @@ public final class AnalysisArgs {
 
     private static boolean isSet(OptionSpec flag) {
         return Boolean.TRUE.equals(flag.getValue());
+    }
+
+    /** On the command line, as opposed to left at its default. */
+    private static boolean given(OptionSpec option) {
+        return !option.originalStringValues().isEmpty();
     }
 
     private static List<String> strings(OptionSpec repeated) {
@@ -149,6 +155,6 @@ public final class AnalysisArgs {
         if (n < 1 || n > 64) {
             throw new InputException("--threads: 1 to 64, got " + n);
         }
-        return new AnalysisOptions(mode, !isSet(noReplay), replayWindow, p, offset, dissect, n, isSet(showKeys));
+        return new AnalysisOptions(mode, !isSet(noReplay), replayWindow, p, offset, given(this.offset), dissect, n, isSet(showKeys));
     }
 }

@@ -15,8 +15,14 @@ public final class SaKey {
     private final int ssci;
     private final byte[] salt;
     private final String label;
+    /** 0, 30 or 50 when the key's announcement fixes it (an MKA Distributed SAK); -1: the SecY's own. */
+    private final int confidentialityOffset;
 
     private SaKey(CipherSuite suite, byte[] sak, int ssci, byte[] salt, String label) {
+        this(suite, sak, ssci, salt, label, -1);
+    }
+
+    private SaKey(CipherSuite suite, byte[] sak, int ssci, byte[] salt, String label, int confidentialityOffset) {
         if (sak.length != suite.keyLength()) {
             throw new IllegalArgumentException(suite + " needs a " + suite.keyLength() + "-octet SAK, got " + sak.length + " octets");
         }
@@ -28,6 +34,7 @@ public final class SaKey {
         this.ssci = ssci;
         this.salt = salt == null ? null : salt.clone();
         this.label = label;
+        this.confidentialityOffset = confidentialityOffset;
     }
 
     /** A key for the non-XPN suites. */
@@ -48,7 +55,20 @@ public final class SaKey {
 
     /** The same key with a name for reports, e.g. "KN 1" or a file line; never the key itself. */
     public SaKey withLabel(String newLabel) {
-        return new SaKey(suite, keySpec.getEncoded(), ssci, salt, newLabel);
+        return new SaKey(suite, keySpec.getEncoded(), ssci, salt, newLabel, confidentialityOffset);
+    }
+
+    /** The same key bound to a confidentiality offset (0, 30 or 50), as MKA's Distributed SAK announces it. */
+    public SaKey withConfidentialityOffset(int offset) {
+        if (offset != 0 && offset != 30 && offset != 50) {
+            throw new IllegalArgumentException("confidentiality offset must be 0, 30 or 50: " + offset);
+        }
+        return new SaKey(suite, keySpec.getEncoded(), ssci, salt, label, offset);
+    }
+
+    /** The confidentiality offset this key is bound to, or -1 when the receiving SecY's configured one applies. */
+    public int confidentialityOffset() {
+        return confidentialityOffset;
     }
 
     public CipherSuite suite() {

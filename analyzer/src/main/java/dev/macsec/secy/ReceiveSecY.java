@@ -260,7 +260,8 @@ public final class ReceiveSecY {
     private boolean check(RxFrame f, CipherCache ciphers, SaKey key, long pn) {
         f.keysTried++;
         MacsecGcm gcm = ciphers.get(key);
-        int n = gcm.verify(f.tag, f.off, f.sci, pn, config.confidentialityOffset(), f.out, f.outOff);
+        int offset = key.confidentialityOffset() >= 0 ? key.confidentialityOffset() : config.confidentialityOffset();
+        int n = gcm.verify(f.tag, f.off, f.sci, pn, offset, f.out, f.outOff);
         f.verified = true;
         f.verifiedKey = key;
         f.verifiedPn = pn;
