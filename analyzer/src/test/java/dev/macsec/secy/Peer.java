@@ -4,7 +4,13 @@ import dev.macsec.crypto.CipherSuite;
 import dev.macsec.crypto.MacsecGcm;
 import dev.macsec.crypto.SaKey;
 import dev.macsec.decode.SecTag;
+import dev.macsec.crypto.CipherCache;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /** Test frames protected by our own transmit code, from a peer with SCI 020000000001/1. */
 final class Peer {
@@ -13,6 +19,36 @@ final class Peer {
     static final int INTEGRITY = SecTag.TCI_SC;
 
     private Peer() {
+    }
+
+    /**
+     * The analyzer's parallel path: two threads verify alternate frames, then the SecY applies them in capture
+     * order. Returns the verdicts in frame order, for comparison with a sequential {@code receive}.
+     */
+    static List<Verdict> verifyOnTwoThreadsThenApply(ReceiveSecY secy, List<RxFrame> work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                int start = t;
+                done.add(pool.submit(() -> {
+                    CipherCache cache = new CipherCache();
+                    for (int i = start; i < work.size(); i += 2) {
+                        secy.verify(work.get(i), cache);
+                    }
+                }));
+            }
+            for (Future<?> d : done) {
+                d.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        List<Verdict> actual = new ArrayList<>();
+        for (RxFrame f : work) {
+            actual.add(secy.apply(f));
+        }
+        return actual;
     }
 
     static SaKey key(CipherSuite suite) {

@@ -12,15 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.macsec.crypto.CipherCache;
 import dev.macsec.crypto.CipherSuite;
 import dev.macsec.decode.SecTag;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -243,28 +239,7 @@ class ReceiveSecYTest {
         for (byte[] f : frames) {
             work.add(RxFrame.of(f));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int t = 0; t < 2; t++) {
-                int start = t;
-                done.add(pool.submit(() -> {
-                    CipherCache cache = new CipherCache();
-                    for (int i = start; i < work.size(); i += 2) {
-                        par.verify(work.get(i), cache);
-                    }
-                }));
-            }
-            for (Future<?> d : done) {
-                d.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
-        List<Verdict> actual = new ArrayList<>();
-        for (RxFrame f : work) {
-            actual.add(par.apply(f));
-        }
+        List<Verdict> actual = Peer.verifyOnTwoThreadsThenApply(par, work);
         assertEquals(expected, actual);
         assertEquals(seq.allCounters(), par.allCounters());
         assertTrue(expected.contains(Verdict.OK) && expected.contains(Verdict.NOT_VALID) && expected.contains(Verdict.INVALID));

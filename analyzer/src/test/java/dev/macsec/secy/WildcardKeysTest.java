@@ -5,16 +5,12 @@ import static dev.macsec.secy.Peer.INTEGRITY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.macsec.crypto.CipherCache;
 import dev.macsec.crypto.CipherSuite;
 import dev.macsec.crypto.MacsecGcm;
 import dev.macsec.crypto.SaKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -122,28 +118,7 @@ class WildcardKeysTest {
         }
         ReceiveSecY par = secy(keys);
         List<RxFrame> work = frames.stream().map(RxFrame::of).toList();
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int t = 0; t < 2; t++) {
-                int start = t;
-                done.add(pool.submit(() -> {
-                    CipherCache cache = new CipherCache();
-                    for (int i = start; i < work.size(); i += 2) {
-                        par.verify(work.get(i), cache);
-                    }
-                }));
-            }
-            for (Future<?> d : done) {
-                d.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
-        List<Verdict> actual = new ArrayList<>();
-        for (RxFrame f : work) {
-            actual.add(par.apply(f));
-        }
+        List<Verdict> actual = Peer.verifyOnTwoThreadsThenApply(par, work);
         assertEquals(expected, actual);
         assertEquals(seq.allCounters(), par.allCounters());
         assertTrue(expected.contains(Verdict.OK) && expected.contains(Verdict.NOT_VALID), expected.toString());
