@@ -1,5 +1,6 @@
 package dev.macsec.cli;
 
+import dev.macsec.keys.SafeText;
 import java.io.PrintWriter;
 
 /**
@@ -50,16 +51,12 @@ final class Defect {
 
     /**
      * The message of an exception nobody wrote for users can hold anything: a long hex run could be key material,
-     * a control character would break the one line (or drive the terminal). Both are masked, and the length capped.
+     * a control character would break the one line (or drive the terminal). Both are masked as in keys-file
+     * errors ({@link SafeText#message}), and the length capped.
      */
     private static String message(String m) {
-        String s = m.replaceAll("[0-9A-Fa-f]{32,}", "<hex>");
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < s.length() && sb.length() < MAX_MESSAGE; i++) {
-            char c = s.charAt(i);
-            sb.append(Character.isISOControl(c) ? ' ' : c);
-        }
-        return sb.length() < s.length() ? sb.append('…').toString() : sb.toString();
+        String s = SafeText.message(m);
+        return s.length() > MAX_MESSAGE ? s.substring(0, MAX_MESSAGE) + "…" : s;
     }
 
     /** Whether the user asked for stack traces. */

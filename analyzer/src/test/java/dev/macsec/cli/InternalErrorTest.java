@@ -173,7 +173,7 @@ class InternalErrorTest {
         // the root cause is named, not the wrapper; a long hex run (possibly a key) and control characters are not echoed
         assertTrue(Defect.name(e).startsWith("ArrayIndexOutOfBoundsException: Index 7 out of bounds for length 7 at "),
                 Defect.name(e));
-        String masked = Defect.name(new IllegalArgumentException("bad 00112233445566778899aabbccddeeff\n\u001b[2J"));
-        assertTrue(masked.startsWith("IllegalArgumentException: bad <hex>  [2J at "), masked);
+        String masked = Defect.name(new IllegalArgumentException("key 00112233445566778899aabbccddeeff\n\u001b[2J"));
+        assertTrue(masked.startsWith("IllegalArgumentException: key <32 hex digits, not shown>\\u001b[2J at "), masked);
     }
 }
