@@ -7,16 +7,9 @@ import java.nio.file.Path;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.pcap4j.core.BpfProgram.BpfCompileMode;
-import org.pcap4j.core.NotOpenException;
-import org.pcap4j.core.PcapHandle;
-import org.pcap4j.core.PcapNativeException;
-import org.pcap4j.core.PcapNetworkInterface.PromiscuousMode;
-import org.pcap4j.core.RawPacketListener;
 
 /**
- * A {@link CaptureReader} over a live interface through libpcap (pcap4j): immediate mode, a BPF filter, and
- * pcap4j's {@code loop} with raw packets on a capture thread (several times faster than polling for packets),
+ * A {@link CaptureReader} over a live interface ({@link LivePcap}: immediate mode, a BPF filter, a capture thread),
  * handing copies to the reader through a bounded queue. Stops at a frame count, a duration, or {@link #stop()}.
  */
 public final class LiveCaptureReader implements CaptureReader {
@@ -26,14 +19,12 @@ public final class LiveCaptureReader implements CaptureReader {
     }
 
     private final String interfaceName;
-    private final PcapHandle handle;
+    private final LivePcap pcap;
     private final BlockingQueue<Packet> queue = new ArrayBlockingQueue<>(QUEUE_FRAMES);
-    private final Thread loopThread;
     private final long maxFrames;
     private final long deadlineNanos;
     private final int linkType;
     private volatile boolean stopped;
-    private volatile Exception loopFailure;
     private Packet current;
     private long frameNumber;
 
@@ -45,45 +36,23 @@ public final class LiveCaptureReader implements CaptureReader {
         this.interfaceName = interfaceName;
         this.maxFrames = maxFrames;
         this.deadlineNanos = durationMs > 0 ? System.nanoTime() + durationMs * 1_000_000L : Long.MAX_VALUE;
-        try {
-            this.handle = new PcapHandle.Builder(interfaceName)
-                    .snaplen(CaptureCursor.MAX_CAPTURED_LENGTH)
-                    .promiscuousMode(PromiscuousMode.PROMISCUOUS)
-                    .timeoutMillis(100)
-                    .immediateMode(true)
-                    .build();
-            if (bpf != null && !bpf.isBlank()) {
-                handle.setFilter(bpf, BpfCompileMode.OPTIMIZE);
-            }
-            this.linkType = handle.getDlt().value();
-        } catch (PcapNativeException | NotOpenException e) {
-            throw new InputException(interfaceName + ": cannot capture: " + e.getMessage()
-                    + " (capturing needs root or CAP_NET_RAW; list interfaces with 'macsec interfaces')");
-        } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
-            throw new InputException("libpcap is not installed (apt-get install libpcap0.8)");
-        }
-        RawPacketListener listener = packet -> {
-            java.sql.Timestamp ts = handle.getTimestamp();
-            long nanos = ts.getTime() / 1000 * 1_000_000_000L + ts.getNanos();
-            Integer wire = handle.getOriginalLength();
-            int original = wire == null ? packet.length : wire;
+        LivePcap.Sink sink = (data, nanos, original) -> {
             try {
-                queue.put(new Packet(packet, nanos, Math.max(original, packet.length)));
+                queue.put(new Packet(data, nanos, original));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         };
-        this.loopThread = new Thread(() -> {
-            try {
-                handle.loop(-1, listener);
-            } catch (InterruptedException e) {
-                // breakLoop() ends the loop this way: a normal stop
-            } catch (PcapNativeException | NotOpenException e) {
-                loopFailure = e;
-            }
-        }, "macsec-capture-" + interfaceName);
-        loopThread.setDaemon(true);
-        loopThread.start();
+        try {
+            this.pcap = LivePcap.open(interfaceName, bpf,
+                    new LivePcap.Options(CaptureCursor.MAX_CAPTURED_LENGTH, 100, false, false), sink,
+                    "macsec-capture-" + interfaceName);
+        } catch (LivePcap.OpenException e) {
+            throw new InputException(e.libpcapMissing() ? "libpcap is not installed (apt-get install libpcap0.8)"
+                    : interfaceName + ": cannot capture: " + e.getMessage()
+                    + " (capturing needs root or CAP_NET_RAW; list interfaces with 'macsec interfaces')");
+        }
+        this.linkType = pcap.linkType();
     }
 
     /** Ends the capture from any thread (Ctrl-C): {@link #next()} returns false once the queue is drained. */
@@ -109,10 +78,10 @@ public final class LiveCaptureReader implements CaptureReader {
                 frameNumber++;
                 return true;
             }
-            if (loopFailure != null) {
-                throw new InputException(interfaceName + ": capture failed: " + loopFailure.getMessage());
+            if (pcap.failure() != null) {
+                throw new InputException(interfaceName + ": capture failed: " + pcap.failure().getMessage());
             }
-            if (stopped || System.nanoTime() > deadlineNanos || !loopThread.isAlive()) {
+            if (stopped || System.nanoTime() > deadlineNanos || !pcap.capturing()) {
                 return false;
             }
         }
@@ -175,27 +144,12 @@ public final class LiveCaptureReader implements CaptureReader {
 
     /** Frames libpcap or the kernel dropped, or -1 when unknown. */
     public long dropped() {
-        try {
-            var stats = handle.getStats();
-            return stats.getNumPacketsDropped() + stats.getNumPacketsDroppedByIf();
-        } catch (PcapNativeException | NotOpenException | UnsupportedOperationException e) {
-            return -1;
-        }
+        return pcap.dropped();
     }
 
     @Override
     public void close() {
         stopped = true;
-        try {
-            handle.breakLoop();
-        } catch (NotOpenException e) {
-            // already closed
-        }
-        try {
-            loopThread.join(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        handle.close();
+        pcap.close();
     }
 }

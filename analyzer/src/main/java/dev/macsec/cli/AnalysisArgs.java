@@ -1,6 +1,7 @@
 package dev.macsec.cli;
 
 import dev.macsec.analysis.AnalysisOptions;
+import dev.macsec.analysis.FieldCatalog;
 import dev.macsec.error.InputException;
 import dev.macsec.filter.DisplayFilter;
 import dev.macsec.keys.KeysFile;
@@ -112,7 +113,7 @@ public final class AnalysisArgs {
 
     DisplayFilter displayFilter() {
         String expression = filter.getValue();
-        return expression == null ? null : DisplayFilter.parse(expression);
+        return expression == null ? null : DisplayFilter.parse(expression, FieldCatalog::lookup);
     }
 
     String format() {

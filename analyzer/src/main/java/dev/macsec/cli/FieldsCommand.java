@@ -1,8 +1,8 @@
 package dev.macsec.cli;
 
+import dev.macsec.analysis.FieldCatalog;
 import dev.macsec.error.InputException;
 import dev.macsec.field.Field;
-import dev.macsec.field.FieldRegistry;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -20,20 +20,22 @@ public final class FieldsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "0..1", paramLabel = "PREFIX", description = "only fields whose filter name starts with this")
+    @Parameters(arity = "0..1", paramLabel = "PREFIX", description = "only fields whose filter name (ours or Wireshark's) starts with this")
     String prefix;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         int listed = 0;
-        for (Field f : FieldRegistry.all()) {
-            if (prefix != null && !f.filterName().startsWith(prefix)) {
+        for (Field f : FieldCatalog.all()) {
+            if (prefix != null && !f.filterName().startsWith(prefix)
+                    && (f.wiresharkName() == null || !f.wiresharkName().startsWith(prefix))) {
                 continue;
             }
             listed++;
             out.printf(Locale.ROOT, "%-42s %-9s %-34s %s%n", f.filterName(), f.type().name().toLowerCase(Locale.ROOT),
-                    f.displayName(), f.description());
+                    f.displayName(), f.wiresharkName() == null ? f.description()
+                            : f.description() + " (Wireshark: " + f.wiresharkName() + ")");
         }
         if (listed == 0) {
             throw new InputException("no field starts with \"" + prefix + "\" ('macsec fields' lists them all)");

@@ -3,11 +3,18 @@ package dev.macsec.field;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** Every declared field by filter name: what the display filter accepts and what {@code macsec fields} lists. */
+/**
+ * Every field declared so far, by filter name and by Wireshark name: the registry is complete once the
+ * classes declaring fields are initialised, which the analyzer's field catalog
+ * ({@code dev.macsec.analysis.FieldCatalog}) does by naming them.
+ */
 public final class FieldRegistry {
     private static final Map<String, Field> FIELDS = Collections.synchronizedMap(new LinkedHashMap<>());
+    /** Wireshark's spelling to the field, for the names that differ from ours. */
+    private static final Map<String, Field> ALIASES = Collections.synchronizedMap(new LinkedHashMap<>());
 
     private FieldRegistry() {
     }
@@ -20,16 +27,37 @@ public final class FieldRegistry {
         return previous != null ? previous : field;
     }
 
-    /** The field with this filter name, or null. Protocol classes must have been loaded (see {@link Protocols}). */
-    public static Field lookup(String filterName) {
-        Protocols.loadAll();
-        return FIELDS.get(filterName);
+    /** Replaces {@code declared} by {@code aliased} (the same field with its Wireshark name) under both names. */
+    static Field alias(Field declared, Field aliased) {
+        String name = aliased.wiresharkName();
+        synchronized (FIELDS) {
+            Field current = FIELDS.get(declared.filterName());
+            if (current != null && current.equals(aliased)) {
+                return current;
+            }
+            if (current != declared) {
+                throw new IllegalStateException("field " + declared.filterName() + " is not the registered one");
+            }
+            if (name.equals(aliased.filterName()) || FIELDS.containsKey(name) || ALIASES.containsKey(name)) {
+                throw new IllegalStateException("Wireshark name " + name + " of " + declared.filterName()
+                        + " is already a field name");
+            }
+            FIELDS.put(aliased.filterName(), aliased);
+            ALIASES.put(name, aliased);
+        }
+        return aliased;
     }
 
+    /** The field with this filter name or Wireshark name, or null. */
+    public static Field lookup(String name) {
+        Field f = FIELDS.get(name);
+        return f != null ? f : ALIASES.get(name);
+    }
+
+    /** The fields in the order they were declared. */
     public static Collection<Field> all() {
-        Protocols.loadAll();
         synchronized (FIELDS) {
-            return java.util.List.copyOf(FIELDS.values());
+            return List.copyOf(FIELDS.values());
         }
     }
 }

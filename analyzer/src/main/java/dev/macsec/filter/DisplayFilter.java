@@ -2,7 +2,6 @@ package dev.macsec.filter;
 
 import dev.macsec.field.Dissection;
 import dev.macsec.field.Field;
-import dev.macsec.field.FieldRegistry;
 import dev.macsec.field.FieldValue;
 import dev.macsec.error.InputException;
 import java.util.List;
@@ -31,14 +30,10 @@ public final class DisplayFilter {
         this.root = root;
     }
 
-    /** Parses a filter; an {@link InputException} names the position and what was expected. */
-    public static DisplayFilter parse(String text) {
-        return parse(text, FieldRegistry::lookup);
-    }
-
     /**
-     * Parses a filter over the fields {@code fields} knows (null for an unknown name) instead of the process-wide
-     * registry, so that fields of no decoder (a test's) need not be declared for every other user of the registry.
+     * Parses a filter over the fields {@code fields} knows (null for an unknown name): the analyzer's
+     * ({@code FieldCatalog::lookup}), or a test's own; an {@link InputException} names the position and what was
+     * expected.
      */
     public static DisplayFilter parse(String text, Function<String, Field> fields) {
         Parser parser = new Parser(text, fields);

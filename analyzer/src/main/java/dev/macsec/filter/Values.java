@@ -7,11 +7,14 @@ import dev.macsec.error.InputException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Converts filter literals to field values and compares them. */
 final class Values {
     private Values() {
     }
+
+    private static final Pattern OCTETS = Pattern.compile("(\\p{XDigit}{2}:){1,7}\\p{XDigit}{2}");
 
     /** Turns the literal text into a value of the field's type; throws a clear error if it cannot. */
     static Object literal(Field field, String literal, boolean quoted, String filterText) {
@@ -63,6 +66,11 @@ final class Values {
     }
 
     private static Long number(Field field, String literal, String filterText) {
+        if (OCTETS.matcher(literal).matches() && (literal.length() + 1) / 3 == field.widthOctets()) {
+            // Wireshark has some of our numbers (mka.actor_mn, mka.key_number ...) as byte strings: a filter
+            // copied from it writes them as octets, 00:00:00:03
+            return Long.parseUnsignedLong(literal.replace(":", ""), 16);
+        }
         try {
             String s = literal.toLowerCase();
             if (s.startsWith("0x")) {

@@ -19,7 +19,7 @@ class TimeAndFilterTest {
     static final String MKA = ProjectFiles.pcap("linux-dut/mka.pcap").toString();
 
     /** tshark's frame numbers for {@code tshark -r file -Y filter}. */
-    private static List<String> tsharkFrames(String file, String filter, String field) throws IOException {
+    static List<String> tsharkFrames(String file, String filter, String field) throws IOException {
         Process p = new ProcessBuilder("tshark", "-r", file, "-Y", filter, "-T", "fields", "-e", field)
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         List<String> lines = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
@@ -31,7 +31,7 @@ class TimeAndFilterTest {
         return lines;
     }
 
-    private static List<String> ourFrames(String... args) throws IOException {
+    static List<String> ourFrames(String... args) throws IOException {
         AnalyzeCommandTest.Result r = run(args);
         assertTrue(r.exit() <= 1, r.err());
         List<String> frames = new ArrayList<>();

@@ -1,14 +1,14 @@
 package dev.macsec.decode;
 
 import dev.macsec.field.Field;
-import dev.macsec.field.FieldRegistry;
+import dev.macsec.analysis.FieldCatalog;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The display filter finds every decoder field through Protocols' class list, without the decoders having run. */
+/** The display filter finds every decoder field through the FieldCatalog's class list, without the decoders having run. */
 class FieldTableTest {
     @ParameterizedTest
     @ValueSource(strings = {"frame.number", "frame.time_epoch", "frame.cap_len", "eth.src", "vlan.id", "sll.etype",
@@ -19,7 +19,7 @@ class FieldTableTest {
             "mka.latest_lowest_acceptable_pn_msb", "ip.src", "ipv6.dst", "arp.opcode", "icmp.type", "icmpv6.type",
             "udp.dstport", "tcp.srcport", "lldp"})
     void declaredAndLowerCaseDotted(String name) {
-        Field f = FieldRegistry.lookup(name);
+        Field f = FieldCatalog.lookup(name);
         assertNotNull(f, name);
         assertTrue(name.matches("[a-z0-9_]+(\\.[a-z0-9_]+)*"), name);
         assertTrue(!f.displayName().isBlank() && !f.description().isBlank(), name);

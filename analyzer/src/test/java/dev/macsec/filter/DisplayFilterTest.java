@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.macsec.analysis.FieldCatalog;
 import dev.macsec.error.InputException;
 import dev.macsec.field.Bytes;
 import dev.macsec.field.Dissection;
@@ -125,7 +126,7 @@ class DisplayFilterTest {
         for (Field f : FIELDS.values()) {
             assertNull(FieldRegistry.lookup(f.filterName()), f.filterName());
         }
-        InputException e = assertThrows(InputException.class, () -> DisplayFilter.parse("ftest.pn == 1"));
+        InputException e = assertThrows(InputException.class, () -> DisplayFilter.parse("ftest.pn == 1", FieldCatalog::lookup));
         assertTrue(e.getMessage().contains("unknown field \"ftest.pn\""), e.getMessage());
     }
 }

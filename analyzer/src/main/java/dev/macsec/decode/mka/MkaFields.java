@@ -46,8 +46,8 @@ public final class MkaFields {
             "The sender is the key server");
     public static final Field MACSEC_DESIRED = Field.bits("mka.macsec_desired", "MACsec Desired", FieldType.BOOLEAN, 1, 0x40,
             "The sender wants MACsec protection");
-    public static final Field MACSEC_CAPABILITY = Field.named("mka.macsec_capability", "MACsec Capability", FieldType.UINT_DEC, 1,
-            CAPABILITIES, "What MACsec protection the sender implements (2 bits)");
+    public static final Field MACSEC_CAPABILITY = Field.bits("mka.macsec_capability", "MACsec Capability", FieldType.UINT_DEC, 1,
+            0x30, CAPABILITIES, "What MACsec protection the sender implements (2 bits)");
     public static final Field PARAM_BODY_LENGTH = Field.bits("mka.param_body_length", "Parameter set body length",
             FieldType.UINT_DEC, 2, 0x0FFF, "Octets of the parameter set body, excluding the header and padding");
     public static final Field SCI = Field.declare("mka.sci", "SCI", FieldType.UINT_HEX, 8, "The sender's secure channel identifier");
@@ -123,8 +123,8 @@ public final class MkaFields {
             FieldType.PROTOCOL, 0, "A new SAK from the key server, wrapped with the KEK");
     public static final Field DISTRIBUTED_AN = Field.bits("mka.distributed_an", "Distributed AN", FieldType.UINT_DEC, 1, 0xC0,
             "AN to use with the distributed SAK");
-    public static final Field CONFIDENTIALITY_OFFSET = Field.named("mka.confidentiality_offset", "Confidentiality Offset",
-            FieldType.UINT_DEC, 1, Map.of(0L, "No confidentiality", 1L, "No confidentiality offset",
+    public static final Field CONFIDENTIALITY_OFFSET = Field.bits("mka.confidentiality_offset", "Confidentiality Offset",
+            FieldType.UINT_DEC, 1, 0x30, Map.of(0L, "No confidentiality", 1L, "No confidentiality offset",
                     2L, "Confidentiality offset 30 octets", 3L, "Confidentiality offset 50 octets"),
             "Confidentiality offset to use with the SAK (2 bits)");
     public static final Field KEY_NUMBER = Field.declare("mka.key_number", "Key Number", FieldType.UINT_DEC, 4,
@@ -147,13 +147,13 @@ public final class MkaFields {
     public static final Field ANNOUNCEMENT_SET = Field.declare("mka.announcement_set", "Announcement parameter set",
             FieldType.PROTOCOL, 0, "Network announcement TLVs");
     public static final Field TLV_ENTRY = Field.declare("mka.tlv_entry", "TLV Entry", FieldType.PROTOCOL, 0, "One announcement TLV");
-    public static final Field TLV_TYPE = Field.named("mka.tlv_type", "TLV Type", FieldType.UINT_DEC, 1, TLV_TYPES,
+    public static final Field TLV_TYPE = Field.bits("mka.tlv_type", "TLV Type", FieldType.UINT_DEC, 1, 0xFE, TLV_TYPES,
             "Announcement TLV type (7 bits)");
     public static final Field TLV_INFO_LEN = Field.bits("mka.tlv_info_string_len", "TLV Info String Length", FieldType.UINT_DEC, 2,
             0x01FF, "Length of the TLV information (9 bits)");
     public static final Field TLV_DATA = Field.declare("mka.tlv_data", "TLV Data", FieldType.BYTES, 0, "TLV information");
-    public static final Field TLV_CIPHER_SUITE_CAP = Field.named("mka.tlv.cipher_suite_impl_cap",
-            "Cipher Suite Implementation Capabilities", FieldType.UINT_DEC, 2, CAPABILITIES,
+    public static final Field TLV_CIPHER_SUITE_CAP = Field.bits("mka.tlv.cipher_suite_impl_cap",
+            "Cipher Suite Implementation Capabilities", FieldType.UINT_DEC, 2, 0x0003, CAPABILITIES,
             "MACsec capability implemented with that cipher suite");
 
     // XPN

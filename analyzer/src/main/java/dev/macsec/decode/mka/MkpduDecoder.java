@@ -82,7 +82,7 @@ public final class MkpduDecoder {
         add(basic, KS_PRIO, p + 1, 1, (long) prio);
         add(basic, KEY_SERVER, p + 2, 1, (flags & 0x80) != 0);
         add(basic, MACSEC_DESIRED, p + 2, 1, (flags & 0x40) != 0);
-        add(basic, MACSEC_CAPABILITY, p + 2, 1, (long) ((flags >> 4) & 3));
+        add(basic, MACSEC_CAPABILITY, p + 2, 1, MACSEC_CAPABILITY.extract(flags));
         add(basic, PARAM_BODY_LENGTH, p + 2, 2, (long) bodyLen);
         int body = p + 4;
         if (end - body < 28 || bodyLen < 28) {
@@ -275,8 +275,8 @@ public final class MkpduDecoder {
     private ParameterSet sakUse(FieldValue mka, int ts, int p, int len, int have) {
         FieldValue set = add(mka, SAK_USE_SET, p, 4 + have, null);
         add(set, PARAM_SET_TYPE, p, 1, (long) ParameterSet.SAK_USE);
-        int latestAn = ts >> 6;
-        int oldAn = (ts >> 2) & 3;
+        int latestAn = (int) LATEST_KEY_AN.extract(ts);
+        int oldAn = (int) OLD_KEY_AN.extract(ts);
         int f = Octets.u8(b, p + 2);
         add(set, LATEST_KEY_AN, p + 1, 1, (long) latestAn);
         add(set, LATEST_KEY_TX, p + 1, 1, (ts & 0x20) != 0);
@@ -324,8 +324,8 @@ public final class MkpduDecoder {
     private ParameterSet distributedSak(FieldValue mka, int ts, int p, int len, int have) {
         FieldValue set = add(mka, DISTRIBUTED_SAK_SET, p, 4 + have, null);
         add(set, PARAM_SET_TYPE, p, 1, (long) ParameterSet.DISTRIBUTED_SAK);
-        int an = ts >> 6;
-        int co = (ts >> 4) & 3;
+        int an = (int) DISTRIBUTED_AN.extract(ts);
+        int co = (int) CONFIDENTIALITY_OFFSET.extract(ts);
         add(set, DISTRIBUTED_AN, p + 1, 1, (long) an);
         add(set, CONFIDENTIALITY_OFFSET, p + 1, 1, (long) co);
         add(set, PARAM_BODY_LENGTH, p + 2, 2, (long) len);
@@ -391,8 +391,8 @@ public final class MkpduDecoder {
         int end = p + 4 + have;
         int q = p + 4;
         while (q + 2 <= end) {
-            int tlvType = Octets.u8(b, q) >> 1;
-            int tlvLen = Octets.u16(b, q) & 0x01FF;
+            int tlvType = (int) TLV_TYPE.extract(Octets.u8(b, q));
+            int tlvLen = (int) TLV_INFO_LEN.extract(Octets.u16(b, q));
             if (q + 2 + tlvLen > end) {
                 expert(Severity.ERROR, "mka.tlv_past_end", "Announcement TLV " + tlvType + " length " + tlvLen
                         + " runs past the end of the parameter set", q, end - q);
@@ -406,7 +406,7 @@ public final class MkpduDecoder {
             List<ParameterSet.CipherSuiteEntry> suites = new ArrayList<>();
             if (tlvType == 112) {
                 for (int e = info; e + 10 <= info + tlvLen; e += 10) {
-                    int cap = Octets.u16(b, e) & 3;
+                    int cap = (int) TLV_CIPHER_SUITE_CAP.extract(Octets.u16(b, e));
                     long cs = Octets.u64(b, e + 2);
                     add(tlv, TLV_CIPHER_SUITE_CAP, e, 2, (long) cap);
                     add(tlv, CIPHER_SUITE, e + 2, 8, cs);

@@ -1,6 +1,7 @@
 package dev.macsec.conformance.device;
 
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * A MACsec device under test, configured with static SAs (no MKA): one SecY on the port facing the
@@ -69,6 +70,14 @@ public interface DeviceUnderTest extends AutoCloseable {
      * their initial PNs) and address configured since {@link #createSecY}.
      */
     void reset() throws IOException;
+
+    /**
+     * One of the device's optional abilities ({@link OwnLink}, {@link Liveness}, {@link KayControl}), empty when
+     * it has none: suites ask for what they need instead of knowing which adapter they hold.
+     */
+    default <T> Optional<T> capability(Class<T> type) {
+        return type.isInstance(this) ? Optional.of(type.cast(this)) : Optional.empty();
+    }
 
     @Override
     void close();

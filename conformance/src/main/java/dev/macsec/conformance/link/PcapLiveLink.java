@@ -1,11 +1,6 @@
 package dev.macsec.conformance.link;
 
-import org.pcap4j.core.BpfProgram;
-import org.pcap4j.core.NotOpenException;
-import org.pcap4j.core.PcapHandle;
-import org.pcap4j.core.PcapNativeException;
-import org.pcap4j.core.PcapNetworkInterface;
-import org.pcap4j.core.RawPacketListener;
+import dev.macsec.capture.LivePcap;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -15,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A live interface through libpcap (pcap4j): frames are injected with {@code pcap_sendpacket} and
+ * A live interface through libpcap ({@link LivePcap}): frames are injected with {@code pcap_sendpacket} and
  * captured in immediate mode by a capture thread into a bounded queue. Only inbound frames are
  * captured, so what we inject does not come back to us. When the queue is full, new frames are
  * dropped and counted ({@link #dropped()}) rather than blocking libpcap.
@@ -24,11 +19,9 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class PcapLiveLink implements FrameLink {
     private static final int SNAPLEN = 65_535;
 
-    private final PcapHandle rx;
-    private final PcapHandle tx;
+    private final LivePcap pcap;
     private final BlockingQueue<Frame> queue;
     private final AtomicLong dropped = new AtomicLong();
-    private final Thread captureThread;
     private final String description;
     private volatile boolean closed;
 
@@ -40,52 +33,26 @@ public final class PcapLiveLink implements FrameLink {
     public PcapLiveLink(String interfaceName, String bpfFilter, int queueCapacity) throws IOException {
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.description = "PcapLiveLink[" + interfaceName + (bpfFilter == null || bpfFilter.isBlank() ? "" : ", " + bpfFilter) + "]";
-        PcapHandle in = null;
+        LivePcap.Sink sink = new LivePcap.Sink() {
+            @Override
+            public void frame(byte[] data, long timestampNanos, int originalLength) {
+                if (!queue.offer(new Frame(data, Math.floorDiv(timestampNanos, 1_000L)))) {
+                    dropped.incrementAndGet();
+                }
+            }
+
+            @Override
+            public void failed(Exception e) {
+                System.err.println("pcap capture on " + interfaceName + " stopped: " + e.getMessage());
+            }
+        };
         try {
-            in = new PcapHandle.Builder(interfaceName)
-                    .snaplen(SNAPLEN)
-                    .promiscuousMode(PcapNetworkInterface.PromiscuousMode.PROMISCUOUS)
-                    .immediateMode(true)
-                    .timeoutMillis(10)
-                    .direction(PcapHandle.PcapDirection.IN)
-                    .build();
-            if (bpfFilter != null && !bpfFilter.isBlank()) {
-                in.setFilter(bpfFilter, BpfProgram.BpfCompileMode.OPTIMIZE);
-            }
-            // a separate handle for injection keeps sendPacket off the handle the loop thread owns
-            tx = new PcapHandle.Builder(interfaceName).snaplen(SNAPLEN).timeoutMillis(10).build();
-        } catch (PcapNativeException | NotOpenException e) {
-            if (in != null) {
-                in.close();
-            }
+            pcap = LivePcap.open(interfaceName, bpfFilter, new LivePcap.Options(SNAPLEN, 10, true, true), sink,
+                    "pcap-" + interfaceName);
+        } catch (LivePcap.OpenException e) {
             throw new IOException("cannot open " + interfaceName + " with libpcap"
                     + (bpfFilter == null ? "" : " (filter '" + bpfFilter + "')") + ": " + e.getMessage(), e);
         }
-        rx = in;
-        RawPacketListener listener = packet -> {
-            long ts = micros(rx.getTimestamp());
-            if (!queue.offer(new Frame(packet, ts))) {
-                dropped.incrementAndGet();
-            }
-        };
-        captureThread = Thread.ofPlatform().daemon().name("pcap-" + interfaceName).start(() -> {
-            try {
-                rx.loop(-1, listener);
-            } catch (InterruptedException e) {
-                // breakLoop from close()
-            } catch (PcapNativeException | NotOpenException e) {
-                if (!closed) {
-                    System.err.println("pcap capture on " + interfaceName + " stopped: " + e.getMessage());
-                }
-            }
-        });
-    }
-
-    private static long micros(java.sql.Timestamp ts) {
-        if (ts == null) {
-            return Frame.nowMicros();
-        }
-        return Math.floorDiv(ts.getTime(), 1000) * 1_000_000L + ts.getNanos() / 1_000;
     }
 
     @Override
@@ -94,11 +61,7 @@ public final class PcapLiveLink implements FrameLink {
         if (off != 0) {
             bytes = java.util.Arrays.copyOfRange(frame, off, off + len);
         }
-        try {
-            tx.sendPacket(bytes, len);
-        } catch (PcapNativeException | NotOpenException e) {
-            throw new IOException("pcap_sendpacket failed: " + e.getMessage(), e);
-        }
+        pcap.send(bytes, len);
     }
 
     @Override
@@ -137,17 +100,6 @@ public final class PcapLiveLink implements FrameLink {
             return;
         }
         closed = true;
-        try {
-            rx.breakLoop();
-        } catch (NotOpenException ignored) {
-            // already closed
-        }
-        try {
-            captureThread.join(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        rx.close();
-        tx.close();
+        pcap.close();
     }
 }

@@ -1,12 +1,15 @@
 package dev.macsec.conformance.mka;
 
-import dev.macsec.conformance.device.linuxvm.LinuxVm;
-import dev.macsec.conformance.device.linuxvm.WpaSupplicantMka;
+import dev.macsec.conformance.device.CommandRunner;
+import dev.macsec.conformance.device.DeviceUnderTest;
+import dev.macsec.conformance.device.KayControl;
+import dev.macsec.conformance.device.OwnLink;
+import dev.macsec.conformance.device.WpaSupplicantMka;
 import dev.macsec.conformance.link.Frame;
 import dev.macsec.conformance.link.FrameLink;
 import dev.macsec.conformance.link.RecordingLink;
-import dev.macsec.conformance.link.UdpLink;
 import dev.macsec.conformance.suite.Harness;
+import dev.macsec.conformance.suite.HarnessException;
 import dev.macsec.mka.actor.ActorConfig;
 import dev.macsec.mka.actor.MkaClock;
 import dev.macsec.mka.actor.MkaParticipant;
@@ -21,39 +24,50 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One qemu VM running wpa_supplicant's MKA on its data NIC, and our participant on the other end of the wire:
- * the shared setup of the MKA conformance cases. The VM boots once; {@link #open} restarts wpa_supplicant for
- * each case and records the case's frames to its own pcap.
+ * A device running wpa_supplicant's MKA on its data port ({@link KayControl}) over its own wire ({@link OwnLink}),
+ * and our participant on the other end of that wire: the shared setup of the MKA conformance cases. The device
+ * opens once; {@link #open} restarts wpa_supplicant for each case and records the case's frames to its own pcap.
  */
 public final class MkaDeviceFixture implements AutoCloseable {
-    public static final String DUT_MAC_TEXT = LinuxVm.DATA_MAC;
     private static final Pattern PING_RECEIVED = Pattern.compile("(\\d+) packets received");
+    private static final Duration SHELL_TIMEOUT = Duration.ofSeconds(30);
 
-    private final LinuxVm vm;
+    private final DeviceUnderTest device;
+    private final CommandRunner shell;
+    private final OwnLink wire;
     private final WpaSupplicantMka wpa;
     private final Path outDir;
 
-    private MkaDeviceFixture(LinuxVm vm, Path outDir) {
-        this.vm = vm;
-        this.wpa = new WpaSupplicantMka(vm, "data0");
+    private MkaDeviceFixture(DeviceUnderTest device, KayControl kay, OwnLink wire, Path outDir) {
+        this.device = device;
+        this.shell = kay.shell();
+        this.wire = wire;
+        this.wpa = kay.kay();
         this.outDir = outDir;
     }
 
-    /** Runs on an already booted VM (its data NIC on the UDP socket); {@link #close()} shuts it down. */
-    public static MkaDeviceFixture on(LinuxVm vm, Path outDir) throws IOException {
-        if (vm.dataLink() == null) {
-            throw new IOException("the VM's data NIC is on a tap: the MKA cases need its UDP data link");
-        }
+    /**
+     * Runs on an opened device, which {@link #close()} closes. A device without a KaY the harness can drive, or
+     * without its own wire, is not one this suite applies to: a {@link HarnessException} says which it lacks.
+     */
+    public static MkaDeviceFixture on(DeviceUnderTest device, Path outDir) throws IOException {
+        String what = device.identity().description();
+        KayControl kay = device.capability(KayControl.class).orElseThrow(() -> new HarnessException(
+                "the 802.1X (MKA) suite does not apply to " + what + ": the harness cannot drive a KaY on it"));
+        OwnLink wire = device.capability(OwnLink.class).orElseThrow(() -> new HarnessException(
+                "the 802.1X (MKA) suite does not apply to " + what + ": it needs the device's own data link "
+                        + "(a linux-vm's UDP socket, not a tap)"));
         Files.createDirectories(outDir);
-        return new MkaDeviceFixture(vm, outDir);
-    }
-
-    public LinuxVm vm() {
-        return vm;
+        return new MkaDeviceFixture(device, kay, wire, outDir);
     }
 
     public WpaSupplicantMka wpa() {
         return wpa;
+    }
+
+    /** The MAC address the device's data port sends from, {@code aa:bb:cc:dd:ee:ff}. */
+    public String deviceMac() {
+        return mac(wire.dataMac());
     }
 
     /** One case: the device's wpa_supplicant freshly started, our participant, the recorded link. */
@@ -116,21 +130,21 @@ public final class MkaDeviceFixture implements AutoCloseable {
             if (dev == null) {
                 throw new IOException("wpa_supplicant created no macsec interface");
             }
-            vm.run("/sbin/ip link set " + dev + " up; /sbin/ip addr flush dev data0; /sbin/ip addr replace "
+            shell.run("/sbin/ip link set " + dev + " up; /sbin/ip addr flush dev data0; /sbin/ip addr replace "
                     + Harness.DEVICE_IP_TEXT + "/24 dev " + dev + "; /sbin/ip neigh replace " + Harness.TESTER_IP_TEXT + " lladdr "
-                    + mac(participant().config().mac()) + " dev " + dev + " nud permanent");
+                    + mac(participant().config().mac()) + " dev " + dev + " nud permanent", SHELL_TIMEOUT);
             return dev;
         }
 
         /** Starts {@code count} pings (one a second) from the device to us in the background. */
         public void startPing(int count) throws IOException {
-            vm.run("rm -f /tmp/mka/ping.out; (ping -c " + count + " -W 1 " + Harness.TESTER_IP_TEXT
-                    + " > /tmp/mka/ping.out 2>&1 &)");
+            shell.run("rm -f /tmp/mka/ping.out; (ping -c " + count + " -W 1 " + Harness.TESTER_IP_TEXT
+                    + " > /tmp/mka/ping.out 2>&1 &)", SHELL_TIMEOUT);
         }
 
         /** How many echo replies the background ping got. */
         public int pingReceived() throws IOException {
-            Matcher m = PING_RECEIVED.matcher(vm.run("cat /tmp/mka/ping.out").output());
+            Matcher m = PING_RECEIVED.matcher(shell.run("cat /tmp/mka/ping.out", SHELL_TIMEOUT).output());
             return m.find() ? Integer.parseInt(m.group(1)) : 0;
         }
 
@@ -151,7 +165,7 @@ public final class MkaDeviceFixture implements AutoCloseable {
     /** Starts wpa_supplicant with {@code device} and a participant with {@code ours}, recording to NAME.pcap. */
     public Case open(String name, WpaSupplicantMka.Config device, ActorConfig ours) throws IOException {
         wpa.start(device);
-        UdpLink udp = vm.dataLink();
+        FrameLink udp = wire.dataLink();
         udp.drain();
         Path pcap = outDir.resolve(name.replaceAll("[^A-Za-z0-9._-]+", "_") + ".pcap");
         RecordingLink rec = new RecordingLink(new NonClosing(udp), pcap);
@@ -165,9 +179,9 @@ public final class MkaDeviceFixture implements AutoCloseable {
         try {
             wpa.stop();
         } catch (IOException ignored) {
-            // the VM goes away next anyway
+            // the device goes away next anyway
         }
-        vm.close();
+        device.close();
     }
 
     static String mac(byte[] m) {

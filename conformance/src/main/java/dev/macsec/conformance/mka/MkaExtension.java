@@ -3,7 +3,6 @@ package dev.macsec.conformance.mka;
 import dev.macsec.conformance.device.DeviceSpec;
 import dev.macsec.conformance.device.DeviceUnderTest;
 import dev.macsec.conformance.device.Devices;
-import dev.macsec.conformance.device.linuxvm.LinuxVmDevice;
 import dev.macsec.conformance.suite.ConformanceExtension;
 import dev.macsec.conformance.suite.ConformanceFailure;
 import dev.macsec.conformance.suite.ConformanceParameters;
@@ -71,7 +70,8 @@ public final class MkaExtension implements ParameterResolver, AfterEachCallback,
             Path file = ctx.getConfigurationParameter(ConformanceParameters.DEVICE).map(Paths::get)
                     .orElseGet(ConformanceParameters::defaultDeviceFile);
             DeviceSpec spec = Devices.read(file);
-            // checked before anything boots: wpa_supplicant runs inside the guest, so no other device can host it
+            // checked before anything boots, so that a wrong file wastes no boot: only the linux-vm device offers the KaY
+            // and own wire the suite needs (MkaDeviceFixture asks the opened device for them)
             if (!"linux-vm".equals(spec.type())) {
                 throw new HarnessException(file + ": the 802.1X (MKA) suite runs wpa_supplicant inside the linux-vm "
                         + "device; this device file is type '" + spec.type() + "' (use conformance/devices/linux-vm.yaml)");
@@ -81,11 +81,10 @@ public final class MkaExtension implements ParameterResolver, AfterEachCallback,
                         + "remove 'tap: " + spec.tap() + "' from the device file");
             }
             device = Devices.open(spec, file.toString());
-            LinuxVmDevice vm = (LinuxVmDevice) device;
             Path out = Paths.get(ctx.getConfigurationParameter(ConformanceParameters.OUTPUT_DIR)
                     .orElse("target/conformance")).resolve("pcap");
             String description = device.identity().description() + ", wpa_supplicant MKA";
-            return new Fixture(MkaDeviceFixture.on(vm.vm(), out), description, null);
+            return new Fixture(MkaDeviceFixture.on(device, out), description, null);
         } catch (IOException | RuntimeException e) {
             if (device != null) {
                 device.close();

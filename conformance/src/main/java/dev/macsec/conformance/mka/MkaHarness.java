@@ -1,6 +1,6 @@
 package dev.macsec.conformance.mka;
 
-import dev.macsec.conformance.device.linuxvm.WpaSupplicantMka;
+import dev.macsec.conformance.device.WpaSupplicantMka;
 import dev.macsec.conformance.suite.ConformanceExtension;
 import dev.macsec.mka.actor.ActorConfig;
 import io.qameta.allure.Allure;

@@ -6,7 +6,7 @@ import dev.macsec.analysis.AnalysisSummary;
 import dev.macsec.analysis.Analyzer;
 import dev.macsec.analysis.MkaSummary;
 import dev.macsec.capture.CaptureReader;
-import dev.macsec.conformance.device.linuxvm.WpaSupplicantMka;
+import dev.macsec.conformance.device.WpaSupplicantMka;
 import dev.macsec.keys.CakEntry;
 import dev.macsec.keys.KeysFile;
 import io.qameta.allure.Allure;

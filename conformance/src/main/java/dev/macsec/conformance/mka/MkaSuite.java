@@ -1,7 +1,7 @@
 package dev.macsec.conformance.mka;
 
 import dev.macsec.analysis.AnalysisSummary;
-import dev.macsec.conformance.device.linuxvm.WpaSupplicantMka;
+import dev.macsec.conformance.device.WpaSupplicantMka;
 import dev.macsec.conformance.suite.Harness;
 import dev.macsec.conformance.suite.HarnessException;
 import dev.macsec.crypto.CipherSuite;
@@ -135,7 +135,7 @@ public class MkaSuite {
         MkaParticipant p = c.participant();
         Expect.equal(weWin, p.isKeyServer(), "we are the key server both sides agree on");
         Expect.equal(weWin ? "No" : "Yes", s.get("is_key_server"), () -> "device's is_key_server " + s);
-        String expected = weWin ? MkaDeviceFixture.mac(mac) + "@1" : MkaDeviceFixture.DUT_MAC_TEXT + "@1";
+        String expected = weWin ? MkaDeviceFixture.mac(mac) + "@1" : h.fixture().deviceMac() + "@1";
         Expect.equal(expected, s.get("key_server_sci"), "device's key_server_sci");
         Expect.equal(weWin ? "1" : "0", s.get("Number of Keys Received"), "keys the device installed from the winner");
         Expect.equal(1L, p.latestKey().kn(), "KN of the agreed SAK");

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a suite test works with: the device, the recorded link, key material, and the exchange of a case's
@@ -168,8 +169,9 @@ public final class Harness {
             while (true) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    if (session.vmGone()) {
-                        throw new HarnessException("the device's VM (qemu) stopped running during the case; "
+                    Optional<String> gone = session.deviceGone();
+                    if (gone.isPresent()) {
+                        throw new HarnessException("the device stopped during the case (" + gone.get() + "); "
                                 + got.size() + " frame(s) received before");
                     }
                     throw new HarnessException("the device did not answer the case's closing echo (" + closing.label()

@@ -4,8 +4,9 @@ import dev.macsec.conformance.device.DeviceIdentity;
 import dev.macsec.conformance.device.DeviceUnderTest;
 import dev.macsec.conformance.device.DeviceSpec;
 import dev.macsec.conformance.device.Devices;
+import dev.macsec.conformance.device.Liveness;
+import dev.macsec.conformance.device.OwnLink;
 import dev.macsec.conformance.device.linuxvm.LinuxVm;
-import dev.macsec.conformance.device.linuxvm.LinuxVmDevice;
 import dev.macsec.conformance.link.FrameLink;
 import dev.macsec.conformance.link.PcapLiveLink;
 import dev.macsec.crypto.CipherSuite;
@@ -18,6 +19,7 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One device for a whole run, shared by every suite class through the root extension store: opened
@@ -61,7 +63,7 @@ public final class Session implements ExtensionContext.Store.CloseableResource {
         if (s.failure != null) {
             throw new HarnessException("device not available: " + s.failure.getMessage(), s.failure);
         }
-        s.vmGone();
+        s.deviceGone();
         if (s.lost != null) {
             throw new HarnessException("device lost earlier in the run (" + s.lost + "): case not run");
         }
@@ -89,19 +91,10 @@ public final class Session implements ExtensionContext.Store.CloseableResource {
             // checked before the device opens: a VM boot or an operator's steps would be wasted
             LiveLinkConfig wire = liveLinkConfig(spec, file.toString());
             device = Devices.open(spec, file.toString());
-            FrameLink link;
-            byte[] mac;
-            if (wire == null) {
-                link = ((LinuxVmDevice) device).dataLink();
-                mac = HexFormat.ofDelimiter(":").parseHex(LinuxVm.DATA_MAC);
-            } else {
+            if (wire != null) {
                 live = openLiveLink(wire);
-                link = live;
-                mac = wire.deviceMac();
             }
-            DeviceIdentity id = device.identity();
-            Files.writeString(out.resolve("device.txt"), id.description() + "\n" + id.details() + "\nlink: " + link + "\n");
-            return new Session(device, link, live != null, id, mac, out, timeout, suites, null);
+            return start(device, wire, live, out, timeout, suites);
         } catch (IOException | RuntimeException e) {
             if (live != null) {
                 live.close();
@@ -112,6 +105,29 @@ public final class Session implements ExtensionContext.Store.CloseableResource {
             RuntimeException r = e instanceof RuntimeException re ? re : new HarnessException(e.getMessage(), e);
             return new Session(null, null, false, null, null, out, timeout, suites, r);
         }
+    }
+
+    /**
+     * The session over an opened device: on the tester's live interface {@code live} when the device file names
+     * one ({@code wire}), else on the wire the device brings itself ({@link OwnLink}).
+     */
+    static Session start(DeviceUnderTest device, LiveLinkConfig wire, FrameLink live, Path out, Duration timeout,
+                         List<CipherSuite> suites) throws IOException {
+        FrameLink link;
+        byte[] mac;
+        if (wire == null) {
+            OwnLink own = device.capability(OwnLink.class).orElseThrow(() -> new HarnessException(
+                    device.getClass().getSimpleName() + " brings no wire of its own: the device file must name the "
+                            + "tester's side of the wire (link: {interface: ..., deviceMac: ...})"));
+            link = own.dataLink();
+            mac = own.dataMac();
+        } else {
+            link = live;
+            mac = wire.deviceMac();
+        }
+        DeviceIdentity id = device.identity();
+        Files.writeString(out.resolve("device.txt"), id.description() + "\n" + id.details() + "\nlink: " + link + "\n");
+        return new Session(device, link, wire != null, id, mac, out, timeout, suites, null);
     }
 
     /**
@@ -203,13 +219,14 @@ public final class Session implements ExtensionContext.Store.CloseableResource {
         return cipherSuites;
     }
 
-    /** Whether the device is a VM that is no longer running (then recorded as lost). */
-    boolean vmGone() {
-        if (device instanceof LinuxVmDevice vm && !vm.vm().isAlive()) {
-            lost("its VM (qemu) is no longer running");
-            return true;
+    /** Why the device has gone, if it can tell ({@link Liveness}); it is then recorded as lost. */
+    Optional<String> deviceGone() {
+        if (device == null) {
+            return Optional.empty();
         }
-        return false;
+        Optional<String> why = device.capability(Liveness.class).flatMap(Liveness::gone);
+        why.ifPresent(this::lost);
+        return why;
     }
 
     /**

@@ -1,23 +1,38 @@
 package dev.macsec.conformance.device.linuxvm;
 
+import dev.macsec.conformance.device.CommandRunner;
+import dev.macsec.conformance.device.KayControl;
 import dev.macsec.conformance.device.LinuxDevice;
+import dev.macsec.conformance.device.Liveness;
+import dev.macsec.conformance.device.OwnLink;
+import dev.macsec.conformance.device.WpaSupplicantMka;
 import dev.macsec.conformance.link.UdpLink;
 
 import java.io.IOException;
+import java.util.HexFormat;
+import java.util.Optional;
 
-/** The Linux kernel in a {@link LinuxVm} as a device under test; its SecY sits on the guest's data0. */
-public final class LinuxVmDevice extends LinuxDevice {
+/**
+ * The Linux kernel in a {@link LinuxVm} as a device under test; its SecY sits on the guest's data0. It brings
+ * its own wire (the data NIC's UDP socket, unless the VM is on a tap), tells when qemu has gone, and runs
+ * wpa_supplicant's KaY.
+ */
+public final class LinuxVmDevice extends LinuxDevice implements OwnLink, Liveness, KayControl {
+    private static final String DATA_IFACE = "data0";
+
     private final LinuxVm vm;
     private final boolean ownsVm;
+    private final WpaSupplicantMka kay;
 
     /**
      * @param vm     a booted VM
      * @param ownsVm whether {@link #close()} shuts the VM down too
      */
     public LinuxVmDevice(LinuxVm vm, boolean ownsVm) {
-        super(ownsVm ? vm : new Unclosable(vm), "linux-vm", "data0", "macsec0", "/sbin/ip");
+        super(ownsVm ? vm : new Unclosable(vm), "linux-vm", DATA_IFACE, "macsec0", "/sbin/ip");
         this.vm = vm;
         this.ownsVm = ownsVm;
+        this.kay = new WpaSupplicantMka(vm, DATA_IFACE);
     }
 
     /** Boots a VM that this device owns. */
@@ -29,9 +44,39 @@ public final class LinuxVmDevice extends LinuxDevice {
         return vm;
     }
 
+    @Override
+    public <T> Optional<T> capability(Class<T> type) {
+        // on a tap the data NIC has no socket of ours: the tester reaches it through the tap like any lab device
+        if (type == OwnLink.class && vm.dataLink() == null) {
+            return Optional.empty();
+        }
+        return super.capability(type);
+    }
+
     /** The wire to the device's port (its MAC is {@link LinuxVm#DATA_MAC}); null when the VM is on a tap. */
+    @Override
     public UdpLink dataLink() {
         return vm.dataLink();
+    }
+
+    @Override
+    public byte[] dataMac() {
+        return HexFormat.ofDelimiter(":").parseHex(LinuxVm.DATA_MAC);
+    }
+
+    @Override
+    public Optional<String> gone() {
+        return vm.isAlive() ? Optional.empty() : Optional.of("its VM (qemu) is no longer running");
+    }
+
+    @Override
+    public WpaSupplicantMka kay() {
+        return kay;
+    }
+
+    @Override
+    public CommandRunner shell() {
+        return runner();
     }
 
     public boolean ownsVm() {
@@ -39,7 +84,7 @@ public final class LinuxVmDevice extends LinuxDevice {
     }
 
     /** Lets several devices share one VM without the first close() shutting it down. */
-    private record Unclosable(LinuxVm vm) implements dev.macsec.conformance.device.CommandRunner {
+    private record Unclosable(LinuxVm vm) implements CommandRunner {
         @Override
         public CommandResult run(String script, java.time.Duration timeout) throws IOException {
             return vm.run(script, timeout);

@@ -1,7 +1,4 @@
-package dev.macsec.conformance.device.linuxvm;
-
-import dev.macsec.conformance.device.CommandRunner;
-import dev.macsec.conformance.device.DeviceException;
+package dev.macsec.conformance.device;
 
 import java.io.IOException;
 import java.time.Duration;
