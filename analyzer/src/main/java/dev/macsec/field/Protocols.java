@@ -14,7 +14,7 @@ public final class Protocols {
             "dev.macsec.decode.MacsecFields",
             "dev.macsec.decode.mka.EapolFields",
             "dev.macsec.decode.mka.MkaFields",
-            "dev.macsec.decode.inner.InnerFields",
+            "dev.macsec.decode.InnerFields",
             "dev.macsec.analysis.AnalysisFields");
 
     private static volatile boolean loaded;
