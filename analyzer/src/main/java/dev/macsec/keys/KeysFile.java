@@ -15,8 +15,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.macsec.error.InputException;
-
 import dev.macsec.suite.CipherSuite;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigInteger;

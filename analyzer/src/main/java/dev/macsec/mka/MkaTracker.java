@@ -14,8 +14,8 @@ import dev.macsec.keys.MskEntry;
 import dev.macsec.keys.SakEntry;
 import dev.macsec.keys.Xpn;
 import dev.macsec.mka.ConnectivityAssociation.SakState;
-
 import dev.macsec.suite.CipherSuite;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;

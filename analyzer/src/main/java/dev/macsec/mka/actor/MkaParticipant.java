@@ -14,8 +14,8 @@ import dev.macsec.secy.ReceiveSecY;
 import dev.macsec.secy.RxFrame;
 import dev.macsec.secy.TransmitSecY;
 import dev.macsec.secy.Verdict;
-
 import dev.macsec.suite.CipherSuite;
+
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

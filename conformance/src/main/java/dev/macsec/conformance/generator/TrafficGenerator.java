@@ -5,8 +5,8 @@ import dev.macsec.crypto.SaKey;
 import dev.macsec.decode.SecTag;
 import dev.macsec.secy.FrameProtection;
 import dev.macsec.secy.TransmitSecY;
-
 import dev.macsec.suite.CipherSuite;
+
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;

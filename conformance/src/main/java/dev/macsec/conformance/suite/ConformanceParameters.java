@@ -1,8 +1,8 @@
 package dev.macsec.conformance.suite;
 
 import dev.macsec.error.InputException;
-
 import dev.macsec.suite.CipherSuite;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
