@@ -2,7 +2,6 @@ package dev.macsec.analysis;
 
 import dev.macsec.capture.CaptureReader;
 import dev.macsec.crypto.CipherCache;
-import dev.macsec.crypto.CipherSuite;
 import dev.macsec.crypto.SaKey;
 import dev.macsec.decode.FrameDecoder;
 import dev.macsec.decode.FrameMeta;
@@ -17,6 +16,7 @@ import dev.macsec.keys.SakEntry;
 import dev.macsec.secy.ReceiveSecY;
 import dev.macsec.secy.RxFrame;
 import dev.macsec.secy.Verdict;
+import dev.macsec.suite.CipherSuite;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayDeque;

@@ -3,7 +3,7 @@ package dev.macsec.analysis;
 import dev.macsec.decode.EthernetFields;
 import dev.macsec.decode.FrameFields;
 import dev.macsec.decode.MacsecFields;
-import dev.macsec.decode.inner.InnerFields;
+import dev.macsec.decode.InnerFields;
 import dev.macsec.decode.mka.EapolFields;
 import dev.macsec.decode.mka.MkaFields;
 import dev.macsec.field.Field;

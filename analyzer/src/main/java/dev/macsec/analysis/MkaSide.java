@@ -2,10 +2,10 @@ package dev.macsec.analysis;
 
 import dev.macsec.crypto.SaKey;
 import dev.macsec.decode.LinkLayer;
-import dev.macsec.decode.Octets;
 import dev.macsec.field.Dissection;
 import dev.macsec.field.Expert;
 import dev.macsec.field.FieldFormat;
+import dev.macsec.field.Octets;
 import dev.macsec.keys.Hex;
 import dev.macsec.keys.KeysFile;
 import dev.macsec.mka.ConnectivityAssociation;

@@ -1,10 +1,10 @@
 package dev.macsec.analysis;
 
 import dev.macsec.capture.PcapWriter;
-import dev.macsec.crypto.CipherSuite;
 import dev.macsec.crypto.SaKey;
 import dev.macsec.field.FieldFormat;
 import dev.macsec.secy.TransmitSecY;
+import dev.macsec.suite.CipherSuite;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

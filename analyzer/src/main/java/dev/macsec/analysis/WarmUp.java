@@ -1,13 +1,13 @@
 package dev.macsec.analysis;
 
 import dev.macsec.crypto.CipherCache;
-import dev.macsec.crypto.CipherSuite;
 import dev.macsec.crypto.SaKey;
 import dev.macsec.secy.ReceiveProfile;
 import dev.macsec.secy.ReceiveSecY;
 import dev.macsec.secy.RxFrame;
 import dev.macsec.secy.TransmitSecY;
 import dev.macsec.secy.Verdict;
+import dev.macsec.suite.CipherSuite;
 
 /**
  * Gets the JIT to compile the verify path before the first frame of a large capture arrives.

@@ -1,6 +1,6 @@
 package dev.macsec.crypto;
 
-import dev.macsec.decode.SecTag;
+import dev.macsec.suite.CipherSuite;
 import java.security.GeneralSecurityException;
 import java.security.NoSuchProviderException;
 import javax.crypto.AEADBadTagException;
@@ -8,8 +8,9 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 
 /**
- * The GCM data path of one SA for one thread (IEEE 802.1AE-2018 clause 14): builds the IV, lays out AAD and
- * encrypted data, and protects or verifies a frame between caller-supplied buffers.
+ * The GCM data path of one SA for one thread (IEEE 802.1AE-2018 clause 14): builds the IV, and seals or verifies a
+ * frame between caller-supplied buffers. It knows frames only as offsets and lengths, so that it sits below the
+ * SecTAG decoder; the SecTAG a protected frame carries is laid out by {@code dev.macsec.secy.FrameProtection}.
  *
  * <p>One JDK {@code AES/GCM/NoPadding} Cipher per instance, created once; every frame only re-inits it.
  * Not thread-safe: give each thread its own instance (see {@link CipherCache}).
@@ -78,56 +79,22 @@ public final class MacsecGcm {
         }
     }
 
-    /** Octets the protected frame takes for a plaintext frame of {@code plainLength} (DA SA + user data). */
-    public static int protectedLength(int plainLength, boolean explicitSci) {
-        return plainLength + (explicitSci ? 16 : 8) + CipherSuite.ICV_LENGTH;
-    }
-
     /**
-     * Builds a protected frame.
+     * Encrypts (or, with an empty plaintext, only authenticates) one frame whose header the caller has laid out.
      *
-     * @param in         plaintext frame: DA || SA || user data (EtherType onwards)
-     * @param tci        TCI bits to send (V, ES, SC, SCB, E, C as in {@link SecTag}); E selects encryption; SC
-     *                   places {@code sci} in the SecTAG. The IV always uses {@code sci}.
-     * @param an         association number 0..3
-     * @param pn         full PN (the SecTAG carries its low 32 bits)
-     * @param offset     confidentiality offset (0, 30 or 50; only with E)
-     * @param out        destination, must not overlap the input; needs {@link #protectedLength} octets
-     * @return the protected frame's length
+     * @param out       holds the AAD at {@code out[aadOff, aadOff+aadLen)} (DA || SA || SecTAG || clear prefix);
+     *                  receives the encrypted data and the ICV right after it
+     * @param plain     the octets to encrypt, {@code plain[plainOff, plainOff+plainLen)}; must not overlap {@code out}
+     * @param sci       the SCI for the IV (ignored by the XPN suites)
+     * @param pn        the full PN
+     * @return the octets written after the AAD: {@code plainLen} plus the ICV
      */
-    public int protect(byte[] in, int inOff, int inLen, long sci, int tci, int an, long pn, int offset,
-                       byte[] out, int outOff) {
-        if (inLen < MAC_ADDRESSES) {
-            throw new IllegalArgumentException("a frame needs DA and SA: " + inLen + " octets");
-        }
-        boolean explicitSci = (tci & SecTag.TCI_SC) != 0;
-        int userLen = inLen - MAC_ADDRESSES;
-        System.arraycopy(in, inOff, out, outOff, MAC_ADDRESSES);
-        int p = outOff + MAC_ADDRESSES;
-        out[p] = (byte) (SecTag.ETHERTYPE >>> 8);
-        out[p + 1] = (byte) SecTag.ETHERTYPE;
-        out[p + 2] = (byte) ((tci & 0xFC) | (an & SecTag.AN_MASK));
-        out[p + 3] = (byte) (userLen < SecTag.SHORT_LENGTH_LIMIT ? userLen : 0);
-        for (int i = 0; i < 4; i++) {
-            out[p + 4 + i] = (byte) (pn >>> (24 - 8 * i));
-        }
-        p += 8;
-        if (explicitSci) {
-            for (int i = 0; i < 8; i++) {
-                out[p + i] = (byte) (sci >>> (56 - 8 * i));
-            }
-            p += 8;
-        }
-        boolean encrypt = (tci & SecTag.TCI_E) != 0;
-        int clear = encrypt ? Math.min(offset, userLen) : userLen;
-        System.arraycopy(in, inOff + MAC_ADDRESSES, out, p, clear);
-        int aadEnd = p + clear;
+    public int seal(byte[] out, int aadOff, int aadLen, byte[] plain, int plainOff, int plainLen, long sci, long pn) {
         fillIv(key, sci, pn, iv);
         try {
             initEncrypt();
-            cipher.updateAAD(out, outOff, aadEnd - outOff);
-            int n = cipher.doFinal(in, inOff + MAC_ADDRESSES + clear, userLen - clear, out, aadEnd);
-            return aadEnd + n - outOff;
+            cipher.updateAAD(out, aadOff, aadLen);
+            return cipher.doFinal(plain, plainOff, plainLen, out, aadOff + aadLen);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("GCM encryption failed", e);
         }
@@ -146,40 +113,40 @@ public final class MacsecGcm {
     }
 
     /**
-     * Verifies (and with E=1 decrypts) a protected frame whose SecTAG {@code tag} wraps.
+     * Verifies (and with E=1 decrypts) a protected frame given by where its parts lie in {@code buf}.
      *
-     * @param daOffset where the DA starts in {@code tag.buffer()} (the SA follows it)
-     * @param sci      the SCI for the IV (explicit or implicit; ignored by the XPN suites)
-     * @param pn       the full PN (for XPN, the recovered 64-bit PN)
-     * @param offset   confidentiality offset configured for the SA (used only when E=1)
-     * @param out      receives DA || SA || user data; needs tag.frameEnd() - daOffset octets; may not
-     *                 overlap the frame
+     * @param daOffset        where the DA starts (the SA follows it)
+     * @param etherTypeOffset where the SecTAG's 0x88E5 EtherType starts
+     * @param secureOffset    where the secure data starts (right after the SecTAG)
+     * @param secureLength    octets of secure data, the ICV excluded; negative when the frame is too short for one
+     * @param encrypted       the SecTAG's E bit
+     * @param sci             the SCI for the IV (explicit or implicit; ignored by the XPN suites)
+     * @param pn              the full PN (for XPN, the recovered 64-bit PN)
+     * @param offset          confidentiality offset configured for the SA (used only when encrypted)
+     * @param out             receives DA || SA || user data; needs secureOffset + secureLength + ICV - daOffset
+     *                        octets; may not overlap the frame
      * @return the plaintext frame's length, or -1 when the ICV does not verify
      */
-    public int verify(SecTag tag, int daOffset, long sci, long pn, int offset, byte[] out, int outOff) {
-        byte[] buf = tag.buffer();
-        int secure = tag.secureDataOffset();
-        int secureLen = tag.secureDataLength();
-        if (secureLen < 0) {
+    public int verify(byte[] buf, int daOffset, int etherTypeOffset, int secureOffset, int secureLength,
+                      boolean encrypted, long sci, long pn, int offset, byte[] out, int outOff) {
+        if (secureLength < 0) {
             return -1;
         }
-        boolean encrypt = tag.encrypted();
-        int clear = encrypt ? Math.min(offset, secureLen) : secureLen;
+        int clear = encrypted ? Math.min(offset, secureLength) : secureLength;
         fillIv(key, sci, pn, iv);
         try {
             cipher.init(Cipher.DECRYPT_MODE, key.keySpec(), new GCMParameterSpec(TAG_BITS, iv));
-            int et = tag.etherTypeOffset();
-            if (et == daOffset + MAC_ADDRESSES) {
+            if (etherTypeOffset == daOffset + MAC_ADDRESSES) {
                 // the usual case: one AAD call, the JDK buffers each call separately
-                cipher.updateAAD(buf, daOffset, secure + clear - daOffset);
+                cipher.updateAAD(buf, daOffset, secureOffset + clear - daOffset);
             } else {
                 cipher.updateAAD(buf, daOffset, MAC_ADDRESSES);
-                cipher.updateAAD(buf, et, secure + clear - et);
+                cipher.updateAAD(buf, etherTypeOffset, secureOffset + clear - etherTypeOffset);
             }
-            int n = cipher.doFinal(buf, secure + clear, secureLen - clear + CipherSuite.ICV_LENGTH, out,
+            int n = cipher.doFinal(buf, secureOffset + clear, secureLength - clear + CipherSuite.ICV_LENGTH, out,
                     outOff + MAC_ADDRESSES + clear);
             System.arraycopy(buf, daOffset, out, outOff, MAC_ADDRESSES);
-            System.arraycopy(buf, secure, out, outOff + MAC_ADDRESSES, clear);
+            System.arraycopy(buf, secureOffset, out, outOff + MAC_ADDRESSES, clear);
             return MAC_ADDRESSES + clear + n;
         } catch (AEADBadTagException e) {
             return -1;

@@ -1,5 +1,6 @@
 package dev.macsec.crypto;
 
+import dev.macsec.suite.CipherSuite;
 import java.util.Arrays;
 import java.util.HexFormat;
 import javax.crypto.spec.SecretKeySpec;

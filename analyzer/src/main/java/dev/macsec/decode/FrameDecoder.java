@@ -1,11 +1,11 @@
 package dev.macsec.decode;
 
-import dev.macsec.decode.inner.InnerDecoder;
 import dev.macsec.decode.mka.EapolDecoder;
 import dev.macsec.decode.mka.Mkpdu;
 import dev.macsec.field.Bytes;
 import dev.macsec.field.Dissection;
 import dev.macsec.field.FieldValue;
+import dev.macsec.field.Octets;
 import dev.macsec.field.Severity;
 
 /**

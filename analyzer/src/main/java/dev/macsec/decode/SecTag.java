@@ -1,5 +1,7 @@
 package dev.macsec.decode;
 
+import dev.macsec.field.Octets;
+
 /**
  * A reusable flyweight over the SecTAG of one frame (IEEE 802.1AE-2018 clause 9.3): no allocation per
  * frame, for the data path. Offsets are absolute positions in the wrapped array.

@@ -1,6 +1,5 @@
 package dev.macsec.keys;
 
-import dev.macsec.crypto.CipherSuite;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -16,6 +15,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.macsec.error.InputException;
+import dev.macsec.suite.CipherSuite;
 
 import java.io.IOException;
 import java.io.InputStream;

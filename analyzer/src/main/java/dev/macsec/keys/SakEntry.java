@@ -1,7 +1,7 @@
 package dev.macsec.keys;
 
-import dev.macsec.crypto.CipherSuite;
 import dev.macsec.field.FieldFormat;
+import dev.macsec.suite.CipherSuite;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;

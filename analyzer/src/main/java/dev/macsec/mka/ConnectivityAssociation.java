@@ -1,8 +1,8 @@
 package dev.macsec.mka;
 
-import dev.macsec.crypto.CipherSuite;
 import dev.macsec.field.Bytes;
 import dev.macsec.keys.CakEntry;
+import dev.macsec.suite.CipherSuite;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,8 +1,8 @@
 package dev.macsec.mka;
 
-import dev.macsec.crypto.CipherSuite;
 import dev.macsec.crypto.SaKey;
 import dev.macsec.field.Bytes;
+import dev.macsec.suite.CipherSuite;
 
 import java.util.List;
 import java.util.Map;

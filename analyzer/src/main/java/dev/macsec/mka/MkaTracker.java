@@ -1,6 +1,5 @@
 package dev.macsec.mka;
 
-import dev.macsec.crypto.CipherSuite;
 import dev.macsec.crypto.SaKey;
 import dev.macsec.decode.mka.Mkpdu;
 import dev.macsec.decode.mka.ParameterSet;
@@ -15,6 +14,7 @@ import dev.macsec.keys.MskEntry;
 import dev.macsec.keys.SakEntry;
 import dev.macsec.keys.Xpn;
 import dev.macsec.mka.ConnectivityAssociation.SakState;
+import dev.macsec.suite.CipherSuite;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,12 +1,12 @@
 package dev.macsec.secy;
 
 import dev.macsec.crypto.CipherCache;
-import dev.macsec.crypto.CipherSuite;
 import dev.macsec.crypto.MacsecGcm;
 import dev.macsec.crypto.SaKey;
 import dev.macsec.decode.SecTag;
 import dev.macsec.decode.SecTagRule;
 import dev.macsec.field.FieldFormat;
+import dev.macsec.suite.CipherSuite;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -261,7 +261,9 @@ public final class ReceiveSecY {
         f.keysTried++;
         MacsecGcm gcm = ciphers.get(key);
         int offset = key.confidentialityOffset() >= 0 ? key.confidentialityOffset() : config.confidentialityOffset();
-        int n = gcm.verify(f.tag, f.off, f.sci, pn, offset, f.out, f.outOff);
+        SecTag t = f.tag;
+        int n = gcm.verify(t.buffer(), f.off, t.etherTypeOffset(), t.secureDataOffset(), t.secureDataLength(),
+                t.encrypted(), f.sci, pn, offset, f.out, f.outOff);
         f.verified = true;
         f.verifiedKey = key;
         f.verifiedPn = pn;

@@ -1,9 +1,9 @@
 package dev.macsec.secy;
 
-import dev.macsec.crypto.CipherSuite;
 import dev.macsec.crypto.MacsecGcm;
 import dev.macsec.crypto.SaKey;
 import dev.macsec.decode.SecTag;
+import dev.macsec.suite.CipherSuite;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -121,7 +121,7 @@ public final class TransmitSecY {
 
     /** Bytes {@link #protect} may write for a plaintext frame of this length. */
     public int maxOutputLength(int plainLength) {
-        return MacsecGcm.protectedLength(plainLength, true);
+        return FrameProtection.protectedLength(plainLength, true);
     }
 
     /**
@@ -147,7 +147,8 @@ public final class TransmitSecY {
                     an, suite, suite.maxPn()));
         }
         long pn = nextPn[an];
-        int n = gcm.protect(in, inOff, inLen, sci, tci(), an, pn, confidentialityOffset, out, outOff);
+        int n = FrameProtection.protect(gcm, in, inOff, inLen, sci, tci(), an, pn, confidentialityOffset, out,
+                outOff);
         if (pn == suite.maxPn()) {
             exhausted[an] = true;
         } else {

@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.macsec.capture.CaptureReader;
 import dev.macsec.capture.PcapWriter;
-import dev.macsec.crypto.CipherSuite;
 import dev.macsec.crypto.SaKey;
 import dev.macsec.error.InputException;
 import dev.macsec.keys.KeysFile;
 import dev.macsec.secy.TransmitSecY;
 import dev.macsec.secy.Verdict;
+import dev.macsec.suite.CipherSuite;
 import dev.macsec.testing.ProjectFiles;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,9 +1,10 @@
 package dev.macsec.bench;
 
-import dev.macsec.crypto.CipherSuite;
 import dev.macsec.crypto.MacsecGcm;
 import dev.macsec.crypto.SaKey;
 import dev.macsec.decode.SecTag;
+import dev.macsec.secy.FrameProtection;
+import dev.macsec.suite.CipherSuite;
 import java.util.concurrent.TimeUnit;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -45,7 +46,7 @@ public class GcmVerifyBench {
         gcm = new MacsecGcm(key);
         byte[] plain = new byte[frameSize - 32]; // protected frame = frameSize octets
         frame = new byte[frameSize + 64];
-        frameLen = gcm.protect(plain, 0, plain.length, 0x0102030405060001L,
+        frameLen = FrameProtection.protect(gcm, plain, 0, plain.length, 0x0102030405060001L,
                 SecTag.TCI_SC | SecTag.TCI_E | SecTag.TCI_C, 0, pn, 0, frame, 0);
         tag.wrap(frame, 6, 12, frameLen);
         out = new byte[frameLen];
@@ -59,7 +60,8 @@ public class GcmVerifyBench {
     public int macsecVerify() {
         // wrap + verify: what the receive path does per frame
         tag.wrap(frame, 6, 12, frameLen);
-        int n = gcm.verify(tag, 0, 0x0102030405060001L, pn, 0, out, 0);
+        int n = gcm.verify(tag.buffer(), 0, tag.etherTypeOffset(), tag.secureDataOffset(), tag.secureDataLength(),
+                tag.encrypted(), 0x0102030405060001L, pn, 0, out, 0);
         if (n < 0) {
             throw new IllegalStateException("ICV");
         }

@@ -2,7 +2,7 @@ package dev.macsec.capture;
 
 import dev.macsec.decode.FrameDecoder;
 import dev.macsec.decode.FrameMeta;
-import dev.macsec.decode.inner.InnerSummary;
+import dev.macsec.decode.InnerSummary;
 import dev.macsec.field.Dissection;
 import dev.macsec.testing.Fuzz;
 import dev.macsec.testing.Mutator;

@@ -9,6 +9,7 @@ import dev.macsec.secy.ReceiveSecY;
 import dev.macsec.secy.RxFrame;
 import dev.macsec.secy.ValidateFrames;
 import dev.macsec.secy.Verdict;
+import dev.macsec.suite.CipherSuite;
 import dev.macsec.testing.ProjectFiles;
 import java.io.IOException;
 import java.util.ArrayList;

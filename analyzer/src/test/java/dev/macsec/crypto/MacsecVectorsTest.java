@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.macsec.decode.SecTag;
+import dev.macsec.secy.FrameProtection;
+import dev.macsec.suite.CipherSuite;
 import dev.macsec.testing.ProjectFiles;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -61,8 +63,8 @@ class MacsecVectorsTest {
         int tciAn = Integer.parseInt(v.get("tciAn").asText(), 16);
         long sci = Long.parseUnsignedLong(v.get("sci").asText(), 16);
         long pn = Long.parseUnsignedLong(v.get("pn").asText(), 16);
-        byte[] out = new byte[MacsecGcm.protectedLength(plain.length, true) + 5];
-        int n = new MacsecGcm(key).protect(plain, 0, plain.length, sci, tciAn & 0xFC, tciAn & 3, pn,
+        byte[] out = new byte[FrameProtection.protectedLength(plain.length, true) + 5];
+        int n = FrameProtection.protect(new MacsecGcm(key), plain, 0, plain.length, sci, tciAn & 0xFC, tciAn & 3, pn,
                 v.get("offset").asInt(), out, 3);
         assertEquals(HEX.formatHex(expected), HEX.formatHex(java.util.Arrays.copyOfRange(out, 3, 3 + n)));
         if (v.hasNonNull("iv")) {
@@ -85,16 +87,16 @@ class MacsecVectorsTest {
         assertEquals(sci, tag.sci());
         MacsecGcm gcm = new MacsecGcm(key);
         byte[] out = new byte[frame.length + 7];
-        int n = gcm.verify(tag, 0, sci, pn, v.get("offset").asInt(), out, 7);
+        int n = verify(gcm, tag, 0, sci, pn, v.get("offset").asInt(), out, 7);
         assertEquals(plain.length, n);
         assertArrayEquals(plain, java.util.Arrays.copyOfRange(out, 7, 7 + n));
         // DA, SecTAG, data and ICV are all covered: one flipped bit anywhere fails.
         for (int pos : new int[] {0, 11, 14, tag.secureDataOffset(), frame.length - 20, frame.length - 1}) {
             frame[pos] ^= 0x10;
-            assertEquals(-1, gcm.verify(tag, 0, sci, pn, v.get("offset").asInt(), out, 0), "bit flipped at " + pos);
+            assertEquals(-1, verify(gcm, tag, 0, sci, pn, v.get("offset").asInt(), out, 0), "bit flipped at " + pos);
             frame[pos] ^= 0x10;
         }
-        assertEquals(-1, gcm.verify(tag, 0, sci, pn + 1, v.get("offset").asInt(), out, 0), "wrong PN");
+        assertEquals(-1, verify(gcm, tag, 0, sci, pn + 1, v.get("offset").asInt(), out, 0), "wrong PN");
     }
 
     @Test
@@ -125,13 +127,15 @@ class MacsecVectorsTest {
             plain[i] = (byte) (i * 7);
         }
         MacsecGcm gcm = new MacsecGcm(key);
-        byte[] p1 = new byte[MacsecGcm.protectedLength(plain.length, true)];
+        byte[] p1 = new byte[FrameProtection.protectedLength(plain.length, true)];
         byte[] p2 = new byte[p1.length];
         int tci = SecTag.TCI_SC | SecTag.TCI_E | SecTag.TCI_C;
         for (int offset : new int[] {0, 30, 50}) {
-            int n1 = gcm.protect(plain, 0, plain.length, 0x0102030405060001L, tci, 1, 0x1_0000_0005L, offset, p1, 0);
+            int n1 = FrameProtection.protect(gcm, plain, 0, plain.length, 0x0102030405060001L, tci, 1, 0x1_0000_0005L,
+                    offset, p1, 0);
             // protecting twice with the same PN must work and give the same bytes (JDK IV-reuse guard)
-            int n2 = gcm.protect(plain, 0, plain.length, 0x0102030405060001L, tci, 1, 0x1_0000_0005L, offset, p2, 0);
+            int n2 = FrameProtection.protect(gcm, plain, 0, plain.length, 0x0102030405060001L, tci, 1, 0x1_0000_0005L,
+                    offset, p2, 0);
             assertEquals(n1, n2);
             assertArrayEquals(p1, p2);
             SecTag tag = new SecTag().wrap(p1, 6, 12, n1);
@@ -140,9 +144,15 @@ class MacsecVectorsTest {
             assertArrayEquals(java.util.Arrays.copyOfRange(plain, 12, 12 + offset),
                     java.util.Arrays.copyOfRange(p1, 28, 28 + offset));
             byte[] out = new byte[n1];
-            assertEquals(plain.length, gcm.verify(tag, 0, 0, 0x1_0000_0005L, offset, out, 0));
+            assertEquals(plain.length, verify(gcm, tag, 0, 0, 0x1_0000_0005L, offset, out, 0));
             assertArrayEquals(plain, java.util.Arrays.copyOf(out, plain.length));
-            assertEquals(-1, gcm.verify(tag, 0, 0, 0x0_0000_0005L, offset, out, 0), "upper PN bits are in the IV");
+            assertEquals(-1, verify(gcm, tag, 0, 0, 0x0_0000_0005L, offset, out, 0), "upper PN bits are in the IV");
         }
+    }
+
+    /** Verifies the frame {@code tag} wraps, its parts given as {@link MacsecGcm#verify} takes them. */
+    static int verify(MacsecGcm gcm, SecTag tag, int daOffset, long sci, long pn, int offset, byte[] out, int outOff) {
+        return gcm.verify(tag.buffer(), daOffset, tag.etherTypeOffset(), tag.secureDataOffset(),
+                tag.secureDataLength(), tag.encrypted(), sci, pn, offset, out, outOff);
     }
 }

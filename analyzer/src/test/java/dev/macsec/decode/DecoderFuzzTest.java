@@ -1,6 +1,5 @@
 package dev.macsec.decode;
 
-import dev.macsec.decode.inner.InnerSummary;
 import dev.macsec.decode.mka.Mkpdu;
 import dev.macsec.field.Dissection;
 import dev.macsec.testing.Fuzz;

@@ -110,7 +110,7 @@ class SecTagDecodeTest {
         Dissection d = decodeEthernet(concat(hex(DA_SA, "88e5 20 24 00000009 0a0b0c0d0e0f0001"), ipv4, hex("ee".repeat(16))));
         assertEquals(List.of(), codes(d));
         assertEquals(0x0800L, value(d, MacsecFields.ETYPE));
-        assertEquals("IPv4 UDP 1234 \u2192 53", dev.macsec.decode.inner.InnerSummary.describe(d));
+        assertEquals("IPv4 UDP 1234 \u2192 53", InnerSummary.describe(d));
     }
 
     @Test

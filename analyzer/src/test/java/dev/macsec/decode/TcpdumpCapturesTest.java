@@ -1,6 +1,5 @@
 package dev.macsec.decode;
 
-import dev.macsec.decode.inner.InnerSummary;
 import dev.macsec.field.Dissection;
 import dev.macsec.field.Severity;
 import org.junit.jupiter.api.Test;

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.macsec.decode.FrameDecoder;
 import dev.macsec.decode.mka.Mkpdu;
-import dev.macsec.decode.mka.MkpduEncoder;
 import dev.macsec.decode.mka.ParameterSet;
 import dev.macsec.field.Bytes;
 import dev.macsec.field.Dissection;
@@ -15,6 +14,7 @@ import dev.macsec.field.Severity;
 import dev.macsec.keys.CakEntry;
 import dev.macsec.keys.KeyWrap;
 import dev.macsec.keys.KeysFile;
+import dev.macsec.mka.actor.MkpduEncoder;
 import dev.macsec.testing.ProjectFiles;
 import dev.macsec.capture.PcapWriter;
 import dev.macsec.cli.Main;

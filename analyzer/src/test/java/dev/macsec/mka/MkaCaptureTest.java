@@ -1,6 +1,5 @@
 package dev.macsec.mka;
 
-import dev.macsec.crypto.CipherSuite;
 import dev.macsec.crypto.SaKey;
 import dev.macsec.field.Bytes;
 import dev.macsec.field.Severity;
@@ -10,6 +9,7 @@ import dev.macsec.secy.ReceiveSecY;
 import dev.macsec.secy.RxFrame;
 import dev.macsec.secy.ValidateFrames;
 import dev.macsec.secy.Verdict;
+import dev.macsec.suite.CipherSuite;
 import dev.macsec.testing.ProjectFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,10 +1,10 @@
 package dev.macsec.secy;
 
-import dev.macsec.crypto.CipherSuite;
 import dev.macsec.crypto.MacsecGcm;
 import dev.macsec.crypto.SaKey;
 import dev.macsec.decode.SecTag;
 import dev.macsec.crypto.CipherCache;
+import dev.macsec.suite.CipherSuite;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -72,8 +72,8 @@ final class Peer {
 
     static byte[] frame(SaKey key, int tci, int an, long pn, int userLength) {
         byte[] plain = plain(userLength);
-        byte[] out = new byte[MacsecGcm.protectedLength(plain.length, true)];
-        int n = new MacsecGcm(key).protect(plain, 0, plain.length, SCI, tci, an, pn, 0, out, 0);
+        byte[] out = new byte[FrameProtection.protectedLength(plain.length, true)];
+        int n = FrameProtection.protect(new MacsecGcm(key), plain, 0, plain.length, SCI, tci, an, pn, 0, out, 0);
         return java.util.Arrays.copyOf(out, n);
     }
 

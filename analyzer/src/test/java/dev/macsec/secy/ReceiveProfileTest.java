@@ -10,9 +10,9 @@ import static dev.macsec.secy.Peer.sc;
 import static dev.macsec.secy.Peer.secy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.macsec.crypto.CipherSuite;
 import dev.macsec.crypto.MacsecGcm;
 import dev.macsec.decode.SecTag;
+import dev.macsec.suite.CipherSuite;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -146,8 +146,9 @@ class ReceiveProfileTest {
             // SC=0, ES=0 from source MAC 02:00:00:00:00:77, protected by a sender using the peer's SCI in the IV
             byte[] plain = Peer.plain(100);
             plain[11] = 0x77;
-            byte[] f = new byte[MacsecGcm.protectedLength(plain.length, false)];
-            new MacsecGcm(key(GCM)).protect(plain, 0, plain.length, Peer.SCI, SecTag.TCI_E | SecTag.TCI_C, 0, 1, 0, f, 0);
+            byte[] f = new byte[FrameProtection.protectedLength(plain.length, false)];
+            FrameProtection.protect(new MacsecGcm(key(GCM)), plain, 0, plain.length, Peer.SCI, SecTag.TCI_E | SecTag.TCI_C,
+                    0, 1, 0, f, 0);
             boolean ieee = p == ReceiveProfile.IEEE;
             assertEquals(ieee ? Verdict.NO_SCI : Verdict.OK, rx(s, f), p.name());
         }

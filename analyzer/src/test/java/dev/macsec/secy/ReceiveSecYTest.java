@@ -12,8 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.macsec.crypto.CipherSuite;
 import dev.macsec.decode.SecTag;
+import dev.macsec.suite.CipherSuite;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -5,9 +5,9 @@ import static dev.macsec.secy.Peer.INTEGRITY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.macsec.crypto.CipherSuite;
 import dev.macsec.crypto.MacsecGcm;
 import dev.macsec.crypto.SaKey;
+import dev.macsec.suite.CipherSuite;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -35,8 +35,8 @@ class WildcardKeysTest {
 
     static byte[] frame(SaKey key, long sci, int tci, int an, long pn) {
         byte[] plain = Peer.plain(60);
-        byte[] out = new byte[MacsecGcm.protectedLength(plain.length, true)];
-        int n = new MacsecGcm(key).protect(plain, 0, plain.length, sci, tci, an, pn, 0, out, 0);
+        byte[] out = new byte[FrameProtection.protectedLength(plain.length, true)];
+        int n = FrameProtection.protect(new MacsecGcm(key), plain, 0, plain.length, sci, tci, an, pn, 0, out, 0);
         return java.util.Arrays.copyOf(out, n);
     }
 

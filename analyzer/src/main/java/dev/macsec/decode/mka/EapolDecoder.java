@@ -1,9 +1,9 @@
 package dev.macsec.decode.mka;
 
-import dev.macsec.decode.Octets;
 import dev.macsec.field.Bytes;
 import dev.macsec.field.Dissection;
 import dev.macsec.field.FieldValue;
+import dev.macsec.field.Octets;
 import dev.macsec.field.Severity;
 
 /** EAPOL (EtherType 0x888E, IEEE 802.1X-2020 11.3) and, for packet type 5, the MKPDU it carries. */

@@ -1,9 +1,9 @@
 package dev.macsec.decode.mka;
 
-import dev.macsec.decode.Octets;
 import dev.macsec.field.Bytes;
 import dev.macsec.field.Dissection;
 import dev.macsec.field.FieldValue;
+import dev.macsec.field.Octets;
 import dev.macsec.field.Severity;
 
 import java.util.ArrayList;

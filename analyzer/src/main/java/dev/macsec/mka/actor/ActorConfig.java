@@ -1,9 +1,9 @@
 package dev.macsec.mka.actor;
 
-import dev.macsec.crypto.CipherSuite;
 import dev.macsec.keys.CakEntry;
 import dev.macsec.secy.ReceiveSecY;
 import dev.macsec.secy.ValidateFrames;
+import dev.macsec.suite.CipherSuite;
 
 /**
  * How an {@link MkaParticipant} behaves. Times are in milliseconds; the 802.1X-2020 defaults (Table 9-3) are

@@ -1,10 +1,8 @@
 package dev.macsec.mka.actor;
 
-import dev.macsec.crypto.CipherSuite;
 import dev.macsec.crypto.SaKey;
 import dev.macsec.decode.mka.EapolDecoder;
 import dev.macsec.decode.mka.Mkpdu;
-import dev.macsec.decode.mka.MkpduEncoder;
 import dev.macsec.decode.mka.ParameterSet;
 import dev.macsec.field.Bytes;
 import dev.macsec.field.Dissection;
@@ -16,6 +14,7 @@ import dev.macsec.secy.ReceiveSecY;
 import dev.macsec.secy.RxFrame;
 import dev.macsec.secy.TransmitSecY;
 import dev.macsec.secy.Verdict;
+import dev.macsec.suite.CipherSuite;
 
 import java.security.SecureRandom;
 import java.util.ArrayDeque;

@@ -1,7 +1,7 @@
 package dev.macsec.conformance.device;
 
-import dev.macsec.crypto.CipherSuite;
 import dev.macsec.secy.ValidateFrames;
+import dev.macsec.suite.CipherSuite;
 
 /**
  * The controls of one SecY (802.1AE 10.7) that a device adapter can set.

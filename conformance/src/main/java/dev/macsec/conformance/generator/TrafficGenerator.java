@@ -1,10 +1,11 @@
 package dev.macsec.conformance.generator;
 
-import dev.macsec.crypto.CipherSuite;
 import dev.macsec.crypto.MacsecGcm;
 import dev.macsec.crypto.SaKey;
 import dev.macsec.decode.SecTag;
+import dev.macsec.secy.FrameProtection;
 import dev.macsec.secy.TransmitSecY;
+import dev.macsec.suite.CipherSuite;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -198,13 +199,14 @@ public final class TrafficGenerator {
                 throw new IllegalStateException("no key for AN " + an + " (call sa(an, key) first)");
             }
             long frameSci = sciOverride != null ? sciOverride : sci;
-            byte[] out = new byte[MacsecGcm.protectedLength(plain.length, true)];
+            byte[] out = new byte[FrameProtection.protectedLength(plain.length, true)];
             boolean pnZero = mutations.contains(Mutation.PN_ZERO);
             long usePn = pnZero && !key.suite().xpn() ? 1 : pnZero ? pn & ~0xFFFFFFFFL : pn;
             int n;
             if (eWithoutC) {
                 int tci = (includeSci ? SecTag.TCI_SC : 0) | SecTag.TCI_E;
-                n = new MacsecGcm(key).protect(plain, 0, plain.length, frameSci, tci, an, usePn, offset, out, 0);
+                n = FrameProtection.protect(new MacsecGcm(key), plain, 0, plain.length, frameSci, tci, an, usePn, offset,
+                        out, 0);
             } else {
                 TransmitSecY tx = new TransmitSecY(frameSci)
                         .installSa(an, key, usePn)

@@ -2,7 +2,7 @@ package dev.macsec.conformance.mka;
 
 import dev.macsec.conformance.device.DeviceSpec;
 import dev.macsec.conformance.device.DeviceUnderTest;
-import dev.macsec.conformance.device.Devices;
+import dev.macsec.conformance.devicefile.Devices;
 import dev.macsec.conformance.suite.ConformanceExtension;
 import dev.macsec.conformance.suite.ConformanceFailure;
 import dev.macsec.conformance.suite.ConformanceParameters;

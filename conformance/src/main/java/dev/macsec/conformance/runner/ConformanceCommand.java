@@ -6,7 +6,7 @@ import dev.macsec.conformance.suite.Session;
 import dev.macsec.error.InputException;
 
 import dev.macsec.conformance.suite.ConformanceParameters;
-import dev.macsec.crypto.CipherSuite;
+import dev.macsec.suite.CipherSuite;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -1,8 +1,8 @@
 package dev.macsec.conformance.suite;
 
 import dev.macsec.conformance.generator.Mutation;
-import dev.macsec.crypto.CipherSuite;
 import dev.macsec.secy.ValidateFrames;
+import dev.macsec.suite.CipherSuite;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.ArgumentsProvider;

@@ -1,7 +1,7 @@
 package dev.macsec.conformance.suite;
 
 import dev.macsec.conformance.link.RecordingLink;
-import dev.macsec.crypto.CipherSuite;
+import dev.macsec.suite.CipherSuite;
 import io.qameta.allure.Allure;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.extension.AfterEachCallback;

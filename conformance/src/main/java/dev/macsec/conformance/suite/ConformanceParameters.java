@@ -1,7 +1,7 @@
 package dev.macsec.conformance.suite;
 
-import dev.macsec.crypto.CipherSuite;
 import dev.macsec.error.InputException;
+import dev.macsec.suite.CipherSuite;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

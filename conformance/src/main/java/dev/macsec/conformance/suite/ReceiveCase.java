@@ -7,7 +7,6 @@ import dev.macsec.conformance.generator.GeneratedFrame;
 import dev.macsec.conformance.generator.Packets;
 import dev.macsec.conformance.generator.TrafficGenerator;
 import dev.macsec.conformance.link.Frame;
-import dev.macsec.crypto.CipherSuite;
 import dev.macsec.secy.Deviation;
 import dev.macsec.secy.ReceiveProfile;
 import dev.macsec.secy.ReceiveSa;
@@ -15,6 +14,7 @@ import dev.macsec.secy.ReceiveSecY;
 import dev.macsec.secy.RxFrame;
 import dev.macsec.secy.ValidateFrames;
 import dev.macsec.secy.Verdict;
+import dev.macsec.suite.CipherSuite;
 
 import java.util.ArrayList;
 import java.util.Arrays;

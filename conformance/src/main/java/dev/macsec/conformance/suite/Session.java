@@ -3,13 +3,13 @@ package dev.macsec.conformance.suite;
 import dev.macsec.conformance.device.DeviceIdentity;
 import dev.macsec.conformance.device.DeviceUnderTest;
 import dev.macsec.conformance.device.DeviceSpec;
-import dev.macsec.conformance.device.Devices;
 import dev.macsec.conformance.device.Liveness;
 import dev.macsec.conformance.device.OwnLink;
 import dev.macsec.conformance.device.linuxvm.LinuxVm;
+import dev.macsec.conformance.devicefile.Devices;
 import dev.macsec.conformance.link.FrameLink;
 import dev.macsec.conformance.link.PcapLiveLink;
-import dev.macsec.crypto.CipherSuite;
+import dev.macsec.suite.CipherSuite;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.IOException;

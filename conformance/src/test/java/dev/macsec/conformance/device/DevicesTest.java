@@ -1,8 +1,9 @@
 package dev.macsec.conformance.device;
 
-import dev.macsec.crypto.CipherSuite;
+import dev.macsec.conformance.devicefile.Devices;
 import dev.macsec.crypto.SaKey;
 import dev.macsec.error.InputException;
+import dev.macsec.suite.CipherSuite;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

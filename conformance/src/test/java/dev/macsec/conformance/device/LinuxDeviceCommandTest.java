@@ -1,6 +1,6 @@
 package dev.macsec.conformance.device;
 
-import dev.macsec.crypto.CipherSuite;
+import dev.macsec.suite.CipherSuite;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,6 +1,5 @@
 package dev.macsec.conformance.generator;
 
-import dev.macsec.crypto.CipherSuite;
 import dev.macsec.crypto.SaKey;
 import dev.macsec.decode.SecTag;
 import dev.macsec.decode.SecTagRule;
@@ -9,6 +8,7 @@ import dev.macsec.secy.ReceiveSecY;
 import dev.macsec.secy.RxFrame;
 import dev.macsec.secy.ValidateFrames;
 import dev.macsec.secy.Verdict;
+import dev.macsec.suite.CipherSuite;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

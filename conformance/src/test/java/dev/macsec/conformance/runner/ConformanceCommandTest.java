@@ -38,7 +38,7 @@ class ConformanceCommandTest {
         // a device file without the tester's side of the wire: every case must end as a harness error
         Path deviceFile = Files.writeString(dir.resolve("d.yaml"), "type: manual\ndescription: nothing\n");
         RunResult r = ConformanceRunner.run(new ConformanceRunner.Options(deviceFile, "802.1ae",
-                java.util.List.of(dev.macsec.crypto.CipherSuite.GCM_AES_128), dir.resolve("r"), false, null));
+                java.util.List.of(dev.macsec.suite.CipherSuite.GCM_AES_128), dir.resolve("r"), false, null));
         assertEquals(2, r.exitCode());
         assertEquals(0, r.count(CaseResult.Status.FAILED) + r.count(CaseResult.Status.KNOWN_DEVIATION));
         assertTrue(r.count(CaseResult.Status.ERROR) > 0);

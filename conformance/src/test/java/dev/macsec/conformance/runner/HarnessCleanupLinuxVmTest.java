@@ -1,6 +1,6 @@
 package dev.macsec.conformance.runner;
 
-import dev.macsec.crypto.CipherSuite;
+import dev.macsec.suite.CipherSuite;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

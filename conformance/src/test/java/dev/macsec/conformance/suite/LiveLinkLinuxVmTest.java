@@ -40,7 +40,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMetho
  */
 @Tag("vm")
 class LiveLinkLinuxVmTest {
-    private static final String PARAMS = "dev.macsec.crypto.CipherSuite, dev.macsec.secy.ValidateFrames, "
+    private static final String PARAMS = "dev.macsec.suite.CipherSuite, dev.macsec.secy.ValidateFrames, "
             + "dev.macsec.conformance.suite.Harness";
 
     @TempDir

@@ -1,7 +1,7 @@
 package dev.macsec.conformance.suite;
 
 import dev.macsec.conformance.device.DeviceSpec;
-import dev.macsec.conformance.device.Devices;
+import dev.macsec.conformance.devicefile.Devices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,6 +1,5 @@
 package dev.macsec.conformance.device.linuxvm;
 
-import dev.macsec.crypto.CipherSuite;
 import dev.macsec.crypto.SaKey;
 import dev.macsec.conformance.device.DeviceException;
 import dev.macsec.conformance.device.DeviceIdentity;
@@ -12,6 +11,7 @@ import dev.macsec.secy.ValidateFrames;
 import dev.macsec.conformance.link.Frame;
 import dev.macsec.conformance.link.RecordingLink;
 import dev.macsec.conformance.link.UdpLink;
+import dev.macsec.suite.CipherSuite;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;

@@ -1,4 +1,4 @@
-package dev.macsec.decode.inner;
+package dev.macsec.decode;
 
 import dev.macsec.field.Field;
 import dev.macsec.field.FieldType;

@@ -1,6 +1,5 @@
-package dev.macsec.decode.inner;
+package dev.macsec.decode;
 
-import dev.macsec.decode.FrameDecoder;
 import dev.macsec.field.Dissection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

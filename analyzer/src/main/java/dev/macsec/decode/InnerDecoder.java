@@ -1,12 +1,11 @@
-package dev.macsec.decode.inner;
+package dev.macsec.decode;
 
-import dev.macsec.decode.EthernetFields;
-import dev.macsec.decode.Octets;
 import dev.macsec.field.Dissection;
 import dev.macsec.field.FieldValue;
+import dev.macsec.field.Octets;
 import dev.macsec.field.Severity;
 
-import static dev.macsec.decode.inner.InnerFields.*;
+import static dev.macsec.decode.InnerFields.*;
 
 /** Minimal dissectors for the user data MACsec protects. All bounds come from the caller's captured range. */
 public final class InnerDecoder {

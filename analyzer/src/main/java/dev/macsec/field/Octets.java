@@ -1,4 +1,4 @@
-package dev.macsec.decode;
+package dev.macsec.field;
 
 /** Big-endian reads for decoders. Callers check bounds first: these never look at a length field. */
 public final class Octets {

@@ -1,5 +1,8 @@
-package dev.macsec.decode.mka;
+package dev.macsec.mka.actor;
 
+import dev.macsec.decode.mka.EapolDecoder;
+import dev.macsec.decode.mka.Mkpdu;
+import dev.macsec.decode.mka.ParameterSet;
 import dev.macsec.field.Bytes;
 import dev.macsec.field.Dissection;
 import dev.macsec.keys.KeyHierarchy;

@@ -1,5 +1,9 @@
-package dev.macsec.decode.mka;
+package dev.macsec.mka.actor;
 
+import dev.macsec.decode.mka.EapolDecoder;
+import dev.macsec.decode.mka.Mkpdu;
+import dev.macsec.decode.mka.MkpduDecoder;
+import dev.macsec.decode.mka.ParameterSet;
 import dev.macsec.keys.MkpduIcv;
 
 import java.io.ByteArrayOutputStream;

@@ -1,4 +1,4 @@
-package dev.macsec.crypto;
+package dev.macsec.suite;
 
 import java.util.Locale;
 

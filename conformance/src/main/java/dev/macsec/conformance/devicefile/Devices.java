@@ -1,8 +1,12 @@
-package dev.macsec.conformance.device;
+package dev.macsec.conformance.devicefile;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.macsec.conformance.device.DeviceSpec;
+import dev.macsec.conformance.device.DeviceUnderTest;
+import dev.macsec.conformance.device.LinuxSshDevice;
+import dev.macsec.conformance.device.ManualDevice;
 import dev.macsec.conformance.device.linuxvm.LinuxVm;
 import dev.macsec.conformance.device.linuxvm.LinuxVmDevice;
 import dev.macsec.error.InputException;
@@ -12,7 +16,10 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 
-/** Opens the device a device file describes. */
+/**
+ * Opens the device a device file describes. It chooses among every kind of device, the qemu one included, so it sits
+ * above {@code device} and {@code device.linuxvm}, which then need not know each other both ways.
+ */
 public final class Devices {
     private Devices() {
     }

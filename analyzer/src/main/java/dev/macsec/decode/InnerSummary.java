@@ -1,12 +1,10 @@
-package dev.macsec.decode.inner;
+package dev.macsec.decode;
 
-import dev.macsec.decode.EthernetFields;
-import dev.macsec.decode.MacsecFields;
 import dev.macsec.field.Dissection;
 import dev.macsec.field.Field;
 import dev.macsec.field.FieldValue;
 
-import static dev.macsec.decode.inner.InnerFields.*;
+import static dev.macsec.decode.InnerFields.*;
 
 /** One line for the Info column saying what a (decrypted) frame carries, in the manner of tshark's. */
 public final class InnerSummary {
