@@ -4,8 +4,9 @@ import dev.macsec.decode.SecTag;
 import java.util.List;
 
 /**
- * The points where a receive implementation may depart from IEEE 802.1AE-2018 10.6, one hook per {@link Deviation}
- * (two for {@link Deviation#OCTETS_BEFORE_VERDICT}, which moves a count from one step to another). Every default is
+ * The points where a receive implementation may depart from IEEE 802.1AE-2018 10.6, one hook per {@link Deviation},
+ * marked {@link DepartsAs} (two for {@link Deviation#OCTETS_BEFORE_VERDICT}, which moves a count from one step to
+ * another). Every default is
  * the standard as written, so {@link ReceiveSecY#apply} and these defaults together read as clause 10.6 alone;
  * {@link LinuxReceivePolicy} overrides them for the deviations a {@link ReceiveProfile} switches on.
  * <p>Hooks are called from the ordered stage, and {@link #sci} and {@link #recoverXpn} also from the parallel one:
@@ -21,38 +22,44 @@ interface ReceivePolicy {
         return profile.deviations().isEmpty() ? IEEE : new LinuxReceivePolicy(profile.deviations());
     }
 
-    /** 9.12, 10.6.1: whether a frame that ends inside its SecTAG counts InPktsBadTag. {@link Deviation#TRUNCATED_SECTAG_NOT_COUNTED} */
+    /** 9.12, 10.6.1: whether a frame that ends inside its SecTAG counts InPktsBadTag. */
+    @DepartsAs(Deviation.TRUNCATED_SECTAG_NOT_COUNTED)
     default boolean countsTruncatedSecTag() {
         return true;
     }
 
-    /** 9.12: the SecTAG rules a frame breaks ({@link dev.macsec.decode.SecTagRule} bits). {@link Deviation#SHORT_LENGTH_48_TO_63_ACCEPTED} */
+    /** 9.12: the SecTAG rules a frame breaks ({@link dev.macsec.decode.SecTagRule} bits). */
+    @DepartsAs(Deviation.SHORT_LENGTH_48_TO_63_ACCEPTED)
     default int secTagViolations(SecTag t, int violations) {
         return violations;
     }
 
-    /** 9.9: the SCI of a frame, explicit or from the source MAC. {@link Deviation#IMPLICIT_SCI_IS_THE_SINGLE_SC} */
+    /** 9.9: the SCI of a frame, explicit or from the source MAC. */
+    @DepartsAs(Deviation.IMPLICIT_SCI_IS_THE_SINGLE_SC)
     default long sci(SecTag t, List<ReceiveSc> scs) {
         return t.sci();
     }
 
     /**
      * 10.6.1, 9.12: whether a SecTAG is checked before its SCI is looked up, so that a bad tag counts InPktsBadTag
-     * whether or not the SC is known. {@link Deviation#SCI_LOOKUP_BEFORE_TAG_CHECK}
+     * whether or not the SC is known.
      */
+    @DepartsAs(Deviation.SCI_LOOKUP_BEFORE_TAG_CHECK)
     default boolean checksTagBeforeSciLookup() {
         return true;
     }
 
-    /** 10.7.10: whether a missing or unused SA's own InPktsNotUsingSA/InPktsUnusedSA move beside the SC's. {@link Deviation#NO_PER_SA_UNUSED_COUNTERS} */
+    /** 10.7.10: whether a missing or unused SA's own InPktsNotUsingSA/InPktsUnusedSA move beside the SC's. */
+    @DepartsAs(Deviation.NO_PER_SA_UNUSED_COUNTERS)
     default boolean countsUnusedSaOnTheSa() {
         return true;
     }
 
     /**
      * 10.6.2: the full PN of a frame under an XPN key: the one nearest above the lowest acceptable PN whose low half
-     * is the SecTAG's. {@link Deviation#XPN_RECOVERS_FROM_NEXT_PN}
+     * is the SecTAG's.
      */
+    @DepartsAs(Deviation.XPN_RECOVERS_FROM_NEXT_PN)
     default long recoverXpn(ReceiveSa sa, long low, long replayWindow) {
         long lowest = sa.lowestPn(replayWindow);
         long upper = lowest >>> 32;
@@ -62,7 +69,8 @@ interface ReceivePolicy {
         return (upper << 32) | low;
     }
 
-    /** 10.6.2, 10.6.5: how PNs of this SA are compared with its lowest acceptable PN. {@link Deviation#XPN_COMPARES_LOW_32_BITS} */
+    /** 10.6.2, 10.6.5: how PNs of this SA are compared with its lowest acceptable PN. */
+    @DepartsAs(Deviation.XPN_COMPARES_LOW_32_BITS)
     default PnOrder pnOrder(ReceiveSa sa) {
         return PnOrder.FULL;
     }
@@ -70,8 +78,8 @@ interface ReceivePolicy {
     /**
      * 10.6.4, 10.6.5: validateFrames Disabled and C=0: the frame is not validated and is accepted as is (InPktsUnchecked,
      * next PN, InOctetsValidated). Returns the verdict; the caller delivers the frame.
-     * {@link Deviation#DISABLED_FRAMES_NOT_ACCEPTED}
      */
+    @DepartsAs(Deviation.DISABLED_FRAMES_NOT_ACCEPTED)
     default Verdict notValidated(ReceiveSc sc, ReceiveSa sa, long pn, PnOrder order, long lowest, int userLength) {
         sc.inPktsUnchecked++;
         advance(sa, pn);
@@ -79,16 +87,19 @@ interface ReceivePolicy {
         return Verdict.UNCHECKED;
     }
 
-    /** 10.7.9: octets counted once a frame is validated, before its verdict: none. {@link Deviation#OCTETS_BEFORE_VERDICT} */
+    /** 10.7.9: octets counted once a frame is validated, before its verdict: none. */
+    @DepartsAs(Deviation.OCTETS_BEFORE_VERDICT)
     default void countOctetsBeforeVerdict(ReceiveSc sc, SecTag t, int userLength, ValidateFrames validateFrames) {
     }
 
-    /** 10.7.9: InOctetsDecrypted (E=1) or InOctetsValidated of a frame counted InPktsOK. {@link Deviation#OCTETS_BEFORE_VERDICT} */
+    /** 10.7.9: InOctetsDecrypted (E=1) or InOctetsValidated of a frame counted InPktsOK. */
+    @DepartsAs(Deviation.OCTETS_BEFORE_VERDICT)
     default void countOctetsOfOk(ReceiveSc sc, SecTag t, int userLength) {
         sc.countOctets(t, userLength);
     }
 
-    /** 10.6.5: next PN = max(next PN, PN + 1), in the SA's full PN space. {@link Deviation#NEXT_PN_32_BIT_WRAP} */
+    /** 10.6.5: next PN = max(next PN, PN + 1), in the SA's full PN space. */
+    @DepartsAs(Deviation.NEXT_PN_32_BIT_WRAP)
     default void advance(ReceiveSa sa, long pn) {
         long n = pn + 1;
         if (n != 0 && Long.compareUnsigned(n, sa.nextPn()) > 0) {
