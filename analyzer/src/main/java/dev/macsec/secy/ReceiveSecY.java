@@ -18,7 +18,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Emulates a receiving SecY (IEEE 802.1AE-2018 10.6, 10.7): finds the SC and SA of each frame, checks
- * replay, validates and decrypts, and counts, under a {@link ReceiveProfile}.
+ * replay, validates and decrypts, and counts, under a {@link ReceiveProfile}. {@link #apply} is clause 10.6's steps in
+ * its order; where a profile departs from them it does so through a hook of {@link ReceivePolicy}, whose defaults are
+ * the standard, so the standard's path reads without any implementation's.
  *
  * <h2>Two stages</h2>
  * {@link #verify} is the pure, parallel stage: it needs only the frame, the SA key table and a
