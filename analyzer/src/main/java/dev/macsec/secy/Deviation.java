@@ -2,7 +2,8 @@ package dev.macsec.secy;
 
 /**
  * One way a receive implementation departs from IEEE 802.1AE-2018 as written. A {@link ReceiveProfile}
- * switches a set of these on; the SecY engine is the same for every profile. Each constant's clause, text and
+ * switches a set of these on; the SecY engine is the same for every profile, and each deviation is one hook of
+ * ReceivePolicy (whose defaults are the standard), overridden in LinuxReceivePolicy. Each constant's clause, text and
  * proof are its documentation, printed by {@code macsec profiles} and in the README ("Where Linux departs from
  * 802.1AE"). The Linux entries describe drivers/net/macsec.c as in Linux 6.1 (macsec_handle_frame,
  * macsec_decrypt, macsec_post_decrypt), each confirmed on the kernel in qemu by the conformance suite case named.

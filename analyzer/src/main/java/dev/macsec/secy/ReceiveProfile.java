@@ -18,7 +18,7 @@ public record ReceiveProfile(String name, Set<Deviation> deviations) {
     public static final ReceiveProfile LINUX = new ReceiveProfile("linux", EnumSet.allOf(Deviation.class));
 
     public ReceiveProfile {
-        // an EnumSet answers has() with a bit test; the data path asks several times per frame
+        // copied, so that a caller's set changed later does not change the profile; the data path asks ReceivePolicy
         deviations = Collections.unmodifiableSet(deviations.isEmpty() ? EnumSet.noneOf(Deviation.class) : EnumSet.copyOf(deviations));
     }
 

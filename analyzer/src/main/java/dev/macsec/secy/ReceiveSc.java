@@ -1,6 +1,7 @@
 package dev.macsec.secy;
 
 import dev.macsec.crypto.SaKey;
+import dev.macsec.decode.SecTag;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -30,6 +31,15 @@ public final class ReceiveSc {
     ReceiveSc(long sci, boolean learned) {
         this.sci = sci;
         this.learned = learned;
+    }
+
+    /** 10.7.9: the secure data of a validated frame, as InOctetsDecrypted when it was encrypted (E=1). */
+    void countOctets(SecTag t, int userLength) {
+        if (t.encrypted()) {
+            inOctetsDecrypted += userLength;
+        } else {
+            inOctetsValidated += userLength;
+        }
     }
 
     public long sci() {

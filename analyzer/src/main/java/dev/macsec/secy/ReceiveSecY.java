@@ -18,7 +18,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Emulates a receiving SecY (IEEE 802.1AE-2018 10.6, 10.7): finds the SC and SA of each frame, checks
- * replay, validates and decrypts, and counts, under a {@link ReceiveProfile}.
+ * replay, validates and decrypts, and counts, under a {@link ReceiveProfile}. {@link #apply} is clause 10.6's steps in
+ * its order; where a profile departs from them it does so through a hook of {@link ReceivePolicy}, whose defaults are
+ * the standard, so the standard's path reads without any implementation's.
  *
  * <h2>Two stages</h2>
  * {@link #verify} is the pure, parallel stage: it needs only the frame, the SA key table and a
@@ -71,10 +73,10 @@ public final class ReceiveSecY {
         }
     }
 
-    private static final long LOW = 0xFFFFFFFFL;
-
     private final Config config;
     private final ReceiveProfile profile;
+    /** The profile's deviations as hooks: the steps below are the standard's, these say where an implementation departs. */
+    private final ReceivePolicy policy;
     private final Map<Long, ReceiveSc> scs = new ConcurrentHashMap<>();
     private final List<ReceiveSc> scOrder = new CopyOnWriteArrayList<>();
     /**
@@ -112,6 +114,7 @@ public final class ReceiveSecY {
     public ReceiveSecY(Config config, ReceiveProfile profile) {
         this.config = config;
         this.profile = profile;
+        this.policy = ReceivePolicy.of(profile);
     }
 
     public Config config() {
@@ -194,7 +197,7 @@ public final class ReceiveSecY {
         if (SecTagRule.TRUNCATED_SECTAG.in(t.violations())) {
             return;
         }
-        f.sci = frameSci(t);
+        f.sci = policy.sci(t, scOrder);
         if (uncontrolled(t) || t.secureDataLength() < 0 || !checks(t)) {
             return;
         }
@@ -206,7 +209,7 @@ public final class ReceiveSecY {
                 f.triedSa = sa;
                 f.triedStamp = sa.stamp();
                 tryKeys(f, ciphers, sa.keyArray(), sa.current(), sa.cursor(), sa.triesOthers(), low,
-                        sa.anyXpn() ? recoverXpn(sa, low) : low);
+                        sa.anyXpn() ? policy.recoverXpn(sa, low, config.replayWindow()) : low);
             }
             return;
         }
@@ -280,220 +283,195 @@ public final class ReceiveSecY {
         return t.encrypted() && !t.changed();
     }
 
-    private long frameSci(SecTag t) {
-        if (!t.hasSci() && !t.endStation() && profile.has(Deviation.IMPLICIT_SCI_IS_THE_SINGLE_SC) && scOrder.size() == 1) {
-            return scOrder.get(0).sci();
-        }
-        return t.sci();
-    }
-
     /** 10.6.2: the full PN of a frame; XPN recovers the upper half from the replay state. */
-    long recoverPn(ReceiveSa sa, long low) {
-        return sa.key().suite().xpn() ? recoverXpn(sa, low) : low;
-    }
-
-    /** The full PN of a frame under an XPN key of this SA. */
-    private long recoverXpn(ReceiveSa sa, long low) {
-        if (profile.has(Deviation.XPN_RECOVERS_FROM_NEXT_PN)) {
-            long next = sa.nextPn();
-            long upper = next >>> 32;
-            long nextLow = next & LOW;
-            if (low < nextLow && !sameHalf(low, nextLow)) {
-                upper++;
-            }
-            return (upper << 32) | low;
-        }
-        long lowest = sa.lowestPn(config.replayWindow());
-        long upper = lowest >>> 32;
-        if (low < (lowest & LOW)) {
-            upper++;
-        }
-        return (upper << 32) | low;
-    }
-
-    private static boolean sameHalf(long a, long b) {
-        return ((a ^ b) & 0x80000000L) == 0;
+    private long recoverPn(ReceiveSa sa, long low) {
+        return sa.key().suite().xpn() ? policy.recoverXpn(sa, low, config.replayWindow()) : low;
     }
 
     // ---------------------------------------------------------------- stage 2: ordered
 
-    /** Replay, next PN, counters and verdict for a frame already passed to {@link #verify}; call in frame order. */
+    /**
+     * Replay, next PN, counters and verdict for a frame already passed to {@link #verify}; call in frame order.
+     * The steps are 802.1AE-2018 10.6's, in its order; {@link ReceivePolicy} names where a profile departs from them.
+     */
     public Verdict apply(RxFrame f) {
+        // 10.6.1: a frame without a SecTAG
         if (!f.tagged) {
-            if (config.validateFrames() == ValidateFrames.STRICT) {
-                inPktsNoTag++;
-                return drop(f, Verdict.NO_TAG);
-            }
-            inPktsUntagged++;
-            System.arraycopy(f.buf, f.off, f.out, f.outOff, f.len);
-            f.outLen = f.len;
-            return Verdict.UNTAGGED;
+            return untagged(f);
         }
         SecTag t = f.tag;
+        // 9.12: the SecTAG's validity
         int violations = config.suite().xpn() ? t.violationsForXpn() : t.violations();
         if (SecTagRule.TRUNCATED_SECTAG.in(violations)) {
-            if (!profile.has(Deviation.TRUNCATED_SECTAG_NOT_COUNTED)) {
+            if (policy.countsTruncatedSecTag()) {
                 inPktsBadTag++;
             }
             return drop(f, Verdict.BAD_TAG);
         }
-        if (profile.has(Deviation.SHORT_LENGTH_48_TO_63_ACCEPTED) && SecTagRule.SHORT_LENGTH_MISMATCH.in(violations)
-                && t.shortLength() >= SecTag.SHORT_LENGTH_LIMIT && t.secureDataLength() == t.shortLength()) {
-            violations &= ~SecTagRule.SHORT_LENGTH_MISMATCH.bit();
-        }
+        violations = policy.secTagViolations(t, violations);
+        // 10.6.1: E=1 and C=0 is not the Controlled Port's
         if (uncontrolled(t)) {
             return drop(f, Verdict.UNCONTROLLED);
         }
-        ReceiveSc sc = sc(f.sci);
+        // 10.6.1: the receive SC, learned for a valid SecTAG when wildcard or learned keys were given
         SaKey[] wild = wildcardKeys;
-        boolean wildcardSa = violations == 0 && (f.learnedKey != null || wild.length > 0);
-        if (sc == null && wildcardSa) {
-            sc = scs.computeIfAbsent(f.sci, s -> {
-                ReceiveSc n = new ReceiveSc(s, true);
-                scOrder.add(n);
-                return n;
-            });
+        boolean learns = violations == 0 && (f.learnedKey != null || wild.length > 0);
+        ReceiveSc sc = sc(f.sci);
+        if (sc == null && learns) {
+            sc = learnSc(f.sci);
         }
-        if (profile.has(Deviation.SCI_LOOKUP_BEFORE_TAG_CHECK)) {
-            if (sc == null) {
-                return unknownSci(f);
-            }
-            if (violations != 0) {
-                inPktsBadTag++;
-                return drop(f, Verdict.BAD_TAG);
-            }
-        } else {
-            if (violations != 0) {
-                inPktsBadTag++;
-                return drop(f, Verdict.BAD_TAG);
-            }
-            if (sc == null) {
-                return unknownSci(f);
-            }
+        // 9.12, then 10.6.1: InPktsBadTag, InPktsNoSCI / InPktsUnknownSCI
+        if (violations != 0 && (sc != null || policy.checksTagBeforeSciLookup())) {
+            inPktsBadTag++;
+            return drop(f, Verdict.BAD_TAG);
         }
-        boolean strict = config.validateFrames() == ValidateFrames.STRICT;
+        if (sc == null) {
+            return unknownSci(f);
+        }
+        // 10.6.1: the receive SA for the AN, in use (10.7.10 InPktsNotUsingSA / InPktsUnusedSA)
         ReceiveSa sa = sc.sa(t.an());
-        if (sa == null && wildcardSa) {
-            if (f.learnedByTrial) {
-                sa = sc.installSa(t.an(), f.learnedKey, f.verifiedPn);
-            } else if (f.learnedKey != null) {
-                sa = sc.installWildcardSa(t.an(), wild, f.keyIndex, true, f.verifiedPn);
-            } else {
-                // no wildcard key verified it: the SA exists all the same, its replay window starting at the first
-                // frame one verifies, and this frame is an ICV failure below
-                sa = sc.installWildcardSa(t.an(), wild, 0, false, 1);
-            }
-            // verify() tried the keys in this new SA's order
-            f.triedSa = sa;
-            f.triedStamp = sa.stamp();
+        if (sa == null && learns) {
+            sa = learnSa(f, sc, t.an(), wild);
         }
         if (sa == null || !sa.inUse()) {
-            boolean perSa = sa != null && !profile.has(Deviation.NO_PER_SA_UNUSED_COUNTERS);
-            if (t.changed() || strict) {
-                sc.inPktsNotUsingSa++;
-                if (perSa) {
-                    sa.inPktsNotUsingSa++;
-                }
-                return drop(f, Verdict.NOT_USING_SA);
-            }
-            sc.inPktsUnusedSa++;
-            if (perSa) {
-                sa.inPktsUnusedSa++;
-            }
-            return deliverClear(f, Verdict.UNUSED_SA);
+            return notUsingSa(f, sc, sa);
         }
+        return receiveOnSa(f, sc, sa);
+    }
 
+    /** 10.6.2 to 10.6.5 for a frame whose receive SA is in use. */
+    private Verdict receiveOnSa(RxFrame f, ReceiveSc sc, ReceiveSa sa) {
+        SecTag t = f.tag;
+        // 10.6.2: the full PN, and Late frames dropped before they cost a validation
         long low = t.pn();
         long pn = recoverPn(sa, low);
-        boolean xpnLow32 = sa.key().suite().xpn() && profile.has(Deviation.XPN_COMPARES_LOW_32_BITS);
-        long lowest = xpnLow32 ? lowest32(sa) : sa.lowestPn(config.replayWindow());
-        // 10.6.2: drop late frames before spending a validation on them
-        if (config.replayProtect() && isLate(pn, lowest, sa, xpnLow32)) {
+        ReceivePolicy.PnOrder order = policy.pnOrder(sa);
+        long lowest = order.lowestAcceptablePn(sa, config.replayWindow());
+        if (config.replayProtect() && order.lateBeforeValidation(sa, pn, lowest)) {
             sc.inPktsLate++;
             return drop(f, Verdict.LATE);
         }
-        boolean check = checks(t);
         int userLength = t.secureDataLength();
-        boolean disabledAccepts = !check && !profile.has(Deviation.DISABLED_FRAMES_NOT_ACCEPTED);
-        if (disabledAccepts) {
-            // 10.6.4: Disabled and C=0: not validated, accepted as is
-            sc.inPktsUnchecked++;
-            advance(sa, pn);
-            sc.inOctetsValidated += userLength;
-            return deliverClear(f, Verdict.UNCHECKED);
+        // 10.6.4: validateFrames Disabled and C=0: not validated
+        if (!checks(t)) {
+            return deliverClear(f, policy.notValidated(sc, sa, pn, order, lowest, userLength));
         }
-        boolean valid = false;
-        if (check) {
-            long xpnPn = sa.anyXpn() ? recoverXpn(sa, low) : low;
-            if (!f.verified || f.triedSa != sa || f.triedStamp != sa.stamp() || f.triedXpnPn != xpnPn) {
-                f.triedSa = sa;
-                f.triedStamp = sa.stamp();
-                tryKeys(f, orderedCiphers, sa.keyArray(), sa.current(), sa.cursor(), sa.triesOthers(), low, xpnPn);
-            }
-            valid = f.valid;
-            if (!valid && f.keysLeft && !sa.swept && sweepBudget > 0) {
-                sa.swept = true;
-                valid = sweep(f, sa, low, xpnPn);
-            }
-            if (valid) {
-                sa.verifiedWith(f.keyIndex);
-                pn = f.verifiedPn;
-            } else {
-                sa.failed(f.nextCursor);
-                if (f.keysLeft) {
-                    framesNotTriedWithEveryKey++;
-                    mostKeysLeftUntried = Math.max(mostKeysLeftUntried, sa.keyCount());
-                }
-            }
-        }
-        if (profile.has(Deviation.OCTETS_BEFORE_VERDICT) && config.validateFrames() != ValidateFrames.DISABLED) {
-            if (t.encrypted()) {
-                sc.inOctetsDecrypted += userLength;
-            } else {
-                sc.inOctetsValidated += userLength;
-            }
-        }
-        boolean below = before(pn, lowest, xpnLow32);
+        // 10.6.3: integrity and decryption
+        boolean valid = validate(f, sa, low);
+        policy.countOctetsBeforeVerdict(sc, t, userLength, config.validateFrames());
+        // 10.6.4: a frame that fails: dropped (Strict, or C=1), else delivered as it came (Check)
         if (!valid) {
-            if (t.changed() || strict) {
+            if (t.changed() || config.validateFrames() == ValidateFrames.STRICT) {
                 sc.inPktsNotValid++;
                 sa.inPktsNotValid++;
                 return drop(f, Verdict.NOT_VALID);
             }
-            if (config.validateFrames() == ValidateFrames.CHECK) {
-                sc.inPktsInvalid++;
-                sa.inPktsInvalid++;
-                return deliverClear(f, Verdict.INVALID);
-            }
-            // only reached with DISABLED_FRAMES_NOT_ACCEPTED: Disabled, C=0, not checked
-            if (below) {
-                sc.inPktsDelayed++;
-                return deliverClear(f, Verdict.DELAYED);
-            }
-            sc.inPktsUnchecked++;
-            return deliverClear(f, Verdict.UNCHECKED);
+            sc.inPktsInvalid++;
+            sa.inPktsInvalid++;
+            return deliverClear(f, Verdict.INVALID);
         }
+        // 10.6.5: replay check on the validated PN, counters, next PN
+        pn = f.verifiedPn;
         Verdict v;
-        if (below && config.replayProtect() && (!xpnLow32 || sameHalf(pn & LOW, lowest))) {
-            sc.inPktsLate++;
-            return drop(f, Verdict.LATE);
-        } else if (below) {
+        if (order.below(pn, lowest)) {
+            if (config.replayProtect() && order.belowIsLate(pn, lowest)) {
+                sc.inPktsLate++;
+                return drop(f, Verdict.LATE);
+            }
             sc.inPktsDelayed++;
             v = Verdict.DELAYED;
         } else {
             sc.inPktsOk++;
             sa.inPktsOk++;
+            policy.countOctetsOfOk(sc, t, userLength);
             v = Verdict.OK;
-            if (!profile.has(Deviation.OCTETS_BEFORE_VERDICT)) {
-                if (t.encrypted()) {
-                    sc.inOctetsDecrypted += userLength;
-                } else {
-                    sc.inOctetsValidated += userLength;
-                }
+        }
+        policy.advance(sa, pn);
+        return v;
+    }
+
+    /** 10.6.1: untagged frames: InPktsNoTag under Strict, else InPktsUntagged and delivered. */
+    private Verdict untagged(RxFrame f) {
+        if (config.validateFrames() == ValidateFrames.STRICT) {
+            inPktsNoTag++;
+            return drop(f, Verdict.NO_TAG);
+        }
+        inPktsUntagged++;
+        System.arraycopy(f.buf, f.off, f.out, f.outOff, f.len);
+        f.outLen = f.len;
+        return Verdict.UNTAGGED;
+    }
+
+    /** A receive SC for an SCI the configuration does not name, made up for wildcard or learned keys. */
+    private ReceiveSc learnSc(long sci) {
+        return scs.computeIfAbsent(sci, s -> {
+            ReceiveSc n = new ReceiveSc(s, true);
+            scOrder.add(n);
+            return n;
+        });
+    }
+
+    /** The wildcard SA for an AN that has none, holding the key {@link #verify} found, if any. */
+    private static ReceiveSa learnSa(RxFrame f, ReceiveSc sc, int an, SaKey[] wild) {
+        ReceiveSa sa;
+        if (f.learnedByTrial) {
+            sa = sc.installSa(an, f.learnedKey, f.verifiedPn);
+        } else if (f.learnedKey != null) {
+            sa = sc.installWildcardSa(an, wild, f.keyIndex, true, f.verifiedPn);
+        } else {
+            // no wildcard key verified it: the SA exists all the same, its replay window starting at the first
+            // frame one verifies, and this frame is an ICV failure below
+            sa = sc.installWildcardSa(an, wild, 0, false, 1);
+        }
+        // verify() tried the keys in this new SA's order
+        f.triedSa = sa;
+        f.triedStamp = sa.stamp();
+        return sa;
+    }
+
+    /** 10.6.1, 10.7.10: no receive SA for the AN, or not in use: dropped (Strict, or C=1), else delivered. */
+    private Verdict notUsingSa(RxFrame f, ReceiveSc sc, ReceiveSa sa) {
+        boolean perSa = sa != null && policy.countsUnusedSaOnTheSa();
+        if (f.tag.changed() || config.validateFrames() == ValidateFrames.STRICT) {
+            sc.inPktsNotUsingSa++;
+            if (perSa) {
+                sa.inPktsNotUsingSa++;
+            }
+            return drop(f, Verdict.NOT_USING_SA);
+        }
+        sc.inPktsUnusedSa++;
+        if (perSa) {
+            sa.inPktsUnusedSa++;
+        }
+        return deliverClear(f, Verdict.UNUSED_SA);
+    }
+
+    /**
+     * 10.6.3: whether a key of the SA verifies the frame (the one {@link #verify} found, unless the SA or the recovered
+     * XPN changed since, or one the sweep finds); notes the key in the SA. A valid frame's PN is {@code f.verifiedPn}.
+     */
+    private boolean validate(RxFrame f, ReceiveSa sa, long low) {
+        long xpnPn = sa.anyXpn() ? policy.recoverXpn(sa, low, config.replayWindow()) : low;
+        if (!f.verified || f.triedSa != sa || f.triedStamp != sa.stamp() || f.triedXpnPn != xpnPn) {
+            f.triedSa = sa;
+            f.triedStamp = sa.stamp();
+            tryKeys(f, orderedCiphers, sa.keyArray(), sa.current(), sa.cursor(), sa.triesOthers(), low, xpnPn);
+        }
+        boolean valid = f.valid;
+        if (!valid && f.keysLeft && !sa.swept && sweepBudget > 0) {
+            sa.swept = true;
+            valid = sweep(f, sa, low, xpnPn);
+        }
+        if (valid) {
+            sa.verifiedWith(f.keyIndex);
+        } else {
+            sa.failed(f.nextCursor);
+            if (f.keysLeft) {
+                framesNotTriedWithEveryKey++;
+                mostKeysLeftUntried = Math.max(mostKeysLeftUntried, sa.keyCount());
             }
         }
-        advance(sa, pn);
-        return v;
+        return valid;
     }
 
     /** The candidate keys that {@link #tryKeys} left untried on this frame, as far as the sweep budget goes. */
@@ -515,38 +493,6 @@ public final class ReceiveSecY {
         f.nextCursor = i;
         f.keysLeft = i != start;
         return false;
-    }
-
-    /** Linux's lowest acceptable PN: from the low half of next PN only. */
-    private long lowest32(ReceiveSa sa) {
-        long nextLow = sa.nextPn() & LOW;
-        return nextLow >= config.replayWindow() ? nextLow - config.replayWindow() : 0;
-    }
-
-    private boolean before(long pn, long lowest, boolean low32) {
-        return low32 ? (pn & LOW) < lowest : Long.compareUnsigned(pn, lowest) < 0;
-    }
-
-    private boolean isLate(long pn, long lowest, ReceiveSa sa, boolean low32) {
-        if (!before(pn, lowest, low32)) {
-            return false;
-        }
-        return !low32 || sameHalf(sa.nextPn() & LOW, pn & LOW);
-    }
-
-    /** next PN = max(next PN, PN + 1) (10.6.5). */
-    private void advance(ReceiveSa sa, long pn) {
-        if (!sa.key().suite().xpn() && profile.has(Deviation.NEXT_PN_32_BIT_WRAP)) {
-            long n = (pn + 1) & LOW;
-            if (n > sa.nextPn()) {
-                sa.nextPn(n);
-            }
-            return;
-        }
-        long n = pn + 1;
-        if (n != 0 && Long.compareUnsigned(n, sa.nextPn()) > 0) {
-            sa.nextPn(n);
-        }
     }
 
     private Verdict unknownSci(RxFrame f) {
