@@ -10,9 +10,11 @@ import dev.macsec.decode.SecTag;
 import dev.macsec.decode.SecTagRule;
 import dev.macsec.decode.mka.EapolDecoder;
 import dev.macsec.field.Dissection;
+import dev.macsec.field.Expert;
 import dev.macsec.field.FieldValue;
 import dev.macsec.keys.KeysFile;
 import dev.macsec.keys.SakEntry;
+import dev.macsec.mka.Finding;
 import dev.macsec.secy.ReceiveSecY;
 import dev.macsec.secy.RxFrame;
 import dev.macsec.secy.Verdict;
@@ -448,8 +450,9 @@ public final class Analyzer implements AutoCloseable {
             for (String learned : r.mka.learned()) {
                 layer.add(AnalysisFields.MKA_LEARNED, -1, 0, learned);
             }
-            for (String finding : r.mka.findings()) {
-                layer.add(AnalysisFields.FINDING, -1, 0, finding);
+            for (Finding f : r.mka.findings()) {
+                layer.add(AnalysisFields.FINDING, -1, 0, f.severity() + " " + f.message() + " {" + f.code() + "}");
+                d.addAnalysisExpert(new Expert(f.severity(), f.code(), f.message(), -1, 0));
             }
         }
     }

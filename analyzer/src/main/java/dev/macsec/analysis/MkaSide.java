@@ -73,11 +73,8 @@ final class MkaSide {
         for (LearnedCak cak : outcome.learnedCaks()) {
             learned.add(describe(cak));
         }
-        List<String> findings = new ArrayList<>(outcome.findings().size());
-        for (Finding f : outcome.findings()) {
-            findings.add(f.severity() + " " + f.message() + " {" + f.code() + "}");
-        }
-        return new MkaView(outcome.icv().name(), outcome.icv() == IcvStatus.VERIFIED ? outcome.keyName() : null, learned, findings);
+        return new MkaView(outcome.icv().name(), outcome.icv() == IcvStatus.VERIFIED ? outcome.keyName() : null, learned,
+                outcome.findings());
     }
 
     /** What the decoder found wrong in this frame's MKPDU (its mka.* and eapol.* expert info), for its CA. */

@@ -1,5 +1,7 @@
 package dev.macsec.analysis;
 
+import dev.macsec.mka.Finding;
+
 import java.util.List;
 
 /**
@@ -10,5 +12,5 @@ import java.util.List;
  * @param learned   descriptions of SAKs unwrapped from it (KN, AN, suite), never key values
  * @param findings  rule violations attached to this frame
  */
-public record MkaView(String icvStatus, String keyName, List<String> learned, List<String> findings) {
+public record MkaView(String icvStatus, String keyName, List<String> learned, List<Finding> findings) {
 }

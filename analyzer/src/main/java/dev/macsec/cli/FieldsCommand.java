@@ -2,6 +2,7 @@ package dev.macsec.cli;
 
 import dev.macsec.analysis.FieldCatalog;
 import dev.macsec.error.InputException;
+import dev.macsec.field.ExpertInfo;
 import dev.macsec.field.Field;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code macsec fields}: every field the display filter and JSON know, from the one field table. */
 @Command(name = "fields", mixinStandardHelpOptions = true,
-        description = {"List the fields usable in -Y filters and found in JSON output.",
+        description = {"List the fields usable in -Y filters and found in JSON output, then the expert codes"
+                + " (anomalies: severity, group, clause), each a -Y field too.",
             "Exit status: 0 fields listed, 2 no field starts with PREFIX."},
         footer = {"", "Example:", "  ./macsec fields macsec."})
 public final class FieldsCommand implements Callable<Integer> {
@@ -33,9 +35,15 @@ public final class FieldsCommand implements Callable<Integer> {
                 continue;
             }
             listed++;
+            ExpertInfo expert = ExpertInfo.lookup(f.filterName());
+            if (expert != null && expert.ownField()) {
+                out.printf(Locale.ROOT, "%-42s %-9s %s%n", f.filterName(), "expert", expert.describe());
+                continue;
+            }
+            String description = expert == null ? f.description() : f.description() + "; expert: " + expert.describe();
             out.printf(Locale.ROOT, "%-42s %-9s %-34s %s%n", f.filterName(), f.type().name().toLowerCase(Locale.ROOT),
-                    f.displayName(), f.wiresharkName() == null ? f.description()
-                            : f.description() + " (Wireshark: " + f.wiresharkName() + ")");
+                    f.displayName(), f.wiresharkName() == null ? description
+                            : description + " (Wireshark: " + f.wiresharkName() + ")");
         }
         if (listed == 0) {
             throw new InputException("no field starts with \"" + prefix + "\" ('macsec fields' lists them all)");

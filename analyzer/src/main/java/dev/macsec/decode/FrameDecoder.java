@@ -6,7 +6,6 @@ import dev.macsec.field.Bytes;
 import dev.macsec.field.Dissection;
 import dev.macsec.field.FieldValue;
 import dev.macsec.field.Octets;
-import dev.macsec.field.Severity;
 
 /**
  * Decodes one captured frame into a {@link Dissection}: link header (Ethernet II, Linux SLL, SLL2), 802.1Q /
@@ -34,7 +33,7 @@ public final class FrameDecoder {
     public void decode(FrameMeta meta, int linkType, byte[] b, int off, int len, Dissection into) {
         lastMkpdu = null;
         if (b == null || off < 0 || off > b.length) {
-            into.addExpert(Severity.ERROR, "frame.no_data", "No frame data", -1, 0);
+            into.addExpert(FrameExperts.NO_DATA, "No frame data", -1, 0);
             return;
         }
         len = Math.max(0, Math.min(len, b.length - off));
@@ -49,7 +48,7 @@ public final class FrameDecoder {
             frame.add(FrameFields.CAP_LEN, 0, 0, (long) len);
             if (meta.wireLength() > len) {
                 wireEnd = off + meta.wireLength();
-                into.addExpert(Severity.NOTE, "frame.snapped", "Frame captured only in part: " + len + " of "
+                into.addExpert(FrameExperts.SNAPPED, "Frame captured only in part: " + len + " of "
                         + meta.wireLength() + " octets (snapshot length)", len, 0);
             }
         }
@@ -69,7 +68,7 @@ public final class FrameDecoder {
                 int type = Octets.u16(b, off + 12);
                 if (type < 0x0600) {
                     eth.add(EthernetFields.LEN, 12, 2, (long) type);
-                    into.addExpert(Severity.NOTE, "eth.llc", "IEEE 802.3 length field: LLC frame not decoded", 12, 2);
+                    into.addExpert(FrameExperts.LLC, "IEEE 802.3 length field: LLC frame not decoded", 12, 2);
                     return;
                 }
                 eth.add(EthernetFields.TYPE, 12, 2, (long) type);
@@ -111,7 +110,7 @@ public final class FrameDecoder {
                 payload = off + 20;
             }
             default -> {
-                into.addExpert(Severity.WARN, "frame.unsupported_link_type", "unsupported link type " + linkType
+                into.addExpert(FrameExperts.UNSUPPORTED_LINK_TYPE, "unsupported link type " + linkType
                         + " (Ethernet 1, Linux SLL 113 and SLL2 276 are decoded)", 0, len);
                 return;
             }
@@ -125,7 +124,7 @@ public final class FrameDecoder {
                 return;
             }
             if (++tags > 8) {
-                into.addExpert(Severity.WARN, "vlan.too_many_tags", "More than 8 VLAN tags: not decoded further", payload - off, 4);
+                into.addExpert(FrameExperts.TOO_MANY_VLAN_TAGS, "More than 8 VLAN tags: not decoded further", payload - off, 4);
                 return;
             }
             int tci = Octets.u16(b, payload);
@@ -190,7 +189,7 @@ public final class FrameDecoder {
     }
 
     private static void truncated(Dissection into, String what, int need, int have, int at, int capEnd) {
-        into.addExpert(Severity.ERROR, "frame.truncated", what + " cut short: " + Math.max(have, 0) + " of " + need
+        into.addExpert(FrameExperts.TRUNCATED, what + " cut short: " + Math.max(have, 0) + " of " + need
                 + " octets", -1, 0);
     }
 
@@ -239,7 +238,7 @@ public final class FrameDecoder {
         boolean snapped = wireEnd > capEnd;
         if (SecTagRule.TRUNCATED_SECTAG.in(v)) {
             if (snapped && wireEnd - et >= (sc ? 16 : 8)) {
-                into.addExpert(Severity.WARN, "sectag.snapped", "The capture ends inside the SecTAG (snapshot length): "
+                into.addExpert(FrameExperts.SECTAG_SNAPPED, "The capture ends inside the SecTAG (snapshot length): "
                         + "the SecTAG cannot be judged", payload - off, Math.max(0, have));
             } else {
                 ruleExpert(into, SecTagRule.TRUNCATED_SECTAG, et - off, capEnd - et);
@@ -264,7 +263,7 @@ public final class FrameDecoder {
             ruleExpert(into, rule, where[0] - off, where[1]);
         }
         if ((tci & SecTag.TCI_C) != 0 && (tci & SecTag.TCI_E) == 0) {
-            into.addExpert(Severity.NOTE, "sectag.c_without_e", "C (changed text) is set without E (encryption): "
+            into.addExpert(FrameExperts.C_WITHOUT_E, "C (changed text) is set without E (encryption): "
                     + "integrity-only protection with a modified user data (802.1AE-2018 9.5)", payload - off, 1);
         }
         int dataStart = tag.secureDataOffset();
@@ -296,7 +295,7 @@ public final class FrameDecoder {
     }
 
     private static void ruleExpert(Dissection into, SecTagRule rule, int offset, int length) {
-        into.addExpert(Severity.ERROR, "sectag." + rule.name().toLowerCase(java.util.Locale.ROOT),
+        into.addExpert(rule.expert(),
                 rule.title() + ": " + rule.description() + " (802.1AE-2018 " + rule.clause() + ")", offset, Math.max(0, length));
     }
 }

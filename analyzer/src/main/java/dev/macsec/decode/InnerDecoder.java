@@ -3,7 +3,6 @@ package dev.macsec.decode;
 import dev.macsec.field.Dissection;
 import dev.macsec.field.FieldValue;
 import dev.macsec.field.Octets;
-import dev.macsec.field.Severity;
 
 import static dev.macsec.decode.InnerFields.*;
 
@@ -25,7 +24,7 @@ public final class InnerDecoder {
         len = Math.max(0, Math.min(len, b.length - off));
         int end = off + len;
         if (len < 14) {
-            into.addExpert(Severity.ERROR, "inner.truncated", "Decrypted frame is " + len + " octets, shorter than an "
+            into.addExpert(InnerExperts.INNER_TRUNCATED, "Decrypted frame is " + len + " octets, shorter than an "
                     + "Ethernet header", 0, len);
             return;
         }
@@ -67,7 +66,7 @@ public final class InnerDecoder {
 
     private static int ipv4(byte[] b, int base, int p, int end, Dissection into) {
         if (end - p < 20) {
-            into.addExpert(Severity.WARN, "ip.truncated", "IPv4 header cut short", p - base, end - p);
+            into.addExpert(InnerExperts.IP_TRUNCATED, "IPv4 header cut short", p - base, end - p);
             return 0;
         }
         int vihl = Octets.u8(b, p);
@@ -83,7 +82,7 @@ public final class InnerDecoder {
         ip.add(IP_SRC, p - base + 12, 4, Octets.u32(b, p + 12));
         ip.add(IP_DST, p - base + 16, 4, Octets.u32(b, p + 16));
         if ((vihl >> 4) != 4 || ihl < 20 || total < ihl) {
-            into.addExpert(Severity.WARN, "ip.bogus", "Bogus IPv4 header (version " + (vihl >> 4) + ", header length " + ihl
+            into.addExpert(InnerExperts.IP_BOGUS, "Bogus IPv4 header (version " + (vihl >> 4) + ", header length " + ihl
                     + ", total length " + total + ")", p - base, 1);
             return 0;
         }
@@ -100,7 +99,7 @@ public final class InnerDecoder {
 
     private static int ipv6(byte[] b, int base, int p, int end, Dissection into) {
         if (end - p < 40) {
-            into.addExpert(Severity.WARN, "ipv6.truncated", "IPv6 header cut short", p - base, end - p);
+            into.addExpert(InnerExperts.IPV6_TRUNCATED, "IPv6 header cut short", p - base, end - p);
             return 0;
         }
         FieldValue ip = into.addLayer(IPV6, p - base, 40);
@@ -164,7 +163,7 @@ public final class InnerDecoder {
 
     private static int arp(byte[] b, int base, int p, int end, Dissection into) {
         if (end - p < 8) {
-            into.addExpert(Severity.WARN, "arp.truncated", "ARP header cut short", p - base, end - p);
+            into.addExpert(InnerExperts.ARP_TRUNCATED, "ARP header cut short", p - base, end - p);
             return 0;
         }
         int hlen = Octets.u8(b, p + 4);

@@ -1,5 +1,11 @@
 package dev.macsec.decode;
 
+import dev.macsec.field.ExpertGroup;
+import dev.macsec.field.ExpertInfo;
+import dev.macsec.field.Severity;
+
+import java.util.Locale;
+
 /**
  * The SecTAG validity conditions of IEEE 802.1AE-2018 clause 9.12. A frame that breaks any of them is
  * counted InPktsBadTag by a receiving SecY; the analyzer reports each broken rule by name and keeps the frame.
@@ -27,11 +33,20 @@ public enum SecTagRule {
     private final String title;
     private final String description;
     private final String clause;
+    private final ExpertInfo expert;
 
     SecTagRule(String title, String description, String clause) {
         this.title = title;
         this.description = description;
         this.clause = clause;
+        // a broken 9.12 rule makes the frame InPktsBadTag, whatever the rule: one code per rule, all errors
+        this.expert = ExpertInfo.declare("sectag." + name().toLowerCase(Locale.ROOT), ExpertGroup.MALFORMED,
+                Severity.ERROR, "802.1AE-2018 " + clause, title + ": " + description);
+    }
+
+    /** The expert code the decoder raises when a frame breaks this rule, e.g. {@code sectag.es_and_sc}. */
+    public ExpertInfo expert() {
+        return expert;
     }
 
     /** Where IEEE 802.1AE-2018 states the rule, e.g. {@code 9.12 b)}. */

@@ -11,6 +11,8 @@ import java.util.List;
 public final class Dissection {
     private final List<FieldValue> layers = new ArrayList<>(4);
     private final List<Expert> experts = new ArrayList<>(0);
+    /** What the analysis raised about the frame (MKA findings): filterable, but shown in its own layer. */
+    private List<Expert> analysisExperts = List.of();
 
     /** Starts a new protocol layer and returns its root. */
     public FieldValue addLayer(Field protocol, int offset, int length) {
@@ -23,8 +25,20 @@ public final class Dissection {
         experts.add(expert);
     }
 
-    public void addExpert(Severity severity, String code, String message, int offset, int length) {
-        experts.add(new Expert(severity, code, message, offset, length));
+    /** An occurrence of a registered anomaly, with the message saying what was found where. */
+    public void addExpert(ExpertInfo info, String message, int offset, int length) {
+        experts.add(info.at(message, offset, length));
+    }
+
+    /**
+     * An anomaly the analysis found (an MKA finding): the display filter sees it like a decoder's, the views show it
+     * in the analysis layer rather than under the frame's expert info.
+     */
+    public void addAnalysisExpert(Expert expert) {
+        if (analysisExperts.isEmpty()) {
+            analysisExperts = new ArrayList<>(2);
+        }
+        analysisExperts.add(expert);
     }
 
     public List<FieldValue> layers() {
@@ -43,7 +57,8 @@ public final class Dissection {
                 return hit;
             }
         }
-        return null;
+        List<FieldValue> expert = expertValues(field);
+        return expert.isEmpty() ? null : expert.get(0);
     }
 
     /** Every value of a field in the frame, in tree order (a field may occur several times, e.g. VLAN IDs). */
@@ -52,6 +67,20 @@ public final class Dissection {
         for (FieldValue layer : layers) {
             layer.collect(field, hits);
         }
+        if (hits.isEmpty()) {
+            hits.addAll(expertValues(field));
+        }
+        return hits;
+    }
+
+    /** The values of an expert field ({@code expert}, {@code expert.message}, a code ...): empty for any other. */
+    private List<FieldValue> expertValues(Field field) {
+        if (experts.isEmpty() && analysisExperts.isEmpty()) {
+            return List.of();
+        }
+        List<FieldValue> hits = new ArrayList<>(2);
+        ExpertInfo.collect(field, experts, hits);
+        ExpertInfo.collect(field, analysisExperts, hits);
         return hits;
     }
 

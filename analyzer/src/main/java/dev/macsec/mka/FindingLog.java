@@ -34,8 +34,8 @@ final class FindingLog {
     /** One summary finding per rule that went over the cap. */
     void summarize(long frame) {
         perRule.forEach((code, n) -> {
-            if (n[0] > cap && !code.equals(Rules.FINDINGS_SUPPRESSED)) {
-                kept.add(new Finding(Severity.NOTE, Rules.FINDINGS_SUPPRESSED, (n[0] - cap) + " more " + code
+            if (n[0] > cap && !code.equals(Rules.FINDINGS_SUPPRESSED.code())) {
+                kept.add(new Finding(Rules.FINDINGS_SUPPRESSED.severity(), Rules.FINDINGS_SUPPRESSED.code(), (n[0] - cap) + " more " + code
                         + " findings not listed (first " + cap + " kept)", frame, ckn));
             }
         });

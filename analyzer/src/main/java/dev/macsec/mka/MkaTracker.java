@@ -4,6 +4,7 @@ import dev.macsec.crypto.SaKey;
 import dev.macsec.decode.mka.Mkpdu;
 import dev.macsec.decode.mka.ParameterSet;
 import dev.macsec.field.Bytes;
+import dev.macsec.field.ExpertInfo;
 import dev.macsec.field.Severity;
 import dev.macsec.keys.CakEntry;
 import dev.macsec.keys.KeyWrap;
@@ -99,8 +100,8 @@ public final class MkaTracker {
             CakEntry cak = null;
             if (candidates.isEmpty()) {
                 status = IcvStatus.NO_KEY;
-                if (ca.once.add(Rules.UNKNOWN_CKN)) {
-                    find(ca, Severity.WARN, Rules.UNKNOWN_CKN, frameNumber, "no CAK in the keychain (nor one derived from"
+                if (ca.once.add(Rules.UNKNOWN_CKN.code())) {
+                    find(ca, Rules.UNKNOWN_CKN, frameNumber, "no CAK in the keychain (nor one derived from"
                             + " an MSK for the stations seen) has CKN " + ckn + "; MKPDUs of " + Names.participant(pdu.sci(),
                             pdu.actorMi()) + " and its peers cannot be verified and their SAKs cannot be learned");
                 }
@@ -114,7 +115,7 @@ public final class MkaTracker {
                 cak = verify(candidates, pdu);
                 status = cak == null ? IcvStatus.FAILED : IcvStatus.VERIFIED;
                 if (cak == null) {
-                    find(ca, Severity.ERROR, Rules.ICV_FAILED, frameNumber, "ICV of the MKPDU of "
+                    find(ca, Rules.ICV_FAILED, frameNumber, "ICV of the MKPDU of "
                             + Names.participant(pdu.sci(), pdu.actorMi()) + " (MN " + pdu.actorMn()
                             + ") verifies under none of the " + candidates.size() + " CAK(s) with CKN " + ckn
                             + "; a receiver discards it");
@@ -163,7 +164,7 @@ public final class MkaTracker {
     public void onMkpduAnomaly(long frameNumber, Mkpdu pdu, Severity severity, String code, String message) {
         ConnectivityAssociation ca = cas.get(pdu.ckn().hex());
         // a CA beyond the limit is not followed; a missing ICV the tracker reports itself, under the same code
-        if (ca != null && !code.equals(Rules.ICV_MISSING)) {
+        if (ca != null && !code.equals(Rules.ICV_MISSING.code())) {
             ca.findings.add(severity, code, frameNumber, message);
         }
     }
@@ -202,7 +203,7 @@ public final class MkaTracker {
         }
         SakState cur = ca.current;
         if (cur != null && cur.distributed && cur.an != an && (ca.previous == null || ca.previous.an != an)) {
-            find(ca, Severity.WARN, Rules.DATA_AN_NOT_DISTRIBUTED, frameNumber, "data frame from SCI " + Names.sci(sci)
+            find(ca, Rules.DATA_AN_NOT_DISTRIBUTED, frameNumber, "data frame from SCI " + Names.sci(sci)
                     + " uses AN " + an + " but the SAKs of the CA are AN " + cur.an + " (KN " + cur.kn + ")"
                     + (ca.previous == null ? "" : " and AN " + ca.previous.an + " (KN " + ca.previous.kn + ")")
                     + ": a SAK used before its distribution or after its retirement");
@@ -211,7 +212,7 @@ public final class MkaTracker {
         for (Participant r : ca.participants.values()) {
             if (r.sci != sci && !r.lost && r.usesAn == an && r.llpnFrame > 0 && r.llpnFrame < frameNumber
                     && Long.compareUnsigned(pn, r.llpn) < 0) {
-                find(ca, Severity.WARN, Rules.PN_BELOW_LOWEST_ACCEPTABLE, frameNumber, "data frame from SCI "
+                find(ca, Rules.PN_BELOW_LOWEST_ACCEPTABLE, frameNumber, "data frame from SCI "
                         + Names.sci(sci) + " AN " + an + " PN " + Long.toUnsignedString(pn)
                         + " is below the lowest acceptable PN " + Long.toUnsignedString(r.llpn) + " that " + r.name()
                         + " announced in SAK Use (frame " + r.llpnFrame + "): it discards the frame (replayed or delayed)");
@@ -331,8 +332,8 @@ public final class MkaTracker {
         ca.event(frame, ts, TimelineEvent.CAK_SELECTED, p.name() + " verified with " + name
                 + (before == null ? "" : " (was " + before.name().orElse("CAK#" + before.number()) + ")"));
         List<CakEntry> listed = keychain.lookup(cak.ckn());
-        if (listed.size() > 1 && listed.get(0) != cak && ca.once.add(Rules.CAK_FALLBACK + p.mi.hex())) {
-            find(ca, Severity.NOTE, Rules.CAK_FALLBACK, frame, p.name() + " uses " + name + ", not the first of the "
+        if (listed.size() > 1 && listed.get(0) != cak && ca.once.add(Rules.CAK_FALLBACK.code() + p.mi.hex())) {
+            find(ca, Rules.CAK_FALLBACK, frame, p.name() + " uses " + name + ", not the first of the "
                     + listed.size() + " CAKs sharing CKN " + ca.ckn + " (fallback to another pair)");
         }
     }
@@ -344,8 +345,8 @@ public final class MkaTracker {
         Participant p = ca.participants.get(mi);
         if (p == null) {
             if (ca.participants.size() >= options.maxParticipants()) {
-                if (ca.once.add(Rules.TOO_MANY_PARTICIPANTS)) {
-                    find(ca, Severity.WARN, Rules.TOO_MANY_PARTICIPANTS, frame, "more than " + options.maxParticipants()
+                if (ca.once.add(Rules.TOO_MANY_PARTICIPANTS.code())) {
+                    find(ca, Rules.TOO_MANY_PARTICIPANTS, frame, "more than " + options.maxParticipants()
                             + " member identifiers in CA " + ca.ckn + "; further ones are not tracked");
                 }
                 return null;
@@ -361,7 +362,7 @@ public final class MkaTracker {
                 Participant old = ca.participants.get(oldMi);
                 ca.event(frame, ts, TimelineEvent.MI_CHANGED, "SCI " + Names.sci(pdu.sci()) + " changed MI from "
                         + oldMi.hex() + " to " + mi.hex() + " (participant restarted)");
-                find(ca, Severity.NOTE, Rules.MI_CHANGED, frame, "SCI " + Names.sci(pdu.sci()) + " changed its MI from "
+                find(ca, Rules.MI_CHANGED, frame, "SCI " + Names.sci(pdu.sci()) + " changed its MI from "
                         + oldMi.hex() + " to " + mi.hex() + ": the participant restarted"
                         + (old != null && !old.lost ? " before its old MI's life time expired" : ""));
                 if (old != null) {
@@ -377,11 +378,11 @@ public final class MkaTracker {
             }
         } else {
             if (pdu.actorMn() < p.lastMn) {
-                find(ca, Severity.ERROR, Rules.MN_NOT_INCREASING, frame, p.name() + " sent MN " + pdu.actorMn()
+                find(ca, Rules.MN_NOT_INCREASING, frame, p.name() + " sent MN " + pdu.actorMn()
                         + " after MN " + p.lastMn + " (frame " + p.lastFrame + "): the MN must increase with every MKPDU"
                         + " (replayed or reordered MKPDU)");
             } else if (pdu.actorMn() == p.lastMn) {
-                find(ca, Severity.WARN, Rules.MN_REPEATED, frame, p.name() + " repeated MN " + pdu.actorMn()
+                find(ca, Rules.MN_REPEATED, frame, p.name() + " repeated MN " + pdu.actorMn()
                         + " of frame " + p.lastFrame + " (duplicate or replayed MKPDU)");
             }
             long gap = ts - p.lastTimestamp;
@@ -391,7 +392,7 @@ public final class MkaTracker {
                 p.lost = false;
                 ca.miBySci.put(p.sci, p.mi);
             } else if (p.lastTimestamp > 0 && gap > hello * options.helloTolerance()) {
-                find(ca, Severity.WARN, Rules.HELLO_INTERVAL, frame, p.name() + " sent no MKPDU for " + Names.seconds(gap)
+                find(ca, Rules.HELLO_INTERVAL, frame, p.name() + " sent no MKPDU for " + Names.seconds(gap)
                         + " (frames " + p.lastFrame + " to " + frame + "), more than the "
                         + (p.delayProtect ? "MKA Bounded Hello Time " : "MKA Hello Time ") + Names.seconds(hello)
                         + (p.delayProtect ? " that delay protection requires" : ""));
@@ -416,7 +417,7 @@ public final class MkaTracker {
                 ca.event(frame, p.lastTimestamp + options.lifeNanos(), TimelineEvent.PEER_LOST, p.name()
                         + " lost: no MKPDU since frame " + p.lastFrame + " for more than MKA Life Time "
                         + Names.seconds(options.lifeNanos()));
-                find(ca, Severity.WARN, Rules.PEER_LOST, frame, p.name() + " sent no MKPDU for "
+                find(ca, Rules.PEER_LOST, frame, p.name() + " sent no MKPDU for "
                         + Names.seconds(now - p.lastTimestamp) + " after frame " + p.lastFrame
                         + ", more than MKA Life Time " + Names.seconds(options.lifeNanos()) + ": its peers remove it");
                 if (p.mi.equals(ca.keyServerMi)) {
@@ -474,18 +475,18 @@ public final class MkaTracker {
             }
         }
         if (best != p) {
-            find(ca, Severity.ERROR, Rules.KEY_SERVER_NOT_ELECTED, frame, p.name() + " (priority " + p.priority
+            find(ca, Rules.KEY_SERVER_NOT_ELECTED, frame, p.name() + " (priority " + p.priority
                     + ") claims Key Server, but its live peer " + best.name() + " (priority " + best.priority
                     + ") has the lower (priority, SCI) and wins the election");
         }
         if (p.priority == 0xff) {
-            find(ca, Severity.ERROR, Rules.KEY_SERVER_NOT_ELECTED, frame, p.name()
+            find(ca, Rules.KEY_SERVER_NOT_ELECTED, frame, p.name()
                     + " claims Key Server with priority 255, which means it cannot be Key Server");
         }
         for (Participant q : ca.participants.values()) {
             if (q != p && q.sci != p.sci && !q.lost && q.keyServerWithPeers
                     && ts - q.lastTimestamp <= options.lifeNanos()) {
-                find(ca, Severity.ERROR, Rules.SECOND_KEY_SERVER, frame, p.name() + " claims Key Server while "
+                find(ca, Rules.SECOND_KEY_SERVER, frame, p.name() + " claims Key Server while "
                         + q.name() + " (frame " + q.lastFrame + ") also does: a CA has one Key Server");
             }
         }
@@ -507,7 +508,7 @@ public final class MkaTracker {
     private void distributedCak(ConnectivityAssociation ca, Participant ks, Mkpdu pdu, ParameterSet.DistributedCak dc,
                                 CakEntry under, long frame, long ts, List<LearnedCak> learned) {
         if (!pdu.keyServer()) {
-            find(ca, Severity.ERROR, Rules.CAK_FROM_NON_KEY_SERVER, frame, ks.name() + " distributed a CAK without claiming"
+            find(ca, Rules.CAK_FROM_NON_KEY_SERVER, frame, ks.name() + " distributed a CAK without claiming"
                     + " Key Server: only the Key Server distributes CAKs");
         }
         if (under == null) {
@@ -530,7 +531,7 @@ public final class MkaTracker {
                 List<CakEntry> known = derived.computeIfAbsent(cknHex, k -> new ArrayList<>());
                 boolean repeated = known.stream().anyMatch(e -> Arrays.equals(e.cak(), key));
                 if (!repeated && key.length != 16 && key.length != 32) {
-                    find(ca, Severity.ERROR, Rules.CAK_UNWRAP_FAILED, frame, "the Distributed CAK of " + ks.name()
+                    find(ca, Rules.CAK_UNWRAP_FAILED, frame, "the Distributed CAK of " + ks.name()
                             + " unwraps to " + key.length + " octets; a CAK is 16 or 32");
                 } else if (!repeated && distributedCaks >= options.maxCas()) {
                     // each would open a CA of its own, and no more CAs than that are tracked
@@ -557,7 +558,7 @@ public final class MkaTracker {
         if (!tried) {
             return; // no room for a wrapped CAK and a CKN: the decoder reported the malformed set
         }
-        find(ca, Severity.ERROR, Rules.CAK_UNWRAP_FAILED, frame, "the Distributed CAK of " + ks.name()
+        find(ca, Rules.CAK_UNWRAP_FAILED, frame, "the Distributed CAK of " + ks.name()
                 + " does not unwrap under the KEK of " + under.name().orElse("CAK#" + under.number())
                 + " (AES Key Wrap integrity check failed for a 128-bit and a 256-bit CAK)");
     }
@@ -569,7 +570,7 @@ public final class MkaTracker {
             return;
         }
         if (!pdu.keyServer()) {
-            find(ca, Severity.ERROR, Rules.SAK_FROM_NON_KEY_SERVER, frame, ks.name() + " distributed SAK KN "
+            find(ca, Rules.SAK_FROM_NON_KEY_SERVER, frame, ks.name() + " distributed SAK KN "
                     + ds.keyNumber() + " without claiming Key Server: only the Key Server distributes SAKs");
         }
         SakState cur = ca.current;
@@ -578,12 +579,12 @@ public final class MkaTracker {
         }
         if (cur != null) {
             if (ks.mi.equals(cur.ksMi) && ds.keyNumber() <= cur.kn) {
-                find(ca, Severity.WARN, Rules.KN_NOT_INCREASING, frame, ks.name() + " distributed KN " + ds.keyNumber()
+                find(ca, Rules.KN_NOT_INCREASING, frame, ks.name() + " distributed KN " + ds.keyNumber()
                         + " after KN " + cur.kn + ": a Key Server numbers its SAKs in increasing order");
             }
             int expected = (cur.an + 1) & 3;
             if (ds.an() != expected) {
-                find(ca, Severity.WARN, Rules.AN_SEQUENCE, frame, ks.name() + " distributed KN " + ds.keyNumber()
+                find(ca, Rules.AN_SEQUENCE, frame, ks.name() + " distributed KN " + ds.keyNumber()
                         + " with AN " + ds.an() + " after KN " + cur.kn + " on AN " + cur.an
                         + ": the next SAK takes the next AN (" + expected + ")");
             }
@@ -623,7 +624,7 @@ public final class MkaTracker {
                     + " (AN " + s.an + ")");
         }
         if (s.suite == null) {
-            find(ca, Severity.ERROR, Rules.UNKNOWN_CIPHER_SUITE, frame, ks.name() + " distributed SAK KN " + s.kn
+            find(ca, Rules.UNKNOWN_CIPHER_SUITE, frame, ks.name() + " distributed SAK KN " + s.kn
                     + " for unknown cipher suite 0x" + Long.toHexString(ds.cipherSuite()));
             return;
         }
@@ -632,14 +633,14 @@ public final class MkaTracker {
         }
         KeyWrap.Result r = KeyWrap.unwrap(cak.kek(), ds.wrappedSak().octets());
         if (!(r instanceof KeyWrap.Result.Unwrapped u)) {
-            find(ca, Severity.ERROR, Rules.SAK_UNWRAP_FAILED, frame, "the Distributed SAK KN " + s.kn + " of "
+            find(ca, Rules.SAK_UNWRAP_FAILED, frame, "the Distributed SAK KN " + s.kn + " of "
                     + ks.name() + " does not unwrap under the KEK of " + cak.name().orElse("CAK#" + cak.number())
                     + ": " + r);
             return;
         }
         byte[] sak = u.key();
         if (sak.length != s.suite.keyLength()) {
-            find(ca, Severity.ERROR, Rules.SAK_UNWRAP_FAILED, frame, "the Distributed SAK KN " + s.kn + " of "
+            find(ca, Rules.SAK_UNWRAP_FAILED, frame, "the Distributed SAK KN " + s.kn + " of "
                     + ks.name() + " unwraps to " + sak.length + " octets, but " + s.suite.standardName() + " needs "
                     + s.suite.keyLength());
             Arrays.fill(sak, (byte) 0);
@@ -661,7 +662,7 @@ public final class MkaTracker {
                         .orElse(0);
                 int own = s.sscis.get(ks.sci);
                 if (announced != own) {
-                    find(ca, Severity.WARN, Rules.SSCI_MISMATCH, frame, ks.name() + " announces SSCI " + announced
+                    find(ca, Rules.SSCI_MISMATCH, frame, ks.name() + " announces SSCI " + announced
                             + " in its Live Peer List, but the SCI order of the " + s.scis.size()
                             + " participants gives it SSCI " + own);
                 }
@@ -743,7 +744,7 @@ public final class MkaTracker {
             return;
         }
         if (su.latestAn() != cur.an) {
-            find(ca, Severity.ERROR, Rules.SAK_USE_AN_MISMATCH, frame, p.name() + " reports KN " + cur.kn + " on AN "
+            find(ca, Rules.SAK_USE_AN_MISMATCH, frame, p.name() + " reports KN " + cur.kn + " on AN "
                     + su.latestAn() + " in SAK Use, but it was distributed for AN " + cur.an);
             return;
         }
@@ -774,7 +775,7 @@ public final class MkaTracker {
             if (q == null || s.installedBy.contains(mi) || q.lastFrame <= s.frame) {
                 continue;
             }
-            find(ca, Severity.WARN, Rules.SAK_NOT_ACKNOWLEDGED, frame, q.name() + " never reported SAK KN " + s.kn
+            find(ca, Rules.SAK_NOT_ACKNOWLEDGED, frame, q.name() + " never reported SAK KN " + s.kn
                     + " (AN " + s.an + ", distributed in frame " + s.frame + ") in use for transmit and receive in its"
                     + " SAK Use, though it sent MKPDUs after the distribution (last frame " + q.lastFrame + ")");
         }
@@ -787,8 +788,8 @@ public final class MkaTracker {
                 continue;
             }
             Participant cannot = wants == p ? q : p;
-            if (ca.once.add(Rules.CAPABILITY_MISMATCH + wants.mi.hex() + cannot.mi.hex())) {
-                find(ca, Severity.WARN, Rules.CAPABILITY_MISMATCH, frame, wants.name() + " desires MACsec but its live peer "
+            if (ca.once.add(Rules.CAPABILITY_MISMATCH.code() + wants.mi.hex() + cannot.mi.hex())) {
+                find(ca, Rules.CAPABILITY_MISMATCH, frame, wants.name() + " desires MACsec but its live peer "
                         + cannot.name() + " announces MACsec capability 0 (not implemented): the CA cannot protect traffic");
             }
         }
@@ -802,7 +803,7 @@ public final class MkaTracker {
         if (ca.mkpdusFailed == 0 || ca.mkpdusVerified > 0) {
             return;
         }
-        find(ca, Severity.ERROR, Rules.WRONG_CAK, lastFrame, "none of the " + ca.mkpdusFailed + " MKPDUs with CKN "
+        find(ca, Rules.WRONG_CAK, lastFrame, "none of the " + ca.mkpdusFailed + " MKPDUs with CKN "
                 + ca.ckn + " verifies under the " + ca.cakCandidates + " CAK(s) with that CKN: the stations of this CA"
                 + " use another CAK under the same CKN, so none of them is followed and none of their SAKs is learned");
     }
@@ -821,7 +822,7 @@ public final class MkaTracker {
         }
         for (ConnectivityAssociation ca : lonely) {
             for (ConnectivityAssociation other : cas.values()) {
-                if (other == ca || !ca.once.add(Rules.CKN_MISMATCH + other.ckn)) {
+                if (other == ca || !ca.once.add(Rules.CKN_MISMATCH.code() + other.ckn)) {
                     continue;
                 }
                 Participant a = ca.participants.values().iterator().next();
@@ -829,15 +830,20 @@ public final class MkaTracker {
                 if (b == null) {
                     continue;
                 }
-                find(ca, Severity.WARN, Rules.CKN_MISMATCH, lastFrame, a.name() + " uses CKN " + ca.ckn + " and never"
+                find(ca, Rules.CKN_MISMATCH, lastFrame, a.name() + " uses CKN " + ca.ckn + " and never"
                         + " gets a live peer, while " + b.name() + " uses CKN " + other.ckn
                         + ": the stations do not share a CAK/CKN");
             }
         }
     }
 
-    private void find(ConnectivityAssociation ca, Severity severity, String code, long frame, String message) {
-        Finding f = ca.findings.add(severity, code, frame, message);
+    private void find(ConnectivityAssociation ca, ExpertInfo rule, long frame, String message) {
+        find(ca, rule.severity(), rule, frame, message);
+    }
+
+    /** A finding at a severity other than its rule's: only {@link Rules#ICV_MISSING}, reported as before. */
+    private void find(ConnectivityAssociation ca, Severity severity, ExpertInfo rule, long frame, String message) {
+        Finding f = ca.findings.add(severity, rule.code(), frame, message);
         if (f != null && sink != null) {
             sink.add(f);
         }

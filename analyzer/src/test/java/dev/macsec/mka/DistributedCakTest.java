@@ -150,8 +150,8 @@ class DistributedCakTest {
         assertEquals(1, groupCa.learnedSaks().size(), "the SAK distributed in the group CA is learned too");
         assertEquals(pairwise.learnedSaks().get(0).keys().values().iterator().next().keyBytes().length,
                 groupCa.learnedSaks().get(0).keys().values().iterator().next().keyBytes().length);
-        assertEquals(List.of(), findings(Rules.UNKNOWN_CKN));
-        assertEquals(List.of(), findings(Rules.ICV_FAILED));
+        assertEquals(List.of(), findings(Rules.UNKNOWN_CKN.code()));
+        assertEquals(List.of(), findings(Rules.ICV_FAILED.code()));
     }
 
     @Test
@@ -184,7 +184,7 @@ class DistributedCakTest {
         MkpduOutcome o = feed(distribution(ks, wrapped(otherKek, GROUP_CAK_128, GROUP_CKN)));
 
         assertEquals(List.of(), o.learnedCaks());
-        List<Finding> f = findings(Rules.CAK_UNWRAP_FAILED);
+        List<Finding> f = findings(Rules.CAK_UNWRAP_FAILED.code());
         assertEquals(1, f.size());
         assertEquals(Severity.ERROR, f.get(0).severity());
         assertTrue(f.get(0).message().contains("does not unwrap under the KEK"), f.get(0).message());
@@ -200,7 +200,7 @@ class DistributedCakTest {
                     new Bytes(new byte[Math.max(0, length - 24)]))));
             assertEquals(List.of(), o.learnedCaks(), "length " + length);
         }
-        assertEquals(List.of(), findings(Rules.CAK_UNWRAP_FAILED));
+        assertEquals(List.of(), findings(Rules.CAK_UNWRAP_FAILED.code()));
     }
 
     @Test
@@ -235,7 +235,7 @@ class DistributedCakTest {
         sets.add(wrapped(PAIRWISE.kek(), GROUP_CAK_128, GROUP_CKN));
         feed(rebuild(m, peer, m.actorMn() + 10, PAIRWISE.ckn(), sets, PAIRWISE.ick()));
 
-        List<Finding> f = findings(Rules.CAK_FROM_NON_KEY_SERVER);
+        List<Finding> f = findings(Rules.CAK_FROM_NON_KEY_SERVER.code());
         assertEquals(1, f.size());
         assertTrue(f.get(0).message().startsWith("SCI 02000000000b0001"), f.get(0).message());
     }

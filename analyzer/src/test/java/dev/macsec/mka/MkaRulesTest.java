@@ -84,7 +84,7 @@ class MkaRulesTest {
         handshake(0.4);
         MkpduOutcome o = feed(hs(1), 2.5);
         assertEquals(IcvStatus.VERIFIED, o.icv());
-        List<Finding> f = findings(Rules.MN_NOT_INCREASING);
+        List<Finding> f = findings(Rules.MN_NOT_INCREASING.code());
         assertEquals(1, f.size());
         assertEquals(Severity.ERROR, f.get(0).severity());
         assertEquals(7, f.get(0).frameNumber());
@@ -101,9 +101,9 @@ class MkaRulesTest {
         byte[] b = hs(4); // node-b with its Live Peer List now claims Key Server
         Resign.keyServer(b, true);
         assertEquals(IcvStatus.VERIFIED, feed(Resign.sign(b, ICK), 1.6).icv());
-        assertEquals(1, findings(Rules.SECOND_KEY_SERVER).size());
-        assertEquals(Severity.ERROR, findings(Rules.SECOND_KEY_SERVER).get(0).severity());
-        Finding notElected = findings(Rules.KEY_SERVER_NOT_ELECTED).get(0);
+        assertEquals(1, findings(Rules.SECOND_KEY_SERVER.code()).size());
+        assertEquals(Severity.ERROR, findings(Rules.SECOND_KEY_SERVER.code()).get(0).severity());
+        Finding notElected = findings(Rules.KEY_SERVER_NOT_ELECTED.code()).get(0);
         assertTrue(notElected.message().contains("SCI 02000000000b0001 (MI bb01bb02bb03bb04bb05bb06) (priority 32) claims"
                 + " Key Server, but its live peer SCI 02000000000a0001"), notElected.message());
     }
@@ -115,8 +115,8 @@ class MkaRulesTest {
         byte[] a = hs(3);
         Resign.priority(a, 64); // node-b has 32: node-a may not be Key Server
         feed(Resign.sign(a, ICK), 1.2);
-        assertEquals(1, findings(Rules.KEY_SERVER_NOT_ELECTED).size());
-        assertEquals(0, findings(Rules.SECOND_KEY_SERVER).size());
+        assertEquals(1, findings(Rules.KEY_SERVER_NOT_ELECTED.code()).size());
+        assertEquals(0, findings(Rules.SECOND_KEY_SERVER.code()).size());
     }
 
     @Test
@@ -128,9 +128,9 @@ class MkaRulesTest {
         handshake(0.4);
         assertTrue(outcomes.stream().allMatch(o -> o.icv() == IcvStatus.VERIFIED && o.keyName().equals("current pair")));
         assertEquals(1, outcomes.get(2).learned().size());
-        assertEquals(2, findings(Rules.CAK_FALLBACK).size()); // once per participant
-        assertEquals(Severity.NOTE, findings(Rules.CAK_FALLBACK).get(0).severity());
-        assertEquals(0, findings(Rules.ICV_FAILED).size());
+        assertEquals(2, findings(Rules.CAK_FALLBACK.code()).size()); // once per participant
+        assertEquals(Severity.NOTE, findings(Rules.CAK_FALLBACK.code()).get(0).severity());
+        assertEquals(0, findings(Rules.ICV_FAILED.code()).size());
     }
 
     @Test
@@ -139,8 +139,8 @@ class MkaRulesTest {
         handshake(0.4);
         assertTrue(outcomes.stream().allMatch(o -> o.icv() == IcvStatus.NO_KEY && o.keyName() == null));
         assertTrue(outcomes.stream().allMatch(o -> o.learned().isEmpty()));
-        assertEquals(1, findings(Rules.UNKNOWN_CKN).size());
-        assertTrue(findings(Rules.UNKNOWN_CKN).get(0).message().contains("CKN 4d41435345432d4c41422d434b4e3031"));
+        assertEquals(1, findings(Rules.UNKNOWN_CKN.code()).size());
+        assertTrue(findings(Rules.UNKNOWN_CKN.code()).get(0).message().contains("CKN 4d41435345432d4c41422d434b4e3031"));
         List<String> kinds = tracker.cas().get(0).timeline().stream().map(TimelineEvent::kind).toList();
         assertTrue(kinds.containsAll(List.of("key_server_elected", "sak_distributed", "sak_in_use")), kinds.toString());
     }
@@ -155,7 +155,7 @@ class MkaRulesTest {
         assertEquals(IcvStatus.FAILED, o.icv());
         assertTrue(o.learned().isEmpty());
         assertEquals(Severity.ERROR, o.findings().get(0).severity());
-        assertEquals(Rules.ICV_FAILED, o.findings().get(0).code());
+        assertEquals(Rules.ICV_FAILED.code(), o.findings().get(0).code());
         assertTrue(tracker.cas().get(0).keyServer().isEmpty());
     }
 
@@ -169,8 +169,8 @@ class MkaRulesTest {
         MkpduOutcome o = feed(Resign.sign(a, ICK), 1.2);
         assertEquals(IcvStatus.VERIFIED, o.icv());
         assertTrue(o.learned().isEmpty());
-        assertEquals(1, findings(Rules.SAK_UNWRAP_FAILED).size());
-        assertEquals(Severity.ERROR, findings(Rules.SAK_UNWRAP_FAILED).get(0).severity());
+        assertEquals(1, findings(Rules.SAK_UNWRAP_FAILED.code()).size());
+        assertEquals(Severity.ERROR, findings(Rules.SAK_UNWRAP_FAILED.code()).get(0).severity());
     }
 
     @Test
@@ -182,21 +182,21 @@ class MkaRulesTest {
         feed(rekey.get(0).clone(), 0.4);
         feed(rekey.get(2).clone(), 0.8);
         feed(Resign.sign(a, ICK), 1.2);
-        List<Finding> f = findings(Rules.AN_SEQUENCE);
+        List<Finding> f = findings(Rules.AN_SEQUENCE.code());
         assertEquals(1, f.size(), tracker.findings().toString());
         assertTrue(f.get(0).message().contains("KN 2 with AN 3 after KN 1 on AN 0: the next SAK takes the next AN (1)"),
                 f.get(0).message());
         // the Key Server's own SAK Use (same MKPDU, left as sent) and then node-b report KN 2 on AN 1
-        assertEquals(1, findings(Rules.SAK_USE_AN_MISMATCH).size());
+        assertEquals(1, findings(Rules.SAK_USE_AN_MISMATCH.code()).size());
         feed(rekey.get(4).clone(), 1.6);
-        assertEquals(2, findings(Rules.SAK_USE_AN_MISMATCH).size());
-        assertTrue(findings(Rules.SAK_USE_AN_MISMATCH).get(1).message().startsWith("SCI 02000000000b0001"));
+        assertEquals(2, findings(Rules.SAK_USE_AN_MISMATCH.code()).size());
+        assertTrue(findings(Rules.SAK_USE_AN_MISMATCH.code()).get(1).message().startsWith("SCI 02000000000b0001"));
     }
 
     @Test
     void silentParticipantsExceedHelloAndLifeTime() {
         handshake(4); // 4 s between MKPDUs, 8 s per participant
-        List<Finding> lost = findings(Rules.PEER_LOST);
+        List<Finding> lost = findings(Rules.PEER_LOST.code());
         assertEquals(4, lost.size(), lost.toString()); // A and B lost twice each before coming back
         assertTrue(tracker.cas().get(0).timeline().stream().anyMatch(e -> e.kind().equals(TimelineEvent.PEER_LOST)));
     }
@@ -216,9 +216,9 @@ class MkaRulesTest {
             }
         }
         assertEquals(36, outcomes.size());
-        assertFalse(findings(Rules.HELLO_INTERVAL).isEmpty());
-        assertTrue(findings(Rules.HELLO_INTERVAL).get(0).message().contains("MKA Hello Time 2.000 s"));
-        assertEquals(0, findings(Rules.PEER_LOST).size());
+        assertFalse(findings(Rules.HELLO_INTERVAL.code()).isEmpty());
+        assertTrue(findings(Rules.HELLO_INTERVAL.code()).get(0).message().contains("MKA Hello Time 2.000 s"));
+        assertEquals(0, findings(Rules.PEER_LOST.code()).size());
     }
 
     @Test
@@ -227,8 +227,8 @@ class MkaRulesTest {
         byte[] b = hs(2);
         Resign.mi(b, 0x99);
         feed(Resign.sign(b, ICK), 2.8);
-        assertEquals(1, findings(Rules.MI_CHANGED).size());
-        assertEquals(Severity.NOTE, findings(Rules.MI_CHANGED).get(0).severity());
+        assertEquals(1, findings(Rules.MI_CHANGED.code()).size());
+        assertEquals(Severity.NOTE, findings(Rules.MI_CHANGED.code()).get(0).severity());
         assertTrue(tracker.cas().get(0).timeline().stream().anyMatch(e -> e.kind().equals(TimelineEvent.MI_CHANGED)
                 && e.text().contains("bb01bb02bb03bb04bb05bb06 to bb01bb02bb03bb04bb05bb99")));
     }
@@ -242,7 +242,7 @@ class MkaRulesTest {
         Resign.capability(b, 0);
         feed(Resign.sign(b, ICK), 1.6);
         feed(hs(5), 2.0);
-        List<Finding> f = findings(Rules.CAPABILITY_MISMATCH);
+        List<Finding> f = findings(Rules.CAPABILITY_MISMATCH.code());
         assertEquals(1, f.size());
         assertTrue(f.get(0).message().contains("SCI 02000000000a0001 (MI aa01aa02aa03aa04aa05aa06) desires MACsec but its"
                 + " live peer SCI 02000000000b0001"), f.get(0).message());
@@ -258,7 +258,7 @@ class MkaRulesTest {
         b[su + 1] = (byte) (b[su + 1] & ~0x30); // latest key neither tx nor rx
         feed(Resign.sign(b, ICK), 1.6);
         tracker.finish((long) (1.7 * SECOND));
-        List<Finding> f = findings(Rules.SAK_NOT_ACKNOWLEDGED);
+        List<Finding> f = findings(Rules.SAK_NOT_ACKNOWLEDGED.code());
         assertEquals(1, f.size());
         assertTrue(f.get(0).message().startsWith("SCI 02000000000b0001 (MI bb01bb02bb03bb04bb05bb06) never reported SAK KN 1"));
     }
@@ -268,7 +268,7 @@ class MkaRulesTest {
         handshake(0.4);
         tracker.onDataFrame(7, 3 * SECOND, 0x02000000000a0001L, 0, 1, true);
         tracker.onDataFrame(8, 3 * SECOND, 0x02000000000a0001L, 2, 1, false);
-        List<Finding> f = findings(Rules.DATA_AN_NOT_DISTRIBUTED);
+        List<Finding> f = findings(Rules.DATA_AN_NOT_DISTRIBUTED.code());
         assertEquals(1, f.size());
         assertEquals(8, f.get(0).frameNumber());
         assertEquals(2, tracker.cas().get(0).dataFrames());
@@ -289,7 +289,7 @@ class MkaRulesTest {
         assertEquals(IcvStatus.VERIFIED, feed(Resign.sign(b, other.ick()), 0.8).icv());
         tracker.finish(SECOND);
         assertEquals(2, tracker.cas().size());
-        assertFalse(findings(Rules.CKN_MISMATCH).isEmpty());
+        assertFalse(findings(Rules.CKN_MISMATCH.code()).isEmpty());
     }
 
     @Test
@@ -300,8 +300,8 @@ class MkaRulesTest {
             feed(hs(1), 2.5 + i * 0.1);
         }
         tracker.finish(3 * SECOND);
-        assertEquals(2, findings(Rules.MN_NOT_INCREASING).size());
-        List<Finding> summary = findings(Rules.FINDINGS_SUPPRESSED);
+        assertEquals(2, findings(Rules.MN_NOT_INCREASING.code()).size());
+        List<Finding> summary = findings(Rules.FINDINGS_SUPPRESSED.code());
         assertEquals(1, summary.size());
         assertTrue(summary.get(0).message().startsWith("3 more mka.mn_not_increasing findings"), summary.get(0).message());
     }
@@ -333,7 +333,7 @@ class MkaRulesTest {
             assertTrue(ca.participants().size() <= 8);
             assertTrue(ca.timeline().size() <= 50);
             long perRule = ca.findings().stream().map(Finding::code).distinct()
-                    .filter(c -> !c.equals(Rules.FINDINGS_SUPPRESSED))
+                    .filter(c -> !c.equals(Rules.FINDINGS_SUPPRESSED.code()))
                     .mapToLong(c -> ca.findings().stream().filter(x -> x.code().equals(c)).count()).max().orElse(0);
             assertTrue(perRule <= 5, "per-rule cap");
         }

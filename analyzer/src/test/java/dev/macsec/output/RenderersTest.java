@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.macsec.field.Bytes;
 import dev.macsec.field.Dissection;
+import dev.macsec.field.Expert;
 import dev.macsec.field.Field;
 import dev.macsec.field.FieldRegistry;
 import dev.macsec.field.FieldType;
@@ -43,7 +44,7 @@ class RenderersTest {
         root.add(SCI, 20, 8, 0x5254000000020001L);
         root.add(PEER, 28, 12, Bytes.fromHex("aa01aa02aa03aa04aa05aa06"));
         root.add(PEER, 40, 12, Bytes.fromHex("bb01bb02bb03bb04bb05bb06"));
-        d.addExpert(Severity.ERROR, "rtest.es_and_sc", "ES and SC both set (802.1AE 9.12)", 14, 1);
+        d.addExpert(new Expert(Severity.ERROR, "rtest.es_and_sc", "ES and SC both set (802.1AE 9.12)", 14, 1));
         return d;
     }
 

@@ -4,7 +4,6 @@ import dev.macsec.field.Bytes;
 import dev.macsec.field.Dissection;
 import dev.macsec.field.FieldValue;
 import dev.macsec.field.Octets;
-import dev.macsec.field.Severity;
 
 /** EAPOL (EtherType 0x888E, IEEE 802.1X-2020 11.3) and, for packet type 5, the MKPDU it carries. */
 public final class EapolDecoder {
@@ -27,7 +26,7 @@ public final class EapolDecoder {
         int avail = end - off;
         FieldValue eapol = into.addLayer(EapolFields.EAPOL, off - frameOff, Math.min(Math.max(avail, 0), 4));
         if (avail < 4) {
-            into.addExpert(Severity.ERROR, "eapol.truncated", "EAPOL header cut short: " + Math.max(avail, 0)
+            into.addExpert(MkaExperts.EAPOL_TRUNCATED, "EAPOL header cut short: " + Math.max(avail, 0)
                     + " of 4 octets", off - frameOff, Math.max(avail, 0));
             return null;
         }
@@ -38,22 +37,22 @@ public final class EapolDecoder {
         eapol.add(EapolFields.TYPE, off - frameOff + 1, 1, (long) type);
         eapol.add(EapolFields.LEN, off - frameOff + 2, 2, (long) len);
         if (version < 1 || version > 3) {
-            into.addExpert(Severity.WARN, "eapol.unknown_version", "Unknown EAPOL protocol version " + version
+            into.addExpert(MkaExperts.EAPOL_UNKNOWN_VERSION, "Unknown EAPOL protocol version " + version
                     + " (1 to 3 are defined)", off - frameOff, 1);
         }
         if (!EapolFields.PACKET_TYPES.containsKey((long) type)) {
-            into.addExpert(Severity.WARN, "eapol.unknown_type", "Unknown EAPOL packet type " + type, off - frameOff + 1, 1);
+            into.addExpert(MkaExperts.EAPOL_UNKNOWN_TYPE, "Unknown EAPOL packet type " + type, off - frameOff + 1, 1);
         }
         int body = off + 4;
         int bodyEnd = body + len;
         if (bodyEnd > end) {
-            into.addExpert(Severity.ERROR, "eapol.len_past_end", "EAPOL body length " + len + " runs past the end of the frame ("
+            into.addExpert(MkaExperts.EAPOL_LEN_PAST_END, "EAPOL body length " + len + " runs past the end of the frame ("
                     + (end - body) + " octets left)", off - frameOff + 2, 2);
             bodyEnd = end;
         }
         if (type == TYPE_MKA) {
             if (dstOffset >= 0 && dstOffset + 6 <= end && Octets.u48(b, dstOffset) != PAE_GROUP_ADDRESS) {
-                into.addExpert(Severity.WARN, "mka.dest_not_pae", "MKPDU destination is not the PAE group address "
+                into.addExpert(MkaExperts.DEST_NOT_PAE, "MKPDU destination is not the PAE group address "
                         + "01:80:c2:00:00:03 (802.1X-2020 11.1.1)", dstOffset - frameOff, 6);
             }
             return MkpduDecoder.decode(b, frameOff, dstOffset, body, bodyEnd, into);

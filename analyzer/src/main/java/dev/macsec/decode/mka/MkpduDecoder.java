@@ -4,7 +4,7 @@ import dev.macsec.field.Bytes;
 import dev.macsec.field.Dissection;
 import dev.macsec.field.FieldValue;
 import dev.macsec.field.Octets;
-import dev.macsec.field.Severity;
+import dev.macsec.field.ExpertInfo;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -45,8 +45,8 @@ public final class MkpduDecoder {
         return new MkpduDecoder(b, frameOff, into).run(icvInputStart, bodyOff, bodyEnd);
     }
 
-    private void expert(Severity severity, String code, String message, int absOffset, int length) {
-        into.addExpert(severity, code, message, absOffset - base, Math.max(0, length));
+    private void expert(ExpertInfo info, String message, int absOffset, int length) {
+        into.addExpert(info, message, absOffset - base, Math.max(0, length));
     }
 
     private FieldValue add(FieldValue parent, dev.macsec.field.Field field, int abs, int len, Object value) {
@@ -57,11 +57,11 @@ public final class MkpduDecoder {
         int total = end - start;
         FieldValue mka = into.addLayer(MKA, start - base, total);
         if (total < MIN_LENGTH) {
-            expert(Severity.ERROR, "mka.short", "MKPDU is " + total + " octets, shorter than the 32 octets of the Basic "
+            expert(MkaExperts.SHORT, "MKPDU is " + total + " octets, shorter than the 32 octets of the Basic "
                     + "parameter set (802.1X-2020 11.11.2)", start, total);
         }
         if (total % 4 != 0) {
-            expert(Severity.WARN, "mka.not_multiple_of_4", "MKPDU length " + total
+            expert(MkaExperts.NOT_MULTIPLE_OF_4, "MKPDU length " + total
                     + " is not a multiple of 4 octets (802.1X-2020 11.11.3)", start, total);
         }
         if (total < 4) {
@@ -74,7 +74,7 @@ public final class MkpduDecoder {
         FieldValue basic = add(mka, BASIC_SET, p, Math.min(4 + padded, end - p), null);
         add(basic, VERSION_ID, p, 1, (long) version);
         if (version < 1 || version > 3) {
-            expert(Severity.WARN, "mka.unknown_version", "Unknown MKA Version Identifier " + version
+            expert(MkaExperts.UNKNOWN_VERSION, "Unknown MKA Version Identifier " + version
                     + " (802.1X-2020 defines 1 to 3)", p, 1);
         }
         int prio = Octets.u8(b, p + 1);
@@ -86,7 +86,7 @@ public final class MkpduDecoder {
         add(basic, PARAM_BODY_LENGTH, p + 2, 2, (long) bodyLen);
         int body = p + 4;
         if (end - body < 28 || bodyLen < 28) {
-            expert(Severity.ERROR, "mka.basic_truncated", "Basic parameter set " + (bodyLen < 28
+            expert(MkaExperts.BASIC_TRUNCATED, "Basic parameter set " + (bodyLen < 28
                     ? "body length " + bodyLen + " is less than the 28 octets of SCI, MI, MN and Algorithm Agility"
                     : "is cut short: " + (end - body) + " octets after its header, 28 needed"), p, end - p);
             return null;
@@ -102,22 +102,22 @@ public final class MkpduDecoder {
         long agility = Octets.u32(b, body + 24);
         add(basic, ALGO_AGILITY, body + 24, 4, agility);
         if (agility != 0x0080C201L) {
-            expert(Severity.WARN, "mka.unknown_algorithm_agility", String.format("Unknown Algorithm Agility 0x%08x "
+            expert(MkaExperts.UNKNOWN_ALGORITHM_AGILITY, String.format("Unknown Algorithm Agility 0x%08x "
                     + "(only 0x0080c201, 802.1X-2010, is defined)", agility), body + 24, 4);
         }
         int cknLen = bodyLen - 28;
         int cknAvail = Math.min(cknLen, end - (body + 28));
         if (body + bodyLen > end) {
-            expert(Severity.ERROR, "mka.param_past_end", "Basic parameter set body length " + bodyLen
+            expert(MkaExperts.PARAM_PAST_END, "Basic parameter set body length " + bodyLen
                     + " runs past the end of the MKPDU", p + 2, 2);
         }
         Bytes ckn = Bytes.of(b, body + 28, Math.max(0, cknAvail));
         add(basic, CAK_NAME, body + 28, ckn.length(), ckn);
         if (cknLen > MAX_CKN_LENGTH) {
-            expert(Severity.ERROR, "mka.ckn_too_long", "CKN is " + cknLen + " octets, longer than 32 (802.1X-2020 9.3.1)",
+            expert(MkaExperts.CKN_TOO_LONG, "CKN is " + cknLen + " octets, longer than 32 (802.1X-2020 9.3.1)",
                     body + 28, cknAvail);
         } else if (cknLen == 0) {
-            expert(Severity.WARN, "mka.ckn_empty", "CKN is empty (802.1X-2020 9.3.1 requires 1 to 32 octets)", body + 28, 0);
+            expert(MkaExperts.CKN_EMPTY, "CKN is empty (802.1X-2020 9.3.1 requires 1 to 32 octets)", body + 28, 0);
         }
         p = padding(basic, "Basic", body, bodyLen, end);
 
@@ -128,7 +128,7 @@ public final class MkpduDecoder {
         boolean[] seen = new boolean[256];
         while (end - p > icvLen) {
             if (end - p < 4) {
-                expert(Severity.ERROR, "mka.trailing", (end - p) + " octets after the last parameter set are neither a "
+                expert(MkaExperts.TRAILING, (end - p) + " octets after the last parameter set are neither a "
                         + "parameter set header nor an ICV", p, end - p);
                 p = end;
                 break;
@@ -146,7 +146,7 @@ public final class MkpduDecoder {
                 add(set, PARAM_SET_TYPE, p, 1, (long) type);
                 add(set, PARAM_BODY_LENGTH, p + 2, 2, (long) len);
                 if (len != DEFAULT_ICV_LENGTH) {
-                    expert(Severity.ERROR, "mka.bad_icv_length", "ICV Indicator announces a " + len
+                    expert(MkaExperts.BAD_ICV_LENGTH, "ICV Indicator announces a " + len
                             + "-octet ICV; Algorithm Agility 0x0080c201 uses 16 (802.1X-2020 11.11.1)", p + 2, 2);
                 }
                 icvLen = len;
@@ -158,7 +158,7 @@ public final class MkpduDecoder {
             int bodyStart = p + 4;
             int avail = end - bodyStart;
             if (len > avail) {
-                expert(Severity.ERROR, "mka.param_past_end", name + " parameter set body length " + len
+                expert(MkaExperts.PARAM_PAST_END, name + " parameter set body length " + len
                         + " runs past the end of the MKPDU (" + avail + " octets left)", p + 2, 2);
             }
             int have = Math.min(len, avail);
@@ -193,7 +193,7 @@ public final class MkpduDecoder {
                         "octets " + (icvInputStart - base) + " to " + (p - base - 1) + " (destination address up to the ICV)");
             }
         } else if (remaining > 0 || icvLen > 0) {
-            expert(Severity.ERROR, "mka.icv_missing", "MKPDU ends " + remaining + " octets after its last parameter set; the "
+            expert(MkaExperts.ICV_MISSING, "MKPDU ends " + remaining + " octets after its last parameter set; the "
                     + icvLen + "-octet ICV is missing or cut short", p, remaining);
         }
         return new Mkpdu(version, prio, (flags & 0x80) != 0, (flags & 0x40) != 0, (flags >> 4) & 3, sci, mi, mn, agility,
@@ -213,7 +213,7 @@ public final class MkpduDecoder {
             return end;
         }
         if (bodyEnd + padLen > end) {
-            expert(Severity.ERROR, "mka.padding_past_end", name + " parameter set is not padded to a multiple of 4 octets: "
+            expert(MkaExperts.PADDING_PAST_END, name + " parameter set is not padded to a multiple of 4 octets: "
                     + "the MKPDU ends " + (end - bodyEnd) + " octets after its body (802.1X-2020 11.11.3)", bodyEnd, end - bodyEnd);
             return end;
         }
@@ -225,16 +225,16 @@ public final class MkpduDecoder {
 
     private void checkOrder(int type, String name, int lastType, boolean afterIcvIndicator, boolean[] seen, int p) {
         if (afterIcvIndicator) {
-            expert(Severity.ERROR, "mka.icv_indicator_not_last", name + " parameter set follows the ICV Indicator, which must "
+            expert(MkaExperts.ICV_INDICATOR_NOT_LAST, name + " parameter set follows the ICV Indicator, which must "
                     + "be the last parameter set before the ICV (802.1X-2020 11.11.3)", p, 4);
         }
         if (seen[type]) {
-            expert(Severity.WARN, "mka.duplicate_param_set", name + " parameter set appears more than once", p, 4);
+            expert(MkaExperts.DUPLICATE_PARAM_SET, name + " parameter set appears more than once", p, 4);
         }
         seen[type] = true;
         boolean known = PARAMETER_SET_TYPES.containsKey((long) type);
         if (known && type != ParameterSet.ICV_INDICATOR && type < lastType) {
-            expert(Severity.WARN, "mka.bad_order", name + " parameter set after "
+            expert(MkaExperts.BAD_ORDER, name + " parameter set after "
                     + PARAMETER_SET_TYPES.get((long) lastType) + " (802.1X-2020 11.11.3 order: " + ORDER + ")", p, 4);
         }
     }
@@ -245,7 +245,7 @@ public final class MkpduDecoder {
     }
 
     private void badLength(String name, int p, int len, String allowed) {
-        expert(Severity.ERROR, "mka.bad_body_length", name + " parameter set body length " + len + " is not " + allowed
+        expert(MkaExperts.BAD_BODY_LENGTH, name + " parameter set body length " + len + " is not " + allowed
                 + " (802.1X-2020 11.11.1)", p + 2, 2);
     }
 
@@ -370,7 +370,7 @@ public final class MkpduDecoder {
         Bytes ckn = Bytes.of(b, q + wrapLen, cknLen);
         add(set, CAK_NAME, q + wrapLen, cknLen, ckn);
         if (len - 24 > MAX_CKN_LENGTH) {
-            expert(Severity.ERROR, "mka.ckn_too_long", "Distributed CAK: CKN is " + (len - 24) + " octets, longer than 32",
+            expert(MkaExperts.CKN_TOO_LONG, "Distributed CAK: CKN is " + (len - 24) + " octets, longer than 32",
                     q + 24, cknLen);
         }
         return new ParameterSet.DistributedCak(wrapped, ckn);
@@ -394,7 +394,7 @@ public final class MkpduDecoder {
             int tlvType = (int) TLV_TYPE.extract(Octets.u8(b, q));
             int tlvLen = (int) TLV_INFO_LEN.extract(Octets.u16(b, q));
             if (q + 2 + tlvLen > end) {
-                expert(Severity.ERROR, "mka.tlv_past_end", "Announcement TLV " + tlvType + " length " + tlvLen
+                expert(MkaExperts.TLV_PAST_END, "Announcement TLV " + tlvType + " length " + tlvLen
                         + " runs past the end of the parameter set", q, end - q);
                 break;
             }
@@ -413,7 +413,7 @@ public final class MkpduDecoder {
                     suites.add(new ParameterSet.CipherSuiteEntry(cap, cs));
                 }
                 if (tlvLen % 10 != 0) {
-                    expert(Severity.WARN, "mka.bad_tlv_length", "MACsec Cipher Suites TLV length " + tlvLen
+                    expert(MkaExperts.BAD_TLV_LENGTH, "MACsec Cipher Suites TLV length " + tlvLen
                             + " is not a multiple of 10", q, 2);
                 }
             } else if (tlvLen > 0) {
@@ -434,7 +434,7 @@ public final class MkpduDecoder {
             badLength("XPN", p, len, "8");
         }
         if (version < 3) {
-            expert(Severity.WARN, "mka.xpn_before_v3", "XPN parameter set in an MKA version " + version
+            expert(MkaExperts.XPN_BEFORE_V3, "XPN parameter set in an MKA version " + version
                     + " MKPDU (introduced with version 3)", p, 4);
         }
         long latest = 0;
@@ -455,7 +455,7 @@ public final class MkpduDecoder {
         if (have > 0) {
             add(set, UNKNOWN_PARAM_SET, p + 4, have, body);
         }
-        expert(Severity.NOTE, "mka.unknown_param_set", "Unknown parameter set type " + type + " (" + len
+        expert(MkaExperts.UNKNOWN_PARAM_SET, "Unknown parameter set type " + type + " (" + len
                 + " octets) kept undecoded", p, 4 + have);
         return new ParameterSet.Unknown(type, ts, body);
     }
