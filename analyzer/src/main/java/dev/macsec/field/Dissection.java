@@ -75,8 +75,8 @@ public final class Dissection {
 
     /** The values of an expert field ({@code expert}, {@code expert.message}, a code ...): empty for any other. */
     private List<FieldValue> expertValues(Field field) {
-        if (experts.isEmpty() && analysisExperts.isEmpty()) {
-            return List.of();
+        if (experts.isEmpty() && analysisExperts.isEmpty() || !ExpertInfo.isExpertField(field)) {
+            return List.of(); // no allocation for the fields the views look up in every frame
         }
         List<FieldValue> hits = new ArrayList<>(2);
         ExpertInfo.collect(field, experts, hits);

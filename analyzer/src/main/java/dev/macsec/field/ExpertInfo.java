@@ -100,20 +100,23 @@ public record ExpertInfo(String code, ExpertGroup group, Severity severity, Stri
      * nothing unless the field is one of the generic expert fields or an expert code.
      */
     static void collect(Field field, List<Expert> experts, List<FieldValue> into) {
-        if (experts.isEmpty()) {
-            return;
-        }
         String name = field.filterName();
-        boolean generic = name.equals(EXPERT.filterName()) || name.equals(MESSAGE.filterName())
-                || name.equals(SEVERITY.filterName()) || name.equals(GROUP.filterName());
-        if (!generic && !BY_CODE.containsKey(name)) {
-            return;
-        }
+        boolean generic = isGeneric(name);
         for (Expert x : experts) {
             if (generic || x.code().equals(name)) {
                 into.add(new FieldValue(field, Math.max(0, x.offset()), x.length(), valueOf(field, x)));
             }
         }
+    }
+
+    /** Whether {@code field} takes its values from the expert items: a generic expert field or a code. */
+    static boolean isExpertField(Field field) {
+        return isGeneric(field.filterName()) || BY_CODE.containsKey(field.filterName());
+    }
+
+    private static boolean isGeneric(String name) {
+        return name.equals(EXPERT.filterName()) || name.equals(MESSAGE.filterName())
+                || name.equals(SEVERITY.filterName()) || name.equals(GROUP.filterName());
     }
 
     private static Object valueOf(Field field, Expert x) {

@@ -35,8 +35,8 @@ final class FindingLog {
     void summarize(long frame) {
         perRule.forEach((code, n) -> {
             if (n[0] > cap && !code.equals(Rules.FINDINGS_SUPPRESSED.code())) {
-                kept.add(new Finding(Rules.FINDINGS_SUPPRESSED.severity(), Rules.FINDINGS_SUPPRESSED.code(), (n[0] - cap) + " more " + code
-                        + " findings not listed (first " + cap + " kept)", frame, ckn));
+                kept.add(new Finding(Rules.FINDINGS_SUPPRESSED.severity(), Rules.FINDINGS_SUPPRESSED.code(),
+                        (n[0] - cap) + " more " + code + " findings not listed (first " + cap + " kept)", frame, ckn));
             }
         });
         perRule.entrySet().removeIf(e -> e.getValue()[0] > cap);

@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.macsec.testing.ProjectFiles;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** -Y on expert info: the generic fields (ours and Wireshark's _ws.expert names) and each code. */
 class ExpertFilterTest {
@@ -62,5 +65,27 @@ class ExpertFilterTest {
         assertEquals(expected, ourFrames("analyze", CO30, "--keys", LAB_KEYS, "-q", "-T", "json", "-Y", "mka.bad_order"));
         assertEquals(expected, ourFrames("analyze", CO30, "--keys", LAB_KEYS, "-q", "-T", "json", "-Y",
                 "expert.severity == \"WARN\" and expert.group == \"Protocol\""));
+    }
+
+    /**
+     * An MKA checker finding is an expert item for -Y as well: with a CAK that is not the session's (wpa_supplicant's
+     * CKN, one octet of its CAK changed), the ICV of every MKPDU fails, and the MKPDUs are the frames tshark
+     * decodes as EAPOL.
+     */
+    @Test
+    void aFindingOfTheMkaCheckerIsFilteredOnLikeADecoderExpert(@TempDir Path dir) throws IOException {
+        String mka = ProjectFiles.pcap("linux-dut/mka.pcap").toString();
+        Path keys = dir.resolve("wrong-cak.json");
+        Files.writeString(keys, "{\"caks\":[{\"ckn\":\"6162636465666768696a6b6c6d6e6f707172737475767778797a303132333435\","
+                + "\"cak\":\"ff23456789abcdef0123456789abcdef\"}]}");
+        List<String> mkpdus = tsharkFrames(mka, "eapol", "frame.number");
+        assertFalse(mkpdus.isEmpty());
+        for (String filter : new String[] {"mka.icv_failed", "_ws.expert.group == \"Checksum\"",
+            "expert.severity == \"ERROR\" and mka.icv_failed"}) {
+            assertEquals(mkpdus, ourFrames("analyze", mka, "--keys", keys.toString(), "-q", "-T", "json", "-Y", filter),
+                    filter);
+        }
+        assertEquals(List.of(), ourFrames("analyze", mka, "--keys", ProjectFiles.pcap("linux-dut/mka-cak.json").toString(),
+                "-q", "-T", "json", "-Y", "mka.icv_failed"));
     }
 }
