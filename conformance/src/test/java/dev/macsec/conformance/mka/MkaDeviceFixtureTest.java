@@ -5,8 +5,8 @@ import dev.macsec.conformance.device.KayControl;
 import dev.macsec.conformance.device.OwnLink;
 import dev.macsec.conformance.device.StubDevice;
 import dev.macsec.conformance.device.WpaSupplicantMka;
-import dev.macsec.conformance.link.Frame;
 import dev.macsec.conformance.link.FrameLink;
+import dev.macsec.conformance.link.SilentLink;
 import dev.macsec.conformance.suite.HarnessException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,20 +58,7 @@ class MkaDeviceFixtureTest {
     static final class WithKayAndWire extends WithKay implements OwnLink {
         @Override
         public FrameLink dataLink() {
-            return new FrameLink() {
-                @Override
-                public void send(byte[] frame, int off, int len) {
-                }
-
-                @Override
-                public Frame receive(Duration timeout) {
-                    return null;
-                }
-
-                @Override
-                public void close() {
-                }
-            };
+            return new SilentLink();
         }
 
         @Override

@@ -3,8 +3,8 @@ package dev.macsec.conformance.suite;
 import dev.macsec.conformance.device.Liveness;
 import dev.macsec.conformance.device.OwnLink;
 import dev.macsec.conformance.device.StubDevice;
-import dev.macsec.conformance.link.Frame;
 import dev.macsec.conformance.link.FrameLink;
+import dev.macsec.conformance.link.SilentLink;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +31,7 @@ class SessionCapabilitiesTest {
 
     /** An emulated device with its own wire, which can also die. */
     static final class Emulated extends StubDevice implements OwnLink, Liveness {
-        final FrameLink wire = new NoWire();
+        final FrameLink wire = new SilentLink();
         String gone;
 
         Emulated() {
@@ -54,24 +54,6 @@ class SessionCapabilitiesTest {
         }
     }
 
-    static final class NoWire implements FrameLink {
-        boolean closed;
-
-        @Override
-        public void send(byte[] frame, int off, int len) {
-        }
-
-        @Override
-        public Frame receive(Duration timeout) {
-            return null;
-        }
-
-        @Override
-        public void close() {
-            closed = true;
-        }
-    }
-
     @Test
     void aDeviceWithItsOwnWireIsDrivenOverIt() throws IOException {
         Emulated d = new Emulated();
@@ -80,7 +62,7 @@ class SessionCapabilitiesTest {
         assertArrayEquals(MAC, s.deviceMac());
         assertTrue(Files.readString(dir.resolve("device.txt")).startsWith("an emulator\n"));
         s.close();
-        assertFalse(((NoWire) d.wire).closed, "the device's own wire is the device's to close");
+        assertFalse(((SilentLink) d.wire).closed(), "the device's own wire is the device's to close");
         assertTrue(d.closed());
     }
 
