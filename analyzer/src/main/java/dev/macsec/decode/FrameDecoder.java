@@ -6,6 +6,7 @@ import dev.macsec.field.Bytes;
 import dev.macsec.field.Dissection;
 import dev.macsec.field.FieldValue;
 import dev.macsec.field.Octets;
+import dev.macsec.suite.CipherSuite;
 
 /**
  * Decodes one captured frame into a {@link Dissection}: link header (Ethernet II, Linux SLL, SLL2), 802.1Q /
@@ -286,8 +287,8 @@ public final class FrameDecoder {
             m.add(plain ? MacsecFields.SECURE_DATA : MacsecFields.ENCRYPTED_DATA, dataStart - off, dataEnd - dataStart,
                     Bytes.of(b, dataStart, dataEnd - dataStart));
         }
-        if (icv + SecTag.ICV_LENGTH <= capEnd) {
-            m.add(MacsecFields.ICV, icv - off, SecTag.ICV_LENGTH, Bytes.of(b, icv, SecTag.ICV_LENGTH));
+        if (icv + CipherSuite.ICV_LENGTH <= capEnd) {
+            m.add(MacsecFields.ICV, icv - off, CipherSuite.ICV_LENGTH, Bytes.of(b, icv, CipherSuite.ICV_LENGTH));
         }
         if (plain && dataEnd - dataStart >= 2) {
             InnerDecoder.decodePayload(Octets.u16(b, dataStart), b, off, dataStart + 2, dataEnd, into);

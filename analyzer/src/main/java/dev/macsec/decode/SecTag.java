@@ -1,6 +1,7 @@
 package dev.macsec.decode;
 
 import dev.macsec.field.Octets;
+import dev.macsec.suite.CipherSuite;
 
 /**
  * A reusable flyweight over the SecTAG of one frame (IEEE 802.1AE-2018 clause 9.3): no allocation per
@@ -12,7 +13,6 @@ import dev.macsec.field.Octets;
  */
 public final class SecTag {
     public static final int ETHERTYPE = 0x88E5;
-    public static final int ICV_LENGTH = 16;
     /** Secure data shorter than this is signalled by a nonzero SL. */
     public static final int SHORT_LENGTH_LIMIT = 48;
     /** The port number 802.1AE gives an implicit SCI (the source MAC address followed by 0x0001). */
@@ -75,7 +75,7 @@ public final class SecTag {
         if (pn() == 0) {
             v |= SecTagRule.PN_ZERO.bit();
         }
-        int secureLength = frameEnd - secureDataOffset() - ICV_LENGTH;
+        int secureLength = frameEnd - secureDataOffset() - CipherSuite.ICV_LENGTH;
         if (secureLength < 0) {
             v |= SecTagRule.TOO_SHORT_FOR_ICV.bit();
         } else {
@@ -195,11 +195,11 @@ public final class SecTag {
 
     /** Octets between the SecTAG and the ICV (may be negative on a damaged frame: check violations first). */
     public int secureDataLength() {
-        return frameEnd - secureDataOffset() - ICV_LENGTH;
+        return frameEnd - secureDataOffset() - CipherSuite.ICV_LENGTH;
     }
 
     public int icvOffset() {
-        return frameEnd - ICV_LENGTH;
+        return frameEnd - CipherSuite.ICV_LENGTH;
     }
 
     private long readLong(int o) {
