@@ -40,9 +40,9 @@ class ConformanceCommandTest {
         RunResult r = ConformanceRunner.run(new ConformanceRunner.Options(deviceFile, "802.1ae",
                 java.util.List.of(dev.macsec.suite.CipherSuite.GCM_AES_128), dir.resolve("r"), false, null));
         assertEquals(2, r.exitCode());
-        assertEquals(0, r.count(CaseResult.Status.FAILED) + r.count(CaseResult.Status.KNOWN_DEVIATION));
-        assertTrue(r.count(CaseResult.Status.ERROR) > 0);
-        assertTrue(r.cases().stream().filter(c -> c.status() == CaseResult.Status.ERROR)
+        assertEquals(0, r.count(CaseResult.Verdict.FAIL) + r.count(CaseResult.Verdict.KNOWN_DEVIATION));
+        assertTrue(r.count(CaseResult.Verdict.HARNESS_ERROR) > 0);
+        assertTrue(r.cases().stream().filter(c -> c.verdict() == CaseResult.Verdict.HARNESS_ERROR)
                 .allMatch(c -> c.message().contains("add the tester's side of the wire to the device file: link: {interface: ")),
                 r.cases().get(0).message());
         assertTrue(Files.isRegularFile(dir.resolve("r/summary.json")));
@@ -87,11 +87,11 @@ class ConformanceCommandTest {
                 dir.resolve("r"), false, null));
         assertEquals(2, r.exitCode());
         // the XPN cases need no device: they stay not applicable
-        assertEquals(2, r.count(CaseResult.Status.SKIPPED));
-        assertEquals(r.cases().size() - 2, r.count(CaseResult.Status.ERROR));
+        assertEquals(2, r.count(CaseResult.Verdict.NOT_APPLICABLE));
+        assertEquals(r.cases().size() - 2, r.count(CaseResult.Verdict.HARNESS_ERROR));
         for (CaseResult c : r.cases()) {
             assertTrue(!c.clause().equals("?") && c.caseName().startsWith(c.clause() + "-"), c.toString());
-            if (c.status() == CaseResult.Status.ERROR) {
+            if (c.verdict() == CaseResult.Verdict.HARNESS_ERROR) {
                 assertTrue(c.message().contains("the 802.1X (MKA) suite runs wpa_supplicant inside the linux-vm device; "
                         + "this device file is type 'manual'"), c.message());
             }
