@@ -1,13 +1,10 @@
 package dev.macsec.cli;
 
 import dev.macsec.error.InputException;
+import dev.macsec.live.LivePcap;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.pcap4j.core.PcapAddress;
-import org.pcap4j.core.PcapNativeException;
-import org.pcap4j.core.PcapNetworkInterface;
-import org.pcap4j.core.Pcaps;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -22,24 +19,28 @@ public final class InterfacesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<PcapNetworkInterface> devices = LivePcap.devices();
+        List<LivePcap.Interface> devices;
+        try {
+            devices = LivePcap.interfaces();
+        } catch (LivePcap.OpenException e) {
+            throw new InputException(e.libpcapMissing() ? LivePcap.LIBPCAP_MISSING
+                    : "libpcap cannot list interfaces: " + e.getMessage());
+        }
         PrintWriter out = spec.commandLine().getOut();
         int n = 1;
-        for (PcapNetworkInterface dev : devices) {
+        for (LivePcap.Interface dev : devices) {
             StringBuilder line = new StringBuilder();
-            line.append(n++).append(". ").append(dev.getName());
-            if (dev.getDescription() != null) {
-                line.append(" (").append(dev.getDescription()).append(')');
+            line.append(n++).append(". ").append(dev.name());
+            if (dev.description() != null) {
+                line.append(" (").append(dev.description()).append(')');
             }
-            for (PcapAddress address : dev.getAddresses()) {
-                if (address.getAddress() != null) {
-                    line.append(' ').append(address.getAddress().getHostAddress());
-                }
+            for (String address : dev.addresses()) {
+                line.append(' ').append(address);
             }
-            if (dev.isLoopBack()) {
+            if (dev.loopback()) {
                 line.append(" [loopback]");
             }
-            if (!dev.isUp()) {
+            if (!dev.up()) {
                 line.append(" [down]");
             }
             out.println(line);
@@ -48,21 +49,5 @@ public final class InterfacesCommand implements Callable<Integer> {
             out.println("no interfaces (capturing usually needs root or CAP_NET_RAW)");
         }
         return Main.EXIT_OK;
-    }
-
-    /** libpcap access with the errors a user can act on. */
-    static final class LivePcap {
-        private LivePcap() {
-        }
-
-        static List<PcapNetworkInterface> devices() {
-            try {
-                return Pcaps.findAllDevs();
-            } catch (PcapNativeException e) {
-                throw new InputException("libpcap cannot list interfaces: " + e.getMessage());
-            } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
-                throw new InputException("libpcap is not installed (apt-get install libpcap0.8)");
-            }
-        }
     }
 }
