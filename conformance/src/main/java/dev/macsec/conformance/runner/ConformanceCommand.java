@@ -1,5 +1,6 @@
 package dev.macsec.conformance.runner;
 
+import dev.macsec.conformance.devicefile.Devices;
 import dev.macsec.conformance.suite.HarnessException;
 import dev.macsec.conformance.suite.ReceiveSuite;
 import dev.macsec.conformance.suite.Session;
@@ -48,8 +49,8 @@ public final class ConformanceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<CipherSuite> suites = ConformanceParameters.cipherSuites(cipherSuites);
+        Path deviceFile = device != null ? device : ConformanceParameters.defaultDeviceFile();
         if (ConformanceRunner.suiteClasses(suite).contains(ReceiveSuite.class)) {
-            Path deviceFile = device != null ? device : ConformanceParameters.defaultDeviceFile();
             try {
                 Session.checkDeviceFile(deviceFile);
             } catch (HarnessException e) {
@@ -57,6 +58,8 @@ public final class ConformanceCommand implements Callable<Integer> {
                 throw new InputException(e.getMessage());
             }
         }
+        // a host tool missing: one line now, not the same harness error in every case
+        Devices.preflight(deviceFile);
         Path dir = report != null ? report
                 : Paths.get("reports", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         RunResult r = ConformanceRunner.run(new ConformanceRunner.Options(device, suite, suites, dir, !noHtml, System.out));

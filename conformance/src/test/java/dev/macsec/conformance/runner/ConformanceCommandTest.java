@@ -99,6 +99,44 @@ class ConformanceCommandTest {
         assertTrue(Files.readString(dir.resolve("r/report.md")).contains("**harness error** `9.4-peering"));
     }
 
+    /** A fresh machine: the device's host programs missing are one line before any case runs, exit 2, no report. */
+    @Test
+    void missingHostToolIsOneLineBeforeAnyCase(@TempDir Path dir) throws IOException, InterruptedException {
+        Path emptyPath = Files.createDirectories(dir.resolve("bin"));
+        Path deviceFile = Files.writeString(dir.resolve("vm.yaml"), "type: linux-vm\nimage: " + dir + "\n");
+        String javaBin = ProcessHandle.current().info().command().orElseThrow();
+        ProcessBuilder pb = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "conformance", "--device", deviceFile.toString(), "--report", dir.resolve("r").toString(), "--no-html")
+                .redirectOutput(dir.resolve("out").toFile()).redirectError(dir.resolve("err").toFile());
+        pb.environment().put("PATH", emptyPath.toString());
+        pb.environment().remove("MACSEC_DUT_IMAGE");
+        Process p = pb.start();
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(2, p.exitValue());
+        assertEquals("macsec: " + deviceFile + ": the linux-vm device needs qemu-system-x86_64, missing on this machine: "
+                + "run scripts/install-deps (as root) to install them", Files.readString(dir.resolve("err")).strip());
+        assertEquals("", Files.readString(dir.resolve("out")));
+        assertTrue(!Files.exists(dir.resolve("r")), "no case ran, no reports");
+    }
+
+    @Test
+    void hostToolsOfEachDeviceType(@TempDir Path dir) throws IOException {
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        dev.macsec.conformance.device.DeviceSpec vm = dev.macsec.conformance.devicefile.Devices.read(
+                Files.writeString(dir.resolve("vm.yaml"), "type: linux-vm\nimage: /prebuilt\n"));
+        dev.macsec.conformance.device.DeviceSpec ssh = dev.macsec.conformance.devicefile.Devices.read(
+                Files.writeString(dir.resolve("ssh.yaml"), "type: linux-ssh\nhost: h\ninterface: eth1\n"));
+        assertEquals(java.util.List.of("qemu-system-x86_64"),
+                dev.macsec.conformance.devicefile.Devices.missingHostTools(vm, bin.toString()));
+        assertEquals(java.util.List.of("ssh"), dev.macsec.conformance.devicefile.Devices.missingHostTools(ssh, bin.toString()));
+        for (String tool : java.util.List.of("qemu-system-x86_64", "ssh")) {
+            Path t = Files.writeString(bin.resolve(tool), "#!/bin/sh\n");
+            t.toFile().setExecutable(true);
+        }
+        assertEquals(java.util.List.of(), dev.macsec.conformance.devicefile.Devices.missingHostTools(vm, "/nonexistent:" + bin));
+        assertEquals(java.util.List.of(), dev.macsec.conformance.devicefile.Devices.missingHostTools(ssh, bin.toString()));
+    }
+
     @Test
     void clausesInTheStandardsOrder() {
         java.util.List<String> l = new java.util.ArrayList<>(java.util.List.of("10.7.9", "?", "9.12", "10.6", "10.6.1",
