@@ -1,5 +1,6 @@
 package dev.macsec.secy;
 
+import dev.macsec.counter.Counter;
 import dev.macsec.decode.SecTag;
 import dev.macsec.decode.SecTagRule;
 import java.util.List;
@@ -106,10 +107,10 @@ final class LinuxReceivePolicy implements ReceivePolicy {
             return ReceivePolicy.super.notValidated(sc, sa, pn, order, lowest, userLength);
         }
         if (order.below(pn, lowest)) {
-            sc.inPktsDelayed++;
+            sc.count(Counter.IN_PKTS_DELAYED);
             return Verdict.DELAYED;
         }
-        sc.inPktsUnchecked++;
+        sc.count(Counter.IN_PKTS_UNCHECKED);
         return Verdict.UNCHECKED;
     }
 

@@ -1,5 +1,6 @@
 package dev.macsec.secy;
 
+import dev.macsec.counter.Counter;
 import dev.macsec.decode.SecTag;
 import java.util.List;
 
@@ -81,9 +82,9 @@ interface ReceivePolicy {
      */
     @DepartsAs(Deviation.DISABLED_FRAMES_NOT_ACCEPTED)
     default Verdict notValidated(ReceiveSc sc, ReceiveSa sa, long pn, PnOrder order, long lowest, int userLength) {
-        sc.inPktsUnchecked++;
+        sc.count(Counter.IN_PKTS_UNCHECKED);
         advance(sa, pn);
-        sc.inOctetsValidated += userLength;
+        sc.countOctetsValidated(userLength);
         return Verdict.UNCHECKED;
     }
 
