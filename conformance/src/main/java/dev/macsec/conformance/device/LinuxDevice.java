@@ -1,5 +1,6 @@
 package dev.macsec.conformance.device;
 
+import dev.macsec.counter.SecYCounters;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -224,7 +225,7 @@ public class LinuxDevice implements DeviceUnderTest {
     }
 
     @Override
-    public MacsecCounters counters() throws IOException {
+    public SecYCounters counters() throws IOException {
         requireSecY();
         CommandRunner.CommandResult r = exec(ip + " -s macsec show " + name, "read counters");
         return IpMacsecParser.parse(r.output(), name);
