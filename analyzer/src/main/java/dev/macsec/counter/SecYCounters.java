@@ -10,7 +10,7 @@ import java.util.OptionalLong;
  * A snapshot of one SecY's 802.1AE counters (10.7): the SecY's own, each receive SC's with its SAs', and the transmit
  * SC's with its SAs'. The emulated SecYs and the devices under test both give their counters as this; what one does
  * not report is absent. Each counter sits in a managed object that keeps it ({@link Counter#in}), so that a device
- * adapter cannot file, say, InPktsLate under an SA.
+ * adapter cannot file, say, {@link Counter#IN_PKTS_LATE} under an SA.
  *
  * @param secY       the SecY's counters
  * @param receiveScs the receive SCs by SCI, in the order their producer lists them

@@ -98,7 +98,7 @@ final class LinuxReceivePolicy implements ReceivePolicy {
     }
 
     /**
-     * {@link Deviation#DISABLED_FRAMES_NOT_ACCEPTED}: Disabled, C=0: InPktsUnchecked, or InPktsDelayed below the
+     * {@link Deviation#DISABLED_FRAMES_NOT_ACCEPTED}: Disabled, C=0: Unchecked, or Delayed below the
      * lowest acceptable PN; next PN and the octet counters stay.
      */
     @Override

@@ -44,7 +44,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * of an SC or SA the configuration does not name creates the SC (marked {@link ReceiveSc#learned()}) and an SA for
  * its AN holding the wildcard keys as candidates ({@link ReceiveSa}): the first that verifies becomes that SA's key,
  * with next PN = the frame's PN, so the replay window starts at the first PN seen (for XPN the first frame is taken
- * to have upper PN half 0). A frame none of them verifies is an ICV failure (InPktsNotValid, or InPktsInvalid under
+ * to have upper PN half 0). A frame none of them verifies is an ICV failure (NotValid, or Invalid under
  * validateFrames Check for C=0), as on a SecY configured with that key, not an unknown SCI: the key was given for
  * it and failed. Once one has verified an SA, only it is tried there; before, at most {@link #MAX_KEYS_PER_FRAME}
  * per frame, but every one on the first frame they fail, within {@link #SWEEP_BUDGET} verifications per run.
@@ -321,7 +321,7 @@ public final class ReceiveSecY {
         if (sc == null && learns) {
             sc = learnSc(f.sci);
         }
-        // 9.12, then 10.6.1: InPktsBadTag, InPktsNoSCI / InPktsUnknownSCI
+        // 9.12, then 10.6.1: IN_PKTS_BAD_TAG, IN_PKTS_NO_SCI / IN_PKTS_UNKNOWN_SCI
         if (violations != 0 && (sc != null || policy.checksTagBeforeSciLookup())) {
             secY.increment(Counter.IN_PKTS_BAD_TAG);
             return drop(f, Verdict.BAD_TAG);
@@ -329,7 +329,7 @@ public final class ReceiveSecY {
         if (sc == null) {
             return unknownSci(f);
         }
-        // 10.6.1: the receive SA for the AN, in use (10.7.10 InPktsNotUsingSA / InPktsUnusedSA)
+        // 10.6.1: the receive SA for the AN, in use (10.7.10 IN_PKTS_NOT_USING_SA / IN_PKTS_UNUSED_SA)
         ReceiveSa sa = sc.sa(t.an());
         if (sa == null && learns) {
             sa = learnSa(f, sc, t.an(), wild);
@@ -391,7 +391,7 @@ public final class ReceiveSecY {
         return v;
     }
 
-    /** 10.6.1: untagged frames: InPktsNoTag under Strict, else InPktsUntagged and delivered. */
+    /** 10.6.1: untagged frames: no tag under Strict, else untagged and delivered. */
     private Verdict untagged(RxFrame f) {
         if (config.validateFrames() == ValidateFrames.STRICT) {
             secY.increment(Counter.IN_PKTS_NO_TAG);

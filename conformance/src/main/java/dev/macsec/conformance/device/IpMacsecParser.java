@@ -92,7 +92,8 @@ public final class IpMacsecParser {
                     }
                 }
                 // iproute2 prints the SecY table after the TXSC line, before the TX SC's own table
-                Target into = target == Target.TXSC && table.containsKey(Counter.OUT_PKTS_UNTAGGED) ? Target.SECY : target;
+                Target into = target == Target.TXSC && table.containsKey(Counter.OUT_PKTS_UNTAGGED) ? Target.SECY
+                        : target;
                 for (Counter counter : table.keySet()) {
                     if (!counter.in(into.scope)) {
                         throw new InputException("ip -s macsec show, line " + namesLine + ": " + counter + " in the "

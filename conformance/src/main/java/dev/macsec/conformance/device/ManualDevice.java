@@ -22,9 +22,9 @@ import java.util.regex.Pattern;
 /**
  * A device an operator configures by hand: each step prints what to apply and waits for confirmation
  * on the input ("fail" or end of input aborts). Counters are typed in as {@code name=value} pairs
- * (a SecY or receive SC counter by its 802.1AE name, {@code InPktsOK=1}; an SA's or the transmit SC's with a prefix,
- * {@code rxsa.0.InPktsOK=1}, {@code txsc.OutPktsProtected=3}, {@code txsa.0.OutPktsProtected=3}) or skipped with an
- * empty line; a counter not typed in is not reported.
+ * (a SecY or receive SC counter by its 802.1AE name; an SA's or the transmit SC's with a prefix, {@code rxsa.0.},
+ * {@code txsc.}, {@code txsa.0.}: the prompt shows them) or skipped with an empty line; a counter not typed in is not
+ * reported.
  * SAKs are printed because the operator has to enter them; use test keys only.
  */
 public final class ManualDevice implements DeviceUnderTest {
@@ -98,8 +98,9 @@ public final class ManualDevice implements DeviceUnderTest {
 
     @Override
     public SecYCounters counters() throws IOException {
-        out.println("Enter the SecY's counters as name=value pairs (InPktsOK=1 rxsa.0.InPktsOK=1 "
-                + "txsc.OutPktsProtected=1 txsa.0.OutPktsProtected=1 ...), or an empty line to skip:");
+        out.println("Enter the SecY's counters as name=value pairs (" + Counter.IN_PKTS_OK + "=1 rxsa.0."
+                + Counter.IN_PKTS_OK + "=1 txsc." + Counter.OUT_PKTS_PROTECTED + "=1 txsa.0."
+                + Counter.OUT_PKTS_PROTECTED + "=1 ...), or an empty line to skip:");
         out.flush();
         String line = in.readLine();
         Map<Counter, Long> secY = new EnumMap<>(Counter.class);
