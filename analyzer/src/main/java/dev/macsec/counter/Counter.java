@@ -57,7 +57,7 @@ public enum Counter {
         this.scopes = EnumSet.of(first, rest);
     }
 
-    /** The name 802.1AE (and iproute2, and the kernel's statistics) gives it, e.g. InPktsOK. */
+    /** The name 802.1AE (and iproute2, and the kernel's statistics) gives it, as in the declarations above. */
     public String managedObject() {
         return managedObject;
     }

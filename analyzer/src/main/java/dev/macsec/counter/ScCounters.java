@@ -28,6 +28,13 @@ public record ScCounters(CounterValues sc, Map<Integer, CounterValues> sas) {
         this(sc, Map.of());
     }
 
+    /** From the values a device reported: the SC's, and each SA's by AN. */
+    public static ScCounters of(Map<Counter, Long> sc, Map<Integer, ? extends Map<Counter, Long>> sas) {
+        Map<Integer, CounterValues> perSa = new TreeMap<>();
+        sas.forEach((an, v) -> perSa.put(an, new CounterValues(v)));
+        return new ScCounters(new CounterValues(sc), perSa);
+    }
+
     public OptionalLong get(Counter c) {
         return sc.get(c);
     }

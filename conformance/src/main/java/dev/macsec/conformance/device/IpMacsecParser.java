@@ -156,16 +156,9 @@ public final class IpMacsecParser {
 
         SecYCounters build() {
             Map<Long, ScCounters> rx = new LinkedHashMap<>();
-            rxScCounters.forEach((sci, sc) -> rx.put(sci, new ScCounters(new CounterValues(sc), values(rxSaCounters.get(sci)))));
-            Optional<ScCounters> tx = transmitSc ? Optional.of(new ScCounters(new CounterValues(txSc), values(txSa)))
-                    : Optional.empty();
+            rxScCounters.forEach((sci, sc) -> rx.put(sci, ScCounters.of(sc, rxSaCounters.get(sci))));
+            Optional<ScCounters> tx = transmitSc ? Optional.of(ScCounters.of(txSc, txSa)) : Optional.empty();
             return new SecYCounters(new CounterValues(secY), rx, tx);
-        }
-
-        private static Map<Integer, CounterValues> values(Map<Integer, Map<Counter, Long>> perSa) {
-            Map<Integer, CounterValues> m = new TreeMap<>();
-            perSa.forEach((an, v) -> m.put(an, new CounterValues(v)));
-            return m;
         }
     }
 }

@@ -140,10 +140,10 @@ public final class ManualDevice implements DeviceUnderTest {
         }
         Map<Long, ScCounters> rx = new LinkedHashMap<>();
         if (rxSci >= 0 || !rxSc.isEmpty() || !rxSa.isEmpty()) {
-            rx.put(rxSci, new ScCounters(new CounterValues(rxSc), values(rxSa)));
+            rx.put(rxSci, ScCounters.of(rxSc, rxSa));
         }
         Optional<ScCounters> tx = txSc.isEmpty() && txSa.isEmpty() ? Optional.empty()
-                : Optional.of(new ScCounters(new CounterValues(txSc), values(txSa)));
+                : Optional.of(ScCounters.of(txSc, txSa));
         return new SecYCounters(new CounterValues(secY), rx, tx);
     }
 
@@ -163,12 +163,6 @@ public final class ManualDevice implements DeviceUnderTest {
             throw new DeviceException("manual counters: '" + entry + "': a transmit SC's counter goes as txsc." + name);
         }
         return c;
-    }
-
-    private static Map<Integer, CounterValues> values(Map<Integer, Map<Counter, Long>> perSa) {
-        Map<Integer, CounterValues> m = new TreeMap<>();
-        perSa.forEach((an, v) -> m.put(an, new CounterValues(v)));
-        return m;
     }
 
     @Override
