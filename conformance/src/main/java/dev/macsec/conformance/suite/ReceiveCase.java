@@ -1,12 +1,13 @@
 package dev.macsec.conformance.suite;
 
-import dev.macsec.conformance.device.MacsecCounters;
 import dev.macsec.conformance.device.SaConfig;
 import dev.macsec.conformance.device.SecYConfig;
 import dev.macsec.conformance.generator.GeneratedFrame;
 import dev.macsec.conformance.generator.Packets;
 import dev.macsec.conformance.generator.TrafficGenerator;
 import dev.macsec.conformance.link.Frame;
+import dev.macsec.counter.ScCounters;
+import dev.macsec.counter.SecYCounters;
 import dev.macsec.secy.Deviation;
 import dev.macsec.secy.ReceiveProfile;
 import dev.macsec.secy.ReceiveSa;
@@ -137,7 +138,7 @@ public final class ReceiveCase {
             }
             return s == closing.echoSeq();
         });
-        MacsecCounters c = h.counters();
+        SecYCounters c = h.counters();
         // an untagged frame reaches the Uncontrolled Port whatever the SecY does, and a host may answer it from
         // there: 802.1AE says nothing about that, so its echo is not judged
         for (GeneratedFrame f : frames) {
@@ -224,28 +225,21 @@ public final class ReceiveCase {
                 answered.add(f.echoSeq());
             }
         }
-        Map<String, Long> m = new LinkedHashMap<>();
-        r.allCounters().forEach((k, v) -> {
-            String prefix = counterPrefix(k);
-            if (prefix == null) {
-                return;
-            }
-            v.forEach((n, x) -> m.put(prefix + n, x));
-        });
-        return new Outcome(m, answered);
+        return new Outcome(flatten(r.counters()), answered);
     }
 
-    private static Map<String, Long> flatten(MacsecCounters c) {
+    /** The receive counters of the SecY and of the tester's SC, flat: "secy.", "rxsc.", "rxsa&lt;AN&gt;." + name. */
+    private static Map<String, Long> flatten(SecYCounters c) {
         Map<String, Long> m = new LinkedHashMap<>();
-        c.secY().forEach((k, v) -> {
-            if (k.startsWith("In")) {
-                m.put("secy." + k, v);
+        c.secY().values().forEach((k, v) -> {
+            if (k.received()) {
+                m.put("secy." + k.managedObject(), v);
             }
         });
-        MacsecCounters.RxSc sc = c.rxSc().get(Harness.TESTER_SCI);
+        ScCounters sc = c.receiveScs().get(Harness.TESTER_SCI);
         if (sc != null) {
-            sc.counters().forEach((k, v) -> m.put("rxsc." + k, v));
-            sc.sa().forEach((an, sa) -> sa.forEach((k, v) -> m.put("rxsa" + an + "." + k, v)));
+            sc.sc().values().forEach((k, v) -> m.put("rxsc." + k.managedObject(), v));
+            sc.sas().forEach((an, sa) -> sa.values().forEach((k, v) -> m.put("rxsa" + an + "." + k.managedObject(), v)));
         }
         return m;
     }
@@ -300,21 +294,5 @@ public final class ReceiveCase {
                     java.util.HexFormat.of().formatHex(f.data(), 0, Math.min(32, f.length()))));
         }
         return s.toString();
-    }
-
-    /** How the emulator's counter keys read in a case's expectations: "secy.", "rxsc.", "rxsa<AN>."; null for other SCs. */
-    private static String counterPrefix(String key) {
-        if (key.equals("secy")) {
-            return "secy.";
-        }
-        if (key.equals(ReceiveSecY.scCounterKey(Harness.TESTER_SCI))) {
-            return "rxsc.";
-        }
-        for (int an = 0; an < 4; an++) {
-            if (key.equals(ReceiveSecY.saCounterKey(Harness.TESTER_SCI, an))) {
-                return "rxsa" + an + ".";
-            }
-        }
-        return null;
     }
 }
