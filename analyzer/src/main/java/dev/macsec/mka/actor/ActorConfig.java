@@ -1,6 +1,7 @@
 package dev.macsec.mka.actor;
 
 import dev.macsec.keys.CakEntry;
+import dev.macsec.mka.protocol.ConfidentialityOffsets;
 import dev.macsec.mka.protocol.MkaTimers;
 import dev.macsec.secy.ReceiveSecY;
 import dev.macsec.secy.ValidateFrames;
@@ -120,12 +121,8 @@ public record ActorConfig(CakEntry cak, byte[] mac, int port, int priority, bool
      * 1 offset 0, 2 offset 30, 3 offset 50.
      */
     public int confidentialityOffsetCode() {
-        return switch (confidentialityOffset) {
-            case INTEGRITY_ONLY -> 0;
-            case 0 -> 1;
-            case 30 -> 2;
-            default -> 3;
-        };
+        return confidentialityOffset == INTEGRITY_ONLY ? ConfidentialityOffsets.NOT_USED
+                : ConfidentialityOffsets.code(confidentialityOffset);
     }
 
     public ActorConfig withRx(ReceiveSecY.Config c) {

@@ -1,5 +1,6 @@
 package dev.macsec.mka.actor;
 
+import dev.macsec.mka.protocol.ConfidentialityOffsets;
 import dev.macsec.secy.ReceiveProfile;
 import dev.macsec.secy.ReceiveSc;
 import dev.macsec.secy.ReceiveSecY;
@@ -26,8 +27,8 @@ final class DataPlane {
 
     /** Transmit with the confidentiality a Distributed SAK announced (code as in 802.1X-2020 11.11.1). */
     void confidentiality(int code) {
-        tx.confidentiality(code != 0);
-        tx.confidentialityOffset(code == 2 ? 30 : code == 3 ? 50 : 0);
+        tx.confidentiality(code != ConfidentialityOffsets.NOT_USED);
+        tx.confidentialityOffset(ConfidentialityOffsets.octets(code));
     }
 
     /** A new latest key: a receive SA for every live peer, and a transmit SA not yet used for transmission. */

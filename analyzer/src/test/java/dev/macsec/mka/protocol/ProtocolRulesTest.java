@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -78,6 +79,19 @@ class ProtocolRulesTest {
         assertEquals(2, KeyIdentifier.nextAn(1));
         assertEquals(3, KeyIdentifier.nextAn(2));
         assertEquals(0, KeyIdentifier.nextAn(3), "the AN is 2 bits: after 3 comes 0");
+    }
+
+    @Test
+    void confidentialityOffsetCodesAreThoseOf11_11_1() {
+        // 11.11.1: 0 confidentiality not used, 1 not offset, 2 offset 30 octets, 3 offset 50 octets
+        assertEquals(0, ConfidentialityOffsets.NOT_USED);
+        assertEquals(0, ConfidentialityOffsets.octets(1));
+        assertEquals(30, ConfidentialityOffsets.octets(2));
+        assertEquals(50, ConfidentialityOffsets.octets(3));
+        assertEquals(1, ConfidentialityOffsets.code(0));
+        assertEquals(2, ConfidentialityOffsets.code(30));
+        assertEquals(3, ConfidentialityOffsets.code(50));
+        assertThrows(IllegalArgumentException.class, () -> ConfidentialityOffsets.code(40));
     }
 
     @Test
