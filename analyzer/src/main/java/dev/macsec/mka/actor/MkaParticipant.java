@@ -41,7 +41,6 @@ import java.util.random.RandomGenerator;
  * A test that needs malformed MKPDUs gives it an {@link MkpduTamper} ({@link Faults}). Not thread-safe.
  */
 public final class MkaParticipant {
-    private static final long AGILITY = MkpduEncoder.ALGORITHM_AGILITY_2010;
     private static final int MAX_EVENTS = 10_000;
 
     private final ActorConfig cfg;
@@ -407,7 +406,7 @@ public final class MkaParticipant {
             event(now, MkaEvent.Kind.UNKNOWN_CKN, HexFormat.of().formatHex(m.ckn().octets()));
             return List.of();
         }
-        if (m.algorithmAgility() != AGILITY) {
+        if (m.algorithmAgility() != Mkpdu.ALGORITHM_AGILITY_2010) {
             event(now, MkaEvent.Kind.IGNORED, String.format("algorithm agility %08x", m.algorithmAgility()));
             return List.of();
         }

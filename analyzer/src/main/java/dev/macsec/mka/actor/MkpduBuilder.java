@@ -1,5 +1,6 @@
 package dev.macsec.mka.actor;
 
+import dev.macsec.decode.mka.Mkpdu;
 import dev.macsec.decode.mka.ParameterSet;
 import dev.macsec.field.Bytes;
 import dev.macsec.keys.KeyWrap;
@@ -39,7 +40,7 @@ final class MkpduBuilder {
     byte[] build(Content c, MkpduTamper t) {
         MkpduEncoder.Basic basic = t.basic(new MkpduEncoder.Basic(cfg.mkaVersion(), cfg.priority(), c.keyServer(),
                 cfg.macsecDesired(), cfg.macsecCapability(), cfg.sci(), c.mi(), c.mn(),
-                MkpduEncoder.ALGORITHM_AGILITY_2010, cfg.cak().ckn()));
+                Mkpdu.ALGORITHM_AGILITY_2010, cfg.cak().ckn()));
         List<byte[]> sets = new ArrayList<>();
         List<ParameterSet.PeerEntry> live = new ArrayList<>();
         List<ParameterSet.PeerEntry> potential = new ArrayList<>();
