@@ -2,6 +2,7 @@ package dev.macsec.mka;
 
 import dev.macsec.field.Bytes;
 import dev.macsec.keys.CakEntry;
+import dev.macsec.mka.protocol.KeyIdentifier;
 import dev.macsec.suite.CipherSuite;
 
 import java.util.ArrayList;
@@ -64,7 +65,7 @@ public final class ConnectivityAssociation {
         boolean distributed;
 
         boolean is(Bytes mi, long keyNumber) {
-            return kn == keyNumber && mi != null && mi.equals(ksMi);
+            return new KeyIdentifier(ksMi, kn).is(mi, keyNumber);
         }
     }
 

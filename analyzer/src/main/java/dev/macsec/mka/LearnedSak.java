@@ -2,6 +2,7 @@ package dev.macsec.mka;
 
 import dev.macsec.crypto.SaKey;
 import dev.macsec.field.Bytes;
+import dev.macsec.mka.protocol.ConfidentialityOffsets;
 import dev.macsec.suite.CipherSuite;
 
 import java.util.List;
@@ -37,16 +38,12 @@ public record LearnedSak(String ckn, long keyNumber, int an, CipherSuite suite, 
 
     /** Whether frames are to be encrypted (code 0 means integrity only). */
     public boolean confidentiality() {
-        return confidentialityOffsetCode != 0;
+        return confidentialityOffsetCode != ConfidentialityOffsets.NOT_USED;
     }
 
     /** Octets left in clear with confidentiality, per 802.1X-2020 11.11.1: 0, 30 or 50. */
     public int confidentialityOffset() {
-        return switch (confidentialityOffsetCode) {
-            case 2 -> 30;
-            case 3 -> 50;
-            default -> 0;
-        };
+        return ConfidentialityOffsets.octets(confidentialityOffsetCode);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.macsec.mka;
 
+import dev.macsec.mka.protocol.MkaTimers;
+
 /**
  * MKA timers (IEEE 802.1X-2020 Table 9-3) and the tracker's memory bounds.
  *
@@ -15,8 +17,9 @@ package dev.macsec.mka;
  */
 public record MkaTrackerOptions(long helloNanos, long boundedHelloNanos, long lifeNanos, double helloTolerance,
                                 int maxFindingsPerRule, int maxParticipants, int maxTimeline, int maxCas) {
-    public static final MkaTrackerOptions DEFAULT = new MkaTrackerOptions(2_000_000_000L, 500_000_000L,
-            6_000_000_000L, 1.5, 1000, 1024, 10_000, 256);
+    public static final MkaTrackerOptions DEFAULT = new MkaTrackerOptions(MkaTimers.nanos(MkaTimers.HELLO_TIME),
+            MkaTimers.nanos(MkaTimers.BOUNDED_HELLO_TIME), MkaTimers.nanos(MkaTimers.LIFE_TIME), 1.5, 1000, 1024,
+            10_000, 256);
 
     public MkaTrackerOptions {
         if (helloNanos <= 0 || boundedHelloNanos <= 0 || lifeNanos <= 0 || helloTolerance < 1

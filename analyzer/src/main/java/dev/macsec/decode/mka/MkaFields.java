@@ -60,7 +60,7 @@ public final class MkaFields {
     public static final Field ACTOR_MN = Field.declare("mka.actor_mn", "Actor Message Number", FieldType.UINT_DEC, 4,
             "The sender's message number");
     public static final Field ALGO_AGILITY = Field.named("mka.algo_agility", "Algorithm Agility", FieldType.UINT_HEX, 4,
-            Map.of(0x0080C201L, "IEEE Std 802.1X-2010"), "KDF/ICV algorithm set");
+            Map.of(Mkpdu.ALGORITHM_AGILITY_2010, "IEEE Std 802.1X-2010"), "KDF/ICV algorithm set");
     public static final Field CAK_NAME = Field.declare("mka.cak_name", "CAK Name", FieldType.BYTES, 0,
             "CKN: names the CAK (1 to 32 octets)");
     public static final Field PADDING = Field.declare("mka.padding", "Padding", FieldType.BYTES, 0,

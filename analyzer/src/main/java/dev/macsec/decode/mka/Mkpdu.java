@@ -28,6 +28,8 @@ import java.util.Optional;
 public record Mkpdu(int version, int keyServerPriority, boolean keyServer, boolean macsecDesired, int macsecCapability,
                     long sci, Bytes actorMi, long actorMn, long algorithmAgility, Bytes ckn,
                     List<ParameterSet> parameterSets, Bytes icv, Bytes icvInput, int icvOffset) {
+    /** The only Algorithm Agility defined (802.1X-2010 and later, Table 9-1): AES-CMAC KDF and ICV. */
+    public static final long ALGORITHM_AGILITY_2010 = 0x0080C201L;
 
     public Mkpdu {
         parameterSets = List.copyOf(parameterSets);

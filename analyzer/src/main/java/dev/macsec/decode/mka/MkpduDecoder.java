@@ -101,7 +101,7 @@ public final class MkpduDecoder {
         add(basic, ACTOR_MN, body + 20, 4, mn);
         long agility = Octets.u32(b, body + 24);
         add(basic, ALGO_AGILITY, body + 24, 4, agility);
-        if (agility != 0x0080C201L) {
+        if (agility != Mkpdu.ALGORITHM_AGILITY_2010) {
             expert(MkaExperts.UNKNOWN_ALGORITHM_AGILITY, String.format("Unknown Algorithm Agility 0x%08x "
                     + "(only 0x0080c201, 802.1X-2010, is defined)", agility), body + 24, 4);
         }

@@ -1,13 +1,15 @@
 package dev.macsec.mka.actor;
 
 import dev.macsec.keys.CakEntry;
+import dev.macsec.mka.protocol.ConfidentialityOffsets;
+import dev.macsec.mka.protocol.MkaTimers;
 import dev.macsec.secy.ReceiveSecY;
 import dev.macsec.secy.ValidateFrames;
 import dev.macsec.suite.CipherSuite;
 
 /**
- * How an {@link MkaParticipant} behaves. Times are in milliseconds; the 802.1X-2020 defaults (Table 9-3) are
- * MKA Hello Time 2000, MKA Bounded Hello Time 500, MKA Life Time 6000, MKA SAK Retire Time 3000.
+ * How an {@link MkaParticipant} behaves. Times are in milliseconds; {@link #of} takes the 802.1X-2020 defaults
+ * (Table 9-3, {@link MkaTimers}).
  *
  * @param cak              the CAK and CKN of the CA (pre-shared)
  * @param mac              our MAC address (source of MKPDUs, system identifier of the SCI)
@@ -26,10 +28,6 @@ public record ActorConfig(CakEntry cak, byte[] mac, int port, int priority, bool
                           boolean macsecDesired, int macsecCapability, int mkaVersion, long helloMillis,
                           long lifeMillis, long retireMillis, SakSource sakSource, CipherSuite cipherSuite,
                           boolean explicitCipherSuite, int confidentialityOffset, Long seed, ReceiveSecY.Config rx) {
-    public static final long HELLO_TIME = 2000;
-    public static final long BOUNDED_HELLO_TIME = 500;
-    public static final long LIFE_TIME = 6000;
-    public static final long SAK_RETIRE_TIME = 3000;
     /** {@link #confidentialityOffset()} for integrity only. */
     public static final int INTEGRITY_ONLY = -1;
 
@@ -50,7 +48,8 @@ public record ActorConfig(CakEntry cak, byte[] mac, int port, int priority, bool
 
     /** Defaults: port 1, priority 16, key server capable, MACsec desired with capability 3, MKA v1, GCM-AES-128. */
     public static ActorConfig of(CakEntry cak, byte[] mac) {
-        return new ActorConfig(cak, mac, 1, 16, true, true, 3, 1, HELLO_TIME, LIFE_TIME, SAK_RETIRE_TIME,
+        return new ActorConfig(cak, mac, 1, 16, true, true, 3, 1, MkaTimers.HELLO_TIME, MkaTimers.LIFE_TIME,
+                MkaTimers.SAK_RETIRE_TIME,
                 SakSource.KDF, CipherSuite.GCM_AES_128, false, 0, null,
                 new ReceiveSecY.Config(CipherSuite.GCM_AES_128, ValidateFrames.STRICT, true, 0, 0));
     }
@@ -122,12 +121,8 @@ public record ActorConfig(CakEntry cak, byte[] mac, int port, int priority, bool
      * 1 offset 0, 2 offset 30, 3 offset 50.
      */
     public int confidentialityOffsetCode() {
-        return switch (confidentialityOffset) {
-            case INTEGRITY_ONLY -> 0;
-            case 0 -> 1;
-            case 30 -> 2;
-            default -> 3;
-        };
+        return confidentialityOffset == INTEGRITY_ONLY ? ConfidentialityOffsets.NOT_USED
+                : ConfidentialityOffsets.code(confidentialityOffset);
     }
 
     public ActorConfig withRx(ReceiveSecY.Config c) {

@@ -2,8 +2,8 @@ package dev.macsec.mka.actor;
 
 /**
  * Deliberate misbehaviour of a participant's MKPDUs, so that a test can check a peer rejects or survives it.
- * Faults apply to every MKPDU the participant sends while set ({@link MkaParticipant#faults}) or to one
- * crafted MKPDU ({@link MkaParticipant#craft}).
+ * {@link Faults} applies a set of them, to every MKPDU the participant sends ({@link MkaParticipant#tamper}) or to
+ * one crafted MKPDU ({@link MkaParticipant#craft}).
  */
 public enum Fault {
     /** The ICV is computed and then one bit of it is flipped. */
@@ -11,8 +11,8 @@ public enum Fault {
     /** The CKN sent is not ours (last octet changed); the ICV is still computed with our ICK. */
     WRONG_CKN,
     /**
-     * Every MKPDU is a verbatim copy of the first one sent (same MI, MN and content), as an attacker replaying a
-     * recorded MKPDU would send it.
+     * Every MKPDU is a verbatim copy of the first one sent with these faults (same MI, MN and content), as an attacker
+     * replaying a recorded MKPDU would send it.
      */
     REPLAYED_MN,
     /**
@@ -20,7 +20,7 @@ public enum Fault {
      * accepts only its last MNs as recent never sees itself listed.
      */
     STALE_PEER_MN,
-    /** Peers are listed under a stale MI ({@link MkaParticipant#staleMi}) instead of their current one. */
+    /** Peers are listed under a stale MI ({@link Faults#withStaleMi}) instead of their current one. */
     STALE_PEER_MI,
     /** Algorithm Agility other than 0x0080C201. */
     WRONG_ALGORITHM_AGILITY,

@@ -1,6 +1,5 @@
 package dev.macsec.mka.actor;
 
-import dev.macsec.crypto.SaKey;
 import dev.macsec.decode.mka.EapolDecoder;
 import dev.macsec.decode.mka.Mkpdu;
 import dev.macsec.decode.mka.ParameterSet;
@@ -9,9 +8,10 @@ import dev.macsec.field.Dissection;
 import dev.macsec.keys.KeyHierarchy;
 import dev.macsec.keys.KeyWrap;
 import dev.macsec.keys.MkpduIcv;
-import dev.macsec.secy.ReceiveSc;
+import dev.macsec.mka.protocol.KeyIdentifier;
+import dev.macsec.mka.protocol.KeyServerElection;
+import dev.macsec.mka.protocol.MessageNumbers;
 import dev.macsec.secy.ReceiveSecY;
-import dev.macsec.secy.RxFrame;
 import dev.macsec.secy.TransmitSecY;
 import dev.macsec.secy.Verdict;
 import dev.macsec.suite.CipherSuite;
@@ -22,138 +22,28 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Deque;
-import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
  * One MKA participant (IEEE 802.1X-2020 clause 11) for a pre-shared CAK: MI and MN, live and potential peers,
  * key server election, SAK generation and distribution (AES key wrap under the KEK), SAK Use, hello and life
- * timers, old key retirement, and the SecYs that the agreed SAKs are installed into so that data flows.
+ * timers, old key retirement. This class is the state machine; {@link MkpduBuilder} encodes what it says, and
+ * {@link DataPlane} holds the SecYs the agreed SAKs are installed into so that data flows.
  *
  * <p>Driven from outside, never by its own thread: {@link #tick(long)} and {@link #receive(byte[], long)} take
  * the current time (from an {@link MkaClock}) and return the MKPDU frames to transmit now. That lets a real-time
  * loop run it against a device, and a unit test step two participants against each other deterministically.
- * Not thread-safe.
+ * A test that needs malformed MKPDUs gives it an {@link MkpduTamper} ({@link Faults}). Not thread-safe.
  */
 public final class MkaParticipant {
-    private static final long AGILITY = MkpduEncoder.ALGORITHM_AGILITY_2010;
-    private static final int UNKNOWN_SET_TYPE = 0x70;
     private static final int MAX_EVENTS = 10_000;
 
-    /** What we know about another participant. */
-    public static final class Peer {
-        private final Bytes mi;
-        private long mn;
-        private long sci;
-        private int priority;
-        private boolean keyServer;
-        private boolean live;
-        private long expiresAt;
-        private ParameterSet.SakUse sakUse;
-        private boolean receivingLatest;
-
-        Peer(Bytes mi, long mn) {
-            this.mi = mi;
-            this.mn = mn;
-        }
-
-        public Bytes mi() {
-            return mi;
-        }
-
-        public long mn() {
-            return mn;
-        }
-
-        public long sci() {
-            return sci;
-        }
-
-        public int priority() {
-            return priority;
-        }
-
-        public boolean keyServerFlag() {
-            return keyServer;
-        }
-
-        public boolean live() {
-            return live;
-        }
-
-        /** The peer's last SAK Use parameter set, or null. */
-        public ParameterSet.SakUse sakUse() {
-            return sakUse;
-        }
-
-        @Override
-        public String toString() {
-            return String.format("Peer[MI %s, MN %d, SCI %016x, %s]", mi.hex(), mn, sci, live ? "live" : "potential");
-        }
-    }
-
-    /** A SAK as the participant holds it. Never shows the key. */
-    public static final class Key {
-        private final Bytes keyServerMi;
-        private final long kn;
-        private final int an;
-        private final SaKey saKey;
-        private final byte[] sak;
-        private boolean rx;
-        private boolean tx;
-
-        Key(Bytes keyServerMi, long kn, int an, CipherSuite suite, byte[] sak) {
-            this.keyServerMi = keyServerMi;
-            this.kn = kn;
-            this.an = an;
-            this.sak = sak.clone();
-            // XPN suites need SSCI and salt; 802.1X-2020 derives the salt from the key server's MI, not done here
-            this.saKey = SaKey.of(suite, sak, 1, suite.xpn() ? new byte[12] : null);
-        }
-
-        public Bytes keyServerMi() {
-            return keyServerMi;
-        }
-
-        public long kn() {
-            return kn;
-        }
-
-        public int an() {
-            return an;
-        }
-
-        public SaKey saKey() {
-            return saKey;
-        }
-
-        public boolean rx() {
-            return rx;
-        }
-
-        public boolean tx() {
-            return tx;
-        }
-
-        boolean is(Bytes mi, long number) {
-            return keyServerMi.equals(mi) && kn == number;
-        }
-
-        @Override
-        public String toString() {
-            return "Key[KS MI " + keyServerMi.hex() + ", KN " + kn + ", AN " + an + ", " + saKey.suite()
-                    + (rx ? ", rx" : "") + (tx ? ", tx" : "") + "]";
-        }
-    }
-
     private final ActorConfig cfg;
-    private final byte[] ick;
     private final byte[] kek;
     private final byte[] cak;
     private final MkpduIcv icv;
@@ -161,9 +51,9 @@ public final class MkaParticipant {
     private final Map<Bytes, Peer> peers = new LinkedHashMap<>();
     private final Deque<long[]> sentMns = new ArrayDeque<>();
     private final List<MkaEvent> events = new ArrayList<>();
-    private final TransmitSecY txSecY;
-    private final ReceiveSecY rxSecY;
-    private final EnumSet<Fault> faults = EnumSet.noneOf(Fault.class);
+    private final DataPlane dataPlane;
+    private final MkpduBuilder builder;
+    private MkpduTamper tamper = MkpduTamper.NONE;
 
     private byte[] mi = new byte[12];
     private long mn;
@@ -177,32 +67,21 @@ public final class MkaParticipant {
     private int distAn;
     private boolean rekeyRequested;
     private boolean distributing;
-    private Key latest;
-    private Key old;
+    private HeldSak latest;
+    private HeldSak old;
     private long retireOldAt = Long.MAX_VALUE;
     private long lowestPnReported = 1;
-    private Bytes staleMi;
-    private long staleMn;
     private boolean silent;
-    private byte[] firstFrame;
 
     public MkaParticipant(ActorConfig cfg) {
         this.cfg = cfg;
         this.cak = cfg.cak().cak();
-        this.ick = cfg.cak().ick();
         this.kek = cfg.cak().kek();
-        this.icv = new MkpduIcv(ick);
+        this.icv = new MkpduIcv(cfg.cak().ick());
         this.rng = cfg.seed() == null ? new SecureRandom() : new Random(cfg.seed());
         rng.nextBytes(mi);
-        this.txSecY = new TransmitSecY(cfg.sci());
-        this.rxSecY = new ReceiveSecY(cfg.rx(), dev.macsec.secy.ReceiveProfile.IEEE);
-        applyConfidentiality(cfg.confidentialityOffsetCode());
-    }
-
-    /** Transmit with the confidentiality a Distributed SAK announced (code as in 802.1X-2020 11.11.1). */
-    private void applyConfidentiality(int code) {
-        txSecY.confidentiality(code != 0);
-        txSecY.confidentialityOffset(code == 2 ? 30 : code == 3 ? 50 : 0);
+        this.dataPlane = new DataPlane(cfg);
+        this.builder = new MkpduBuilder(cfg, icv, kek);
     }
 
     // ------------------------------------------------------------------ control
@@ -211,17 +90,9 @@ public final class MkaParticipant {
         return cfg;
     }
 
-    /** Faults applied to every MKPDU sent from now on (replaces the previous set). */
-    public MkaParticipant faults(Set<Fault> f) {
-        faults.clear();
-        faults.addAll(f);
-        return this;
-    }
-
-    /** The MI (and MN) that {@link Fault#STALE_PEER_MI} lists in place of each peer's current MI. */
-    public MkaParticipant staleMi(Bytes mi, long mn) {
-        staleMi = mi;
-        staleMn = mn;
+    /** Applied to every MKPDU sent from now on (replaces the previous one; {@link MkpduTamper#NONE} for none). */
+    public MkaParticipant tamper(MkpduTamper t) {
+        tamper = t;
         return this;
     }
 
@@ -271,11 +142,11 @@ public final class MkaParticipant {
         return iAmKeyServer ? cfg.sci() : keyServer.sci;
     }
 
-    public Key latestKey() {
+    public HeldSak latestKey() {
         return latest;
     }
 
-    public Key oldKey() {
+    public HeldSak oldKey() {
         return old;
     }
 
@@ -289,11 +160,11 @@ public final class MkaParticipant {
     }
 
     public TransmitSecY transmitSecY() {
-        return txSecY;
+        return dataPlane.transmitSecY();
     }
 
     public ReceiveSecY receiveSecY() {
-        return rxSecY;
+        return dataPlane.receiveSecY();
     }
 
     private void event(long now, MkaEvent.Kind kind, String detail) {
@@ -312,12 +183,7 @@ public final class MkaParticipant {
      * @return the MACsec frame, or null while no transmit SA is in use
      */
     public byte[] protect(byte[] plain) {
-        if (!transmitting()) {
-            return null;
-        }
-        byte[] out = new byte[txSecY.maxOutputLength(plain.length)];
-        int n = txSecY.protect(plain, 0, plain.length, out, 0);
-        return Arrays.copyOf(out, n);
+        return transmitting() ? dataPlane.protect(plain) : null;
     }
 
     private boolean transmitting() {
@@ -330,10 +196,7 @@ public final class MkaParticipant {
 
     /** Verifies and decrypts one received MACsec frame with the SAs installed so far. */
     public Received unprotect(byte[] frame) {
-        RxFrame f = RxFrame.of(frame);
-        Verdict v = rxSecY.receive(f);
-        byte[] plain = f.outLength() >= 0 ? Arrays.copyOfRange(f.out(), f.outOffset(), f.outOffset() + f.outLength()) : null;
-        return new Received(v, plain, f.tagged() ? f.secTag().an() : -1);
+        return dataPlane.unprotect(frame);
     }
 
     // ------------------------------------------------------------------ timers
@@ -370,7 +233,7 @@ public final class MkaParticipant {
             newInfo = true;
         }
         if (isKeyServer() && !livePeers().isEmpty() && cfg.macsecDesired()
-                && (latest == null || !latest.keyServerMi.equals(new Bytes(mi)) || rekeyRequested)) {
+                && (latest == null || !latest.keyServerMi().equals(new Bytes(mi)) || rekeyRequested)) {
             distributeSak(now);
         }
         return sendIfDue(now);
@@ -391,136 +254,72 @@ public final class MkaParticipant {
         }
         newInfo = false;
         nextHelloAt = now + cfg.helloMillis();
-        return List.of(build(now, faults));
+        return List.of(send(now, tamper, latest, distributing));
     }
 
     // ------------------------------------------------------------------ transmit
 
     /**
-     * Builds one MKPDU from the current state with the given faults, as if it were sent now (it consumes an MN).
-     * Lets a test inject a malformed MKPDU between well-formed ones.
+     * Builds one MKPDU from the current state through {@code t}, as if it were sent now (it consumes an MN). Lets a
+     * test inject a malformed MKPDU between well-formed ones.
      */
-    public byte[] craft(long now, Set<Fault> with) {
-        return build(now, with.isEmpty() ? EnumSet.noneOf(Fault.class) : EnumSet.copyOf(with));
+    public byte[] craft(long now, MkpduTamper t) {
+        return send(now, t, latest, distributing);
     }
 
     /**
-     * As the elected key server, builds an MKPDU that distributes a fresh random SAK (next KN and AN) which we do
-     * NOT install ourselves, with the given faults: a peer that accepts it from a malformed MKPDU has accepted a key
-     * it should not have. Returns null when we are not the key server or have no key yet.
+     * As the elected key server, builds an MKPDU through {@code t} that distributes a fresh random SAK (next KN and
+     * AN) which we do NOT install ourselves: a peer that accepts it from a malformed MKPDU has accepted a key it
+     * should not have. Returns null when we are not the key server or have no key yet.
      */
-    public byte[] craftRogueSak(long now, Set<Fault> with) {
+    public byte[] craftRogueSak(long now, MkpduTamper t) {
         if (!isKeyServer() || latest == null) {
             return null;
         }
         byte[] sak = new byte[cfg.cipherSuite().keyLength()];
         rng.nextBytes(sak);
-        Key saved = latest;
-        boolean savedDist = distributing;
-        latest = new Key(saved.keyServerMi, distKn + 1, distAn, cfg.cipherSuite(), sak);
-        latest.rx = saved.rx;
-        latest.tx = saved.tx;
-        distributing = true;
+        HeldSak rogue = new HeldSak(latest.keyServerMi(), distKn + 1, distAn, cfg.cipherSuite(), sak);
+        rogue.rx = latest.rx;
+        rogue.tx = latest.tx;
         try {
-            return build(now, with.isEmpty() ? EnumSet.noneOf(Fault.class) : EnumSet.copyOf(with));
+            return send(now, t, rogue, true);
         } finally {
-            latest = saved;
-            distributing = savedDist;
             Arrays.fill(sak, (byte) 0);
         }
     }
 
-    private byte[] build(long now, Set<Fault> f) {
-        if (f.contains(Fault.REPLAYED_MN) && firstFrame != null) {
-            event(now, MkaEvent.Kind.SENT, "MN 1 again (replayed first MKPDU)");
-            return firstFrame.clone();
+    /** One MKPDU that reports {@code latestKey} as the latest, and distributes it when {@code distribute}. */
+    private byte[] send(long now, MkpduTamper t, HeldSak latestKey, boolean distribute) {
+        MkpduTamper.Substitute instead = t.instead();
+        if (instead != null) {
+            event(now, MkaEvent.Kind.SENT, instead.note());
+            return instead.frame();
         }
         mn++;
         sentMns.addLast(new long[] {mn, now});
         while (sentMns.size() > 1 && sentMns.peekFirst()[1] < now - cfg.lifeMillis()) {
             sentMns.removeFirst();
         }
-        byte[] ckn = cfg.cak().ckn();
-        if (f.contains(Fault.WRONG_CKN)) {
-            ckn[ckn.length - 1] ^= 0x5A;
-        }
         boolean ksFlag = elected ? iAmKeyServer : cfg.keyServerCapable();
-        MkpduEncoder.Basic basic = new MkpduEncoder.Basic(cfg.mkaVersion(), cfg.priority(), ksFlag,
-                cfg.macsecDesired(), cfg.macsecCapability(), cfg.sci(), mi, mn,
-                f.contains(Fault.WRONG_ALGORITHM_AGILITY) ? 0x0080C2FFL : AGILITY, ckn);
-        List<byte[]> sets = new ArrayList<>();
-        List<ParameterSet.PeerEntry> live = new ArrayList<>();
-        List<ParameterSet.PeerEntry> potential = new ArrayList<>();
-        for (Peer p : peers.values()) {
-            Bytes listedMi = f.contains(Fault.STALE_PEER_MI) && staleMi != null ? staleMi : p.mi;
-            long listedMn = f.contains(Fault.STALE_PEER_MI) && staleMi != null ? staleMn
-                    : f.contains(Fault.STALE_PEER_MN) ? Math.max(0, p.mn - 2) : p.mn;
-            (p.live ? live : potential).add(new ParameterSet.PeerEntry(listedMi, listedMn));
-        }
-        if (!live.isEmpty()) {
-            byte[] set = MkpduEncoder.peers(ParameterSet.LIVE_PEER_LIST, 0, live);
-            if (f.contains(Fault.BAD_PEER_LIST_LENGTH)) {
-                set[3] = (byte) (set[3] - 1);
-            }
-            sets.add(set);
-        }
-        if (!potential.isEmpty()) {
-            sets.add(MkpduEncoder.peers(ParameterSet.POTENTIAL_PEER_LIST, 0, potential));
-        }
-        if (latest != null || old != null) {
-            sets.add(MkpduEncoder.sakUse(sakUse(now)));
-        }
-        if (isKeyServer() && distributing && latest != null) {
-            sets.add(MkpduEncoder.distributedSak(distributedSak(f.contains(Fault.BAD_WRAPPED_SAK))));
-        }
-        if (f.contains(Fault.UNKNOWN_SET)) {
-            sets.add(MkpduEncoder.raw(UNKNOWN_SET_TYPE, 0, 0, 8, new byte[] {1, 2, 3, 4, 5, 6, 7, 8}, true));
-        }
-        if (f.contains(Fault.SETS_OUT_OF_ORDER)) {
-            Collections.reverse(sets);
-        }
-        sets.add(0, MkpduEncoder.basic(basic, f.contains(Fault.BAD_BASIC_LENGTH) ? 4 : 0));
-        byte[] frame = MkpduEncoder.frame(MkpduEncoder.paeGroupAddress(), cfg.mac(), MkpduEncoder.EAPOL_VERSION,
-                sets, null, f.contains(Fault.BAD_EAPOL_LENGTH) ? -4 : 0);
-        int icvAt = frame.length - MkpduIcv.ICV_LENGTH;
-        byte[] value = icv.compute(frame, 0, icvAt);
-        System.arraycopy(value, 0, frame, icvAt, value.length);
-        if (f.contains(Fault.WRONG_ICV)) {
-            frame[icvAt + 5] ^= 0x01;
-        }
-        event(now, MkaEvent.Kind.SENT, "MN " + mn + (f.isEmpty() ? "" : " faults " + f));
-        if (firstFrame == null) {
-            firstFrame = frame.clone();
-        }
+        ParameterSet.SakUse use = latestKey != null || old != null ? sakUse(latestKey, old) : null;
+        HeldSak dist = isKeyServer() && distribute && latestKey != null ? latestKey : null;
+        byte[] frame = builder.build(new MkpduBuilder.Content(mi, mn, ksFlag, peers.values(), use, dist), t);
+        event(now, MkaEvent.Kind.SENT, "MN " + mn + t.describe());
         return frame;
     }
 
-    private ParameterSet.SakUse sakUse(long now) {
+    private ParameterSet.SakUse sakUse(HeldSak l, HeldSak o) {
         Bytes none = new Bytes(new byte[12]);
-        Key l = latest;
-        Key o = old;
         long lpn = 1;
         if (l != null && l.tx) {
             // the lowest PN we used in roughly the last hello interval (802.1X-2020 9.8.2)
             lpn = Math.max(1, lowestPnReported);
-            lowestPnReported = txSecY.nextPn(l.an);
+            lowestPnReported = dataPlane.nextPn(l.an());
         }
-        return new ParameterSet.SakUse(l == null ? 0 : l.an, l != null && l.tx, l != null && l.rx,
-                o == null ? 0 : o.an, o != null && o.tx, o != null && o.rx, false, false, false, true,
-                l == null ? none : l.keyServerMi, l == null ? 0 : l.kn, l == null ? 0 : lpn,
-                o == null ? none : o.keyServerMi, o == null ? 0 : o.kn, o == null ? 0 : 1);
-    }
-
-    private ParameterSet.DistributedSak distributedSak(boolean wrongKek) {
-        byte[] wrapKey = kek.clone();
-        if (wrongKek) {
-            wrapKey[0] ^= 0x01;
-        }
-        byte[] wrapped = KeyWrap.wrap(wrapKey, latest.sak);
-        boolean explicit = cfg.explicitCipherSuite() || cfg.cipherSuite() != CipherSuite.GCM_AES_128;
-        return new ParameterSet.DistributedSak(latest.an, cfg.confidentialityOffsetCode(), latest.kn,
-                cfg.cipherSuite().id(), explicit,
-                new Bytes(wrapped));
+        return new ParameterSet.SakUse(l == null ? 0 : l.an(), l != null && l.tx, l != null && l.rx,
+                o == null ? 0 : o.an(), o != null && o.tx, o != null && o.rx, false, false, false, true,
+                l == null ? none : l.keyServerMi(), l == null ? 0 : l.kn(), l == null ? 0 : lpn,
+                o == null ? none : o.keyServerMi(), o == null ? 0 : o.kn(), o == null ? 0 : 1);
     }
 
     private void distributeSak(long now) {
@@ -528,7 +327,7 @@ public final class MkaParticipant {
         CipherSuite suite = cfg.cipherSuite();
         long kn = ++distKn;
         int an = distAn;
-        distAn = (distAn + 1) & 3;
+        distAn = KeyIdentifier.nextAn(distAn);
         byte[] sak;
         if (cfg.sakSource() == SakSource.KDF) {
             byte[] nonce = new byte[suite.keyLength()];
@@ -544,7 +343,7 @@ public final class MkaParticipant {
             sak = new byte[suite.keyLength()];
             rng.nextBytes(sak);
         }
-        Key k = new Key(new Bytes(mi.clone()), kn, an, suite, sak);
+        HeldSak k = new HeldSak(new Bytes(mi.clone()), kn, an, suite, sak);
         Arrays.fill(sak, (byte) 0);
         install(now, k);
         distributing = true;
@@ -556,15 +355,12 @@ public final class MkaParticipant {
     }
 
     /** Makes {@code k} the latest key: receive SAs for every live peer, a transmit SA not yet in use. */
-    private void install(long now, Key k) {
+    private void install(long now, HeldSak k) {
         if (latest != null && latest.tx) {
             old = latest;
         }
         latest = k;
-        for (Peer p : livePeers()) {
-            rxSecY.addSc(p.sci).installSa(k.an, k.saKey, 1);
-        }
-        txSecY.installSa(k.an, k.saKey, 1);
+        dataPlane.install(k, livePeers());
         k.rx = true;
         lowestPnReported = 1;
         event(now, MkaEvent.Kind.SAK_INSTALLED, k.toString());
@@ -575,7 +371,7 @@ public final class MkaParticipant {
             return;
         }
         latest.tx = true;
-        txSecY.encodingSa(latest.an);
+        dataPlane.transmitOn(latest.an());
         if (old != null) {
             old.tx = false;
             retireOldAt = now + cfg.retireMillis();
@@ -610,7 +406,7 @@ public final class MkaParticipant {
             event(now, MkaEvent.Kind.UNKNOWN_CKN, HexFormat.of().formatHex(m.ckn().octets()));
             return List.of();
         }
-        if (m.algorithmAgility() != AGILITY) {
+        if (m.algorithmAgility() != Mkpdu.ALGORITHM_AGILITY_2010) {
             event(now, MkaEvent.Kind.IGNORED, String.format("algorithm agility %08x", m.algorithmAgility()));
             return List.of();
         }
@@ -640,7 +436,7 @@ public final class MkaParticipant {
             peers.put(p.mi, p);
             event(now, MkaEvent.Kind.PEER_POTENTIAL, p.toString());
             newInfo = true;
-        } else if (m.actorMn() <= p.mn) {
+        } else if (!MessageNumbers.isFresh(p.mn, m.actorMn())) {
             event(now, MkaEvent.Kind.REPLAY, "MN " + m.actorMn() + " <= " + p.mn + " from MI " + p.mi.hex());
             return List.of();
         }
@@ -653,7 +449,7 @@ public final class MkaParticipant {
             p.expiresAt = now + cfg.lifeMillis();
             if (!p.live) {
                 p.live = true;
-                rxScFor(p);
+                dataPlane.receiveFrom(p, old, latest);
                 event(now, MkaEvent.Kind.PEER_LIVE, p.toString());
                 newInfo = true;
                 ksChanged = true;
@@ -669,15 +465,6 @@ public final class MkaParticipant {
         m.find(ParameterSet.DistributedSak.class).ifPresent(d -> onDistributedSak(now, from, d));
         m.find(ParameterSet.SakUse.class).ifPresent(u -> onSakUse(now, from, u));
         return sendIfDue(now);
-    }
-
-    private void rxScFor(Peer p) {
-        ReceiveSc sc = rxSecY.addSc(p.sci);
-        for (Key k : new Key[] {old, latest}) {
-            if (k != null) {
-                sc.installSa(k.an, k.saKey, 1);
-            }
-        }
     }
 
     /** Whether the peer lists our MI with an MN we sent within MKA_LIFE_TIME (802.1X-2020 11.7). */
@@ -700,7 +487,7 @@ public final class MkaParticipant {
     private void elect(long now) {
         Peer best = null;
         for (Peer p : livePeers()) {
-            if (p.keyServer && (best == null || compare(p.priority, p.sci, best.priority, best.sci) < 0)) {
+            if (p.keyServer && (best == null || KeyServerElection.beats(p.priority, p.sci, best.priority, best.sci))) {
                 best = p;
             }
         }
@@ -711,8 +498,8 @@ public final class MkaParticipant {
             elected = false;
             iAmKeyServer = false;
             keyServer = null;
-        } else if (cfg.keyServerCapable() && cfg.priority() != 255
-                && (best == null || compare(cfg.priority(), cfg.sci(), best.priority, best.sci) < 0)) {
+        } else if (cfg.keyServerCapable() && KeyServerElection.mayBeKeyServer(cfg.priority())
+                && (best == null || KeyServerElection.beats(cfg.priority(), cfg.sci(), best.priority, best.sci))) {
             elected = true;
             iAmKeyServer = true;
             keyServer = null;
@@ -730,10 +517,6 @@ public final class MkaParticipant {
                     : String.format("SCI %016x", keyServer.sci));
             newInfo = true;
         }
-    }
-
-    private static int compare(int prioA, long sciA, int prioB, long sciB) {
-        return prioA != prioB ? Integer.compare(prioA, prioB) : Long.compareUnsigned(sciA, sciB);
     }
 
     private void onDistributedSak(long now, Peer from, ParameterSet.DistributedSak d) {
@@ -759,8 +542,8 @@ public final class MkaParticipant {
             return;
         }
         byte[] sak = u.key();
-        install(now, new Key(from.mi, d.keyNumber(), d.an(), suite, sak));
-        applyConfidentiality(d.confidentialityOffset());
+        install(now, new HeldSak(from.mi, d.keyNumber(), d.an(), suite, sak));
+        dataPlane.confidentiality(d.confidentialityOffset());
         Arrays.fill(sak, (byte) 0);
         newInfo = true;
     }

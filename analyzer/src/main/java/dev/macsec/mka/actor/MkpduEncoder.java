@@ -18,7 +18,6 @@ import java.util.List;
 public final class MkpduEncoder {
     /** EAPOL protocol version 3 (802.1X-2010 and later) is the first that carries MKA. */
     public static final int EAPOL_VERSION = 3;
-    public static final long ALGORITHM_AGILITY_2010 = 0x0080C201L;
     public static final int ETH_HEADER = 14;
     public static final int EAPOL_HEADER = 4;
 

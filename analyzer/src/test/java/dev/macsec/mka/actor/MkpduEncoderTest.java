@@ -89,7 +89,7 @@ class MkpduEncoderTest {
                 new ParameterSet.IcvIndicator(16));
         List<byte[]> enc = new ArrayList<>();
         enc.add(MkpduEncoder.basic(new MkpduEncoder.Basic(3, 16, true, true, 3, 0x5254000000010001L, mi.octets(), 42,
-                MkpduEncoder.ALGORITHM_AGILITY_2010, CKN)));
+                Mkpdu.ALGORITHM_AGILITY_2010, CKN)));
         sets.forEach(s -> enc.add(MkpduEncoder.encode(s)));
         byte[] ick = KeyHierarchy.ick(CAK, CKN);
         byte[] frame = MkpduEncoder.frame(SRC, enc, ick);
@@ -111,7 +111,7 @@ class MkpduEncoderTest {
     void malformedPartsAreWhatTheDecoderFlags() {
         byte[] mi = new byte[12];
         MkpduEncoder.Basic fields = new MkpduEncoder.Basic(1, 16, false, true, 3, 1, mi, 1,
-                MkpduEncoder.ALGORITHM_AGILITY_2010, CKN);
+                Mkpdu.ALGORITHM_AGILITY_2010, CKN);
         byte[] badPeers = MkpduEncoder.raw(ParameterSet.LIVE_PEER_LIST, 0, 0, 15, new byte[16], true);
         byte[] frame = MkpduEncoder.frame(SRC, List.of(MkpduEncoder.basic(fields), badPeers), null);
         Dissection d = new Dissection();
@@ -126,7 +126,7 @@ class MkpduEncoderTest {
 
         byte[] shortEapol = MkpduEncoder.frame(MkpduEncoder.paeGroupAddress(), SRC, 3,
                 List.of(MkpduEncoder.basic(new MkpduEncoder.Basic(1, 16, false, true, 3, 1, mi, 1,
-                        MkpduEncoder.ALGORITHM_AGILITY_2010, CKN))), null, -4);
+                        Mkpdu.ALGORITHM_AGILITY_2010, CKN))), null, -4);
         Dissection d2 = new Dissection();
         Mkpdu m = EapolDecoder.decode(shortEapol, 0, 0, 14, shortEapol.length, d2);
         assertInstanceOf(Mkpdu.class, m);

@@ -4,13 +4,13 @@ import dev.macsec.decode.mka.EapolDecoder;
 import dev.macsec.decode.mka.Mkpdu;
 import dev.macsec.field.Dissection;
 import dev.macsec.keys.CakEntry;
+import dev.macsec.mka.protocol.MkaTimers;
 import dev.macsec.secy.Verdict;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
-import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -161,7 +161,7 @@ class TwoParticipantsTest {
         assertNotNull(b.oldKey(), "the old key stays until it is retired");
         assertDataFlows(a, b, "with KN 2");
         assertDataFlows(b, a, "with KN 2 back");
-        w.runUntil(() -> false, ActorConfig.SAK_RETIRE_TIME + 500);
+        w.runUntil(() -> false, MkaTimers.SAK_RETIRE_TIME + 500);
         assertNull(a.oldKey());
         assertNull(b.oldKey());
     }
@@ -175,7 +175,7 @@ class TwoParticipantsTest {
         a.silent(true);
         long gone = w.runUntil(() -> b.livePeers().isEmpty(), 10_000);
         // the last MKPDU from A may have come up to one hello before it went silent
-        assertTrue(gone > ActorConfig.LIFE_TIME - ActorConfig.HELLO_TIME - 200 && gone <= ActorConfig.LIFE_TIME + 100,
+        assertTrue(gone > MkaTimers.LIFE_TIME - MkaTimers.HELLO_TIME - 200 && gone <= MkaTimers.LIFE_TIME + 100,
                 "dropped after " + gone + " ms");
         assertNull(b.latestKey(), "SAKs go with the last live peer");
         assertTrue(b.events().stream().anyMatch(e -> e.kind() == MkaEvent.Kind.PEER_EXPIRED));
@@ -192,7 +192,7 @@ class TwoParticipantsTest {
         assertTrue(a.events().stream().anyMatch(e -> e.kind() == MkaEvent.Kind.ICV_FAILED));
 
         MkaParticipant c = participant(CAK128, MAC_A, 1, 11);
-        MkaParticipant d = participant(CAK128, MAC_B, 2, 12).faults(EnumSet.of(Fault.WRONG_CKN));
+        MkaParticipant d = participant(CAK128, MAC_B, 2, 12).tamper(Faults.of(Fault.WRONG_CKN));
         Wire w2 = new Wire(c, d);
         w2.runUntil(() -> false, 8_000);
         assertTrue(c.livePeers().isEmpty() && c.potentialPeers().isEmpty());
@@ -203,10 +203,10 @@ class TwoParticipantsTest {
     void replayedMkpdusDoNotMakeAPeerLive() {
         for (Fault f : List.of(Fault.REPLAYED_MN)) {
             MkaParticipant a = participant(CAK128, MAC_A, 1, 13);
-            MkaParticipant b = participant(CAK128, MAC_B, 2, 14).faults(EnumSet.of(f));
+            MkaParticipant b = participant(CAK128, MAC_B, 2, 14).tamper(Faults.of(f));
             Wire w = new Wire(a, b);
             // an MN counts as recent for MKA_LIFE_TIME after we sent it, so a stale one can work only that long
-            w.runUntil(() -> false, ActorConfig.LIFE_TIME * 2 + 1000);
+            w.runUntil(() -> false, MkaTimers.LIFE_TIME * 2 + 1000);
             assertTrue(a.livePeers().isEmpty(), f + ": " + a.events());
             assertNull(a.latestKey(), f.toString());
             assertFalse(a.secured(), f.toString());
@@ -217,7 +217,7 @@ class TwoParticipantsTest {
     void faultsProduceTheMalformationTheyName() {
         MkaParticipant a = participant(CAK128, MAC_A, 1, 15);
         for (Fault f : Fault.values()) {
-            byte[] frame = a.craft(0, EnumSet.of(f));
+            byte[] frame = a.craft(0, Faults.of(f));
             Dissection d = new Dissection();
             Mkpdu m = EapolDecoder.decode(frame, 0, 0, 14, frame.length, d);
             switch (f) {
@@ -232,7 +232,7 @@ class TwoParticipantsTest {
         }
         // a crafted frame with a wrong ICV is refused by a correct peer
         MkaParticipant b = participant(CAK128, MAC_B, 2, 16);
-        b.receive(a.craft(0, EnumSet.of(Fault.WRONG_ICV)), 0);
+        b.receive(a.craft(0, Faults.of(Fault.WRONG_ICV)), 0);
         assertTrue(b.events().stream().anyMatch(e -> e.kind() == MkaEvent.Kind.ICV_FAILED));
         assertTrue(b.potentialPeers().isEmpty());
     }
@@ -246,7 +246,7 @@ class TwoParticipantsTest {
         w.runUntil(() -> false, 5_000);
         long heard = b.livePeers().get(0).mn();
         assertTrue(heard >= 3);
-        byte[] frame = b.craft(w.clock.millis(), EnumSet.of(Fault.STALE_PEER_MN));
+        byte[] frame = b.craft(w.clock.millis(), Faults.of(Fault.STALE_PEER_MN));
         Mkpdu m = EapolDecoder.decode(frame, 0, 0, 14, frame.length, new Dissection());
         assertEquals(heard - 2, m.livePeers().get(0).mn());
         assertEquals(a.mi(), m.livePeers().get(0).mi());
@@ -264,7 +264,7 @@ class TwoParticipantsTest {
             assertEquals(0, f[14] & 0x0C, "E=0, C=0");
         }
         assertDataFlows(b, a, "verifies without encryption");
-        byte[] dist = a.craftRogueSak(w.clock.millis(), EnumSet.noneOf(Fault.class));
+        byte[] dist = a.craftRogueSak(w.clock.millis(), MkpduTamper.NONE);
         Mkpdu m = EapolDecoder.decode(dist, 0, 0, 14, dist.length, new Dissection());
         assertEquals(0, m.find(dev.macsec.decode.mka.ParameterSet.DistributedSak.class).orElseThrow()
                 .confidentialityOffset(), "Confidentiality Offset 0 = not used");

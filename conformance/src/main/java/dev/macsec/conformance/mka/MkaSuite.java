@@ -12,8 +12,10 @@ import dev.macsec.field.FieldFormat;
 import dev.macsec.keys.CakEntry;
 import dev.macsec.mka.actor.ActorConfig;
 import dev.macsec.mka.actor.Fault;
+import dev.macsec.mka.actor.Faults;
 import dev.macsec.mka.actor.MkaParticipant;
 import dev.macsec.mka.actor.SakSource;
+import dev.macsec.mka.protocol.MkaTimers;
 import dev.macsec.secy.Verdict;
 import dev.macsec.suite.CipherSuite;
 import io.qameta.allure.Allure;
@@ -31,7 +33,6 @@ import org.opentest4j.TestAbortedException;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -96,7 +97,7 @@ public class MkaSuite {
                 "peer liveness and 11.11 MKPDU exchange: device lists us live; data both ways (" + bits + "-bit CAK)",
                 WpaSupplicantMka.Config.of(cak, CKN, 32), ours(cak, 16));
         long ms = secure(c);
-        Expect.that(ms < 3 * ActorConfig.HELLO_TIME + 2000, "live within a few hellos: took " + ms + " ms");
+        Expect.that(ms < 3 * MkaTimers.HELLO_TIME + 2000, "live within a few hellos: took " + ms + " ms");
         Expect.equal(3, c.pingFromDevice(3), "echo replies the device got through the secured link");
         Expect.that(c.session().verdict(Verdict.OK) >= 3, c.session()::toString);
         Expect.equal(0L, c.session().plainIpv4In(), "plaintext IPv4 frames on the wire");
@@ -125,7 +126,7 @@ public class MkaSuite {
         byte[] mac = Harness.TESTER_MAC.clone();
         mac[5] = (byte) Integer.parseInt(macLast, 16);
         ActorConfig us = new ActorConfig(cak(CAK128, CKN), mac, 1, ourPriority, true, true, 3, 1,
-                ActorConfig.HELLO_TIME, ActorConfig.LIFE_TIME, ActorConfig.SAK_RETIRE_TIME,
+                MkaTimers.HELLO_TIME, MkaTimers.LIFE_TIME, MkaTimers.SAK_RETIRE_TIME,
                 SakSource.KDF, CipherSuite.GCM_AES_128, false, 0, null,
                 ActorConfig.of(cak(CAK128, CKN), mac).rx());
         boolean tie = ourPriority == devicePriority;
@@ -198,7 +199,7 @@ public class MkaSuite {
                 + c.wire().transcript(c.startNanos()));
         long ms = (dropped.get().nanos() - lastSent) / 1_000_000;
         // the first MKPDU without us may come up to a hello after the device dropped us
-        Expect.that(ms >= ActorConfig.LIFE_TIME - 1000 && ms <= ActorConfig.LIFE_TIME + ActorConfig.HELLO_TIME + 2000,
+        Expect.that(ms >= MkaTimers.LIFE_TIME - 1000 && ms <= MkaTimers.LIFE_TIME + MkaTimers.HELLO_TIME + 2000,
                 "dropped from the Live Peer List " + ms + " ms after our last MKPDU (MKA_LIFE_TIME 6 s, hello 2 s)");
         Expect.that(c.wire().latest().filter(x -> !x.listsAtAll(us)).isPresent(),
                 () -> "the device stopped listing us at all: " + c.wire().latest().orElseThrow());
@@ -234,9 +235,9 @@ public class MkaSuite {
         }
         MkaDeviceFixture.Case c = h.open("11.11.2", caseName, NO_SAK, title, device, us);
         switch (how) {
-            case REPLAYED_MN -> c.participant().faults(EnumSet.of(Fault.REPLAYED_MN));
-            case STALE_PEER_MN -> c.participant().faults(EnumSet.of(Fault.STALE_PEER_MN));
-            case STALE_PEER_MI -> c.participant().staleMi(staleMi, 1).faults(EnumSet.of(Fault.STALE_PEER_MI));
+            case REPLAYED_MN -> c.participant().tamper(Faults.of(Fault.REPLAYED_MN));
+            case STALE_PEER_MN -> c.participant().tamper(Faults.of(Fault.STALE_PEER_MN));
+            case STALE_PEER_MI -> c.participant().tamper(Faults.of(Fault.STALE_PEER_MI).withStaleMi(staleMi, 1));
             default -> {
             }
         }
@@ -266,7 +267,7 @@ public class MkaSuite {
         List<Fault> invalid = List.of(Fault.WRONG_ICV, Fault.WRONG_CKN, Fault.WRONG_ALGORITHM_AGILITY,
                 Fault.BAD_BASIC_LENGTH, Fault.BAD_EAPOL_LENGTH, Fault.BAD_PEER_LIST_LENGTH, Fault.BAD_WRAPPED_SAK);
         for (Fault f : invalid) {
-            byte[] frame = p.craftRogueSak(c.session().now(), EnumSet.of(f));
+            byte[] frame = p.craftRogueSak(c.session().now(), Faults.of(f));
             if (frame == null) {
                 throw new HarnessException("our participant crafted no MKPDU with " + f);
             }
@@ -275,7 +276,7 @@ public class MkaSuite {
         }
         // well-formed but unusual: unknown parameter set, sets out of order; no new key in these
         for (Fault f : List.of(Fault.UNKNOWN_SET, Fault.SETS_OUT_OF_ORDER)) {
-            c.session().inject(p.craft(c.session().now(), EnumSet.of(f)));
+            c.session().inject(p.craft(c.session().now(), Faults.of(f)));
             c.session().runFor(Duration.ofMillis(300));
         }
         c.session().runFor(Duration.ofSeconds(2));
@@ -311,7 +312,7 @@ public class MkaSuite {
         Expect.equal(held, r.chosen(), "the keychain entry that peered");
         Expect.equal(deviceIndex + 1, r.attempts().size(), () -> "attempts " + r.attempts());
         for (KeychainPeering.Attempt a : r.attempts().subList(0, deviceIndex)) {
-            Expect.that(a.millis() < 2 * ActorConfig.HELLO_TIME + 1000, "rejection seen within a hello: " + a);
+            Expect.that(a.millis() < 2 * MkaTimers.HELLO_TIME + 1000, "rejection seen within a hello: " + a);
         }
         secure(c);
         Expect.equal(2, c.pingFromDevice(2), "echo replies the device got");

@@ -7,6 +7,7 @@ import dev.macsec.keys.CakEntry;
 import dev.macsec.mka.actor.ActorConfig;
 import dev.macsec.mka.actor.MkaClock;
 import dev.macsec.mka.actor.MkaParticipant;
+import dev.macsec.mka.protocol.MkaTimers;
 import dev.macsec.secy.Verdict;
 import org.junit.jupiter.api.Test;
 
@@ -105,12 +106,12 @@ class MkaSessionTest {
                 new MkaParticipant(ActorConfig.of(chain.get(0), Harness.TESTER_MAC).withPriority(1)), Harness.TESTER_IP);
 
         KeychainPeering.Result r = KeychainPeering.run(session, session.participant().config(), chain,
-                Duration.ofMillis(ActorConfig.LIFE_TIME));
+                Duration.ofMillis(MkaTimers.LIFE_TIME));
         assertEquals(chain.get(1), r.chosen(), r.attempts()::toString);
         assertEquals(2, r.attempts().size());
         assertTrue(r.attempts().get(0).givenUp().contains("UNKNOWN_CKN"), r.attempts()::toString);
         assertTrue(session.runUntil(() -> session.participant().secured() && deviceSession.participant().secured(),
-                Duration.ofMillis(ActorConfig.LIFE_TIME)), () -> session + " " + deviceSession);
+                Duration.ofMillis(MkaTimers.LIFE_TIME)), () -> session + " " + deviceSession);
 
         // an echo request from the tester, protected; the device side answers through its SecY
         byte[] request = echoRequest();

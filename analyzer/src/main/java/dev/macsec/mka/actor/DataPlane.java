@@ -1,0 +1,83 @@
+package dev.macsec.mka.actor;
+
+import dev.macsec.mka.protocol.ConfidentialityOffsets;
+import dev.macsec.secy.ReceiveProfile;
+import dev.macsec.secy.ReceiveSc;
+import dev.macsec.secy.ReceiveSecY;
+import dev.macsec.secy.RxFrame;
+import dev.macsec.secy.TransmitSecY;
+import dev.macsec.secy.Verdict;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The SecYs (IEEE 802.1AE) an {@link MkaParticipant} installs its agreed SAKs into, so that data flows: one receive
+ * SC per live peer, one transmit SC of our own.
+ */
+final class DataPlane {
+    private final TransmitSecY tx;
+    private final ReceiveSecY rx;
+
+    DataPlane(ActorConfig cfg) {
+        this.tx = new TransmitSecY(cfg.sci());
+        this.rx = new ReceiveSecY(cfg.rx(), ReceiveProfile.IEEE);
+        confidentiality(cfg.confidentialityOffsetCode());
+    }
+
+    /** Transmit with the confidentiality a Distributed SAK announced (code as in 802.1X-2020 11.11.1). */
+    void confidentiality(int code) {
+        tx.confidentiality(code != ConfidentialityOffsets.NOT_USED);
+        tx.confidentialityOffset(ConfidentialityOffsets.octets(code));
+    }
+
+    /** A new latest key: a receive SA for every live peer, and a transmit SA not yet used for transmission. */
+    void install(HeldSak k, List<Peer> live) {
+        for (Peer p : live) {
+            rx.addSc(p.sci).installSa(k.an(), k.saKey(), 1);
+        }
+        tx.installSa(k.an(), k.saKey(), 1);
+    }
+
+    /** A peer gone live: its receive SC, with an SA for each key held. */
+    void receiveFrom(Peer p, HeldSak old, HeldSak latest) {
+        ReceiveSc sc = rx.addSc(p.sci);
+        for (HeldSak k : new HeldSak[] {old, latest}) {
+            if (k != null) {
+                sc.installSa(k.an(), k.saKey(), 1);
+            }
+        }
+    }
+
+    /** Transmit with the SA of {@code an} from now on. */
+    void transmitOn(int an) {
+        tx.encodingSa(an);
+    }
+
+    /** The PN the next frame sent on {@code an} takes. */
+    long nextPn(int an) {
+        return tx.nextPn(an);
+    }
+
+    /** Protects a plaintext frame with the transmit SA in use. */
+    byte[] protect(byte[] plain) {
+        byte[] out = new byte[tx.maxOutputLength(plain.length)];
+        int n = tx.protect(plain, 0, plain.length, out, 0);
+        return Arrays.copyOf(out, n);
+    }
+
+    MkaParticipant.Received unprotect(byte[] frame) {
+        RxFrame f = RxFrame.of(frame);
+        Verdict v = rx.receive(f);
+        byte[] plain = f.outLength() >= 0 ? Arrays.copyOfRange(f.out(), f.outOffset(), f.outOffset() + f.outLength()) : null;
+        return new MkaParticipant.Received(v, plain, f.tagged() ? f.secTag().an() : -1);
+    }
+
+    TransmitSecY transmitSecY() {
+        return tx;
+    }
+
+    ReceiveSecY receiveSecY() {
+        return rx;
+    }
+}
