@@ -22,6 +22,12 @@ public record FrameRecipe(Integer an, String pn, Boolean encrypt, Boolean eWitho
                           Boolean endStation, String sci, String source, Integer data, Boolean untagged,
                           List<Mutation> mutate, String note) {
 
+    /** The same frame with confidentiality offset {@code o}. */
+    public FrameRecipe withOffset(int o) {
+        return new FrameRecipe(an, pn, encrypt, eWithoutC, o == 0 ? null : o, implicitSci, endStation, sci, source, data,
+                untagged, mutate, note);
+    }
+
     public boolean isUntagged() {
         return Boolean.TRUE.equals(untagged);
     }
