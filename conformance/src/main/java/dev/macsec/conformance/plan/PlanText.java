@@ -25,7 +25,9 @@ public final class PlanText {
         s.append("# Test plan: ").append(p.standard()).append(", ").append(p.title()).append("\n\n");
         s.append(conventions(p)).append('\n');
         String clause = null;
-        for (PlanCase c : p.cases()) {
+        List<PlanCase> byClause = new ArrayList<>(p.cases());
+        byClause.sort(java.util.Comparator.comparing(PlanCase::clause, Clauses.ORDER));
+        for (PlanCase c : byClause) {
             if (!c.clause().equals(clause)) {
                 clause = c.clause();
                 s.append("## Clause ").append(clause).append(": ").append(c.title()).append("\n\n");

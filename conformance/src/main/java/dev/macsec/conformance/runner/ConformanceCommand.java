@@ -1,5 +1,7 @@
 package dev.macsec.conformance.runner;
 
+import dev.macsec.conformance.plan.PlanText;
+import dev.macsec.conformance.plan.TestPlan;
 import dev.macsec.conformance.suite.HarnessException;
 import dev.macsec.conformance.suite.ReceiveSuite;
 import dev.macsec.conformance.suite.Session;
@@ -8,8 +10,11 @@ import dev.macsec.error.InputException;
 import dev.macsec.conformance.suite.ConformanceParameters;
 import dev.macsec.suite.CipherSuite;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.LocalDateTime;
@@ -25,7 +30,9 @@ import java.util.concurrent.Callable;
         footer = {"", "Examples:",
             "  ./macsec conformance    # the 802.1AE suite on the Linux VM",
             "  ./macsec conformance --suite all --cipher-suites gcm-aes-128,gcm-aes-xpn-256",
-            "  ./macsec conformance --device lab.yaml --report reports/lab --no-html"})
+            "  ./macsec conformance --device lab.yaml --report reports/lab --no-html",
+            "  ./macsec conformance --plan > plan.md      # the test plan, no device needed",
+            "  ./macsec conformance --plan --format json"})
 public final class ConformanceCommand implements Callable<Integer> {
     @Option(names = "--device", paramLabel = "DEVICE.yaml",
             description = "device file (default: conformance/devices/linux-vm.yaml)")
@@ -45,8 +52,23 @@ public final class ConformanceCommand implements Callable<Integer> {
     @Option(names = "--no-html", description = "skip the Allure HTML report")
     boolean noHtml;
 
+    @Option(names = "--plan", description = "print the suite's test plan (purpose, applicability, setup, procedure and "
+            + "expected results of every case, written from the standard) instead of running it; needs no device")
+    boolean plan;
+
+    @Option(names = "--format", paramLabel = "md|html|json", defaultValue = "md",
+            description = "the plan's format with --plan: md (Markdown), html or json (default: ${DEFAULT-VALUE})")
+    String format;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        if (plan) {
+            printPlan();
+            return 0;
+        }
         List<CipherSuite> suites = ConformanceParameters.cipherSuites(cipherSuites);
         if (ConformanceRunner.suiteClasses(suite).contains(ReceiveSuite.class)) {
             Path deviceFile = device != null ? device : ConformanceParameters.defaultDeviceFile();
@@ -63,5 +85,21 @@ public final class ConformanceCommand implements Callable<Integer> {
         System.out.println(r.summaryLine());
         System.out.println("reports: " + r.reportDir() + " (summary.json, junit/, allure-results/, html/, cases/)");
         return r.exitCode();
+    }
+
+    private void printPlan() {
+        if (!ConformanceRunner.suiteClasses(suite).contains(ReceiveSuite.class)) {
+            throw new InputException("no test plan for the " + suite + " suite yet (--plan covers the 802.1AE receive suite)");
+        }
+        TestPlan p = TestPlan.receive();
+        String text = switch (format.toLowerCase(java.util.Locale.ROOT)) {
+            case "md", "markdown" -> PlanText.markdown(p);
+            case "html" -> PlanText.html(p);
+            case "json" -> PlanText.json(p);
+            default -> throw new InputException("unknown plan format '" + format + "' (expected md, html or json)");
+        };
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(text);
+        out.flush();
     }
 }

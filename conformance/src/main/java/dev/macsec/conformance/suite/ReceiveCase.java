@@ -94,63 +94,97 @@ public final class ReceiveCase {
         PlanEmulation.Outcome want = new PlanEmulation.Outcome(expected.counters(), frames.echoes(expected.delivered()));
         PlanEmulation.Outcome device = new PlanEmulation.Outcome(flatten(counters), seen);
 
+        ReceiveProfile profile = h.session().receiveProfile();
+        Judgement j = judge(device, want, profile, p -> PlanEmulation.emulate(plan, c, suite, vf, p, frames));
+        if (j.profileDifferences() != null) {
+            h.publish("macsec.linuxProfile", j.profileDifferences().isEmpty() ? "agrees"
+                    : "differs: " + String.join("; ", j.profileDifferences()));
+        }
+        String report = table(device, want, j.modelled(), profile) + "\n" + framesText(frames.all(), got);
+        h.attach(report, framesText(frames.all(), got));
+        if (!j.deviations().isEmpty() || j.explained()) {
+            h.publish("macsec.deviations", KnownDeviationFailure.names(j.deviations()));
+        }
+        j.verdict(c.id() + " [" + suite.standardName() + ", validateFrames " + SecYConfig.name(vf)
+                + "]: the device departs from the plan (IEEE 802.1AE-2018 " + c.clause() + ")", profile, report);
+    }
+
+    /**
+     * What a run showed against the plan.
+     *
+     * @param differences        observables the device reported otherwise than the plan states
+     * @param unseen             observables the plan states that the device did not report
+     * @param modelled           the declared profile's emulation of the run (null: no profile declared)
+     * @param profileDifferences where the device departs from that emulation (null: no profile declared)
+     * @param deviations         the profile's deviations that explain the differences, when it explains them all
+     */
+    record Judgement(List<String> differences, List<String> unseen, PlanEmulation.Outcome modelled,
+                     List<String> profileDifferences, List<Deviation> deviations) {
+        /** The device departs from the plan exactly as its declared profile does. */
+        boolean explained() {
+            return !differences.isEmpty() && profileDifferences != null && profileDifferences.isEmpty();
+        }
+
+        /** Returns on a pass; else throws the failure the run is. */
+        void verdict(String head, ReceiveProfile profile, String report) {
+            if (differences.isEmpty() && unseen.isEmpty()) {
+                return;
+            }
+            String text = head + "\n  expected vs seen: "
+                    + (differences.isEmpty() ? "(no difference)" : String.join("; ", differences)) + "\n";
+            if (differences.isEmpty()) {
+                throw new InconclusiveFailure(unseen, text + report);
+            }
+            if (explained()) {
+                throw new KnownDeviationFailure(deviations, text + "  explained by the receive profile '" + profile.name()
+                        + "' the device file declares\n" + report);
+            }
+            throw new ConformanceFailure(text + report);
+        }
+    }
+
+    /**
+     * Judges a run: {@code device} against the plan's {@code want}; where they differ, and the device file declared
+     * {@code profile}, whether that profile's emulation ({@code emulate}) does what the device did on every
+     * observable the plan states, and which of its deviations explain it.
+     */
+    static Judgement judge(PlanEmulation.Outcome device, PlanEmulation.Outcome want, ReceiveProfile profile,
+                           java.util.function.Function<ReceiveProfile, PlanEmulation.Outcome> emulate) {
         List<String> unseen = new ArrayList<>();
         List<String> diff = differences(device, want, unseen);
-        ReceiveProfile profile = h.session().receiveProfile();
-        PlanEmulation.Outcome modelled = profile == null ? null
-                : PlanEmulation.emulate(plan, c, suite, vf, profile, frames);
-        List<String> profileDiff = null;
-        if (modelled != null) {
-            profileDiff = differences(device, restrict(modelled, want), new ArrayList<>());
-            h.publish("macsec.linuxProfile", profileDiff.isEmpty() ? "agrees" : "differs: " + String.join("; ", profileDiff));
+        if (profile == null) {
+            return new Judgement(diff, unseen, null, null, List.of());
         }
-        String report = table(device, want, modelled, profile) + "\n" + framesText(frames.all(), got);
-        h.attach(report, framesText(frames.all(), got));
-        if (diff.isEmpty() && unseen.isEmpty()) {
-            return;
-        }
-        String head = c.id() + " [" + suite.standardName() + ", validateFrames " + SecYConfig.name(vf)
-                + "]: the device departs from the plan (IEEE 802.1AE-2018 " + c.clause() + ")"
-                + "\n  expected vs seen: " + (diff.isEmpty() ? "(no difference)" : String.join("; ", diff)) + "\n";
-        if (diff.isEmpty()) {
-            throw new InconclusiveFailure(unseen, head + report);
-        }
-        if (profileDiff != null && profileDiff.isEmpty()) {
-            List<Deviation> why = attribute(profile, frames, want);
-            h.publish("macsec.deviations", KnownDeviationFailure.names(why));
-            throw new KnownDeviationFailure(why, head + "  explained by the device's declared receive profile '"
-                    + profile.name() + "'\n" + report);
-        }
-        throw new ConformanceFailure(head + report);
+        PlanEmulation.Outcome modelled = emulate.apply(profile);
+        List<String> profileDiff = differences(device, restrict(modelled, want), new ArrayList<>());
+        List<Deviation> why = !diff.isEmpty() && profileDiff.isEmpty() ? attribute(profile, want, emulate) : List.of();
+        return new Judgement(diff, unseen, modelled, profileDiff, why);
     }
 
     /**
      * The deviations of {@code profile} that, alone, change what the standard's emulation makes of the run; else those
      * the profile cannot do without. Names why the device departs; the verdict itself never comes from an emulation.
      */
-    private List<Deviation> attribute(ReceiveProfile profile, PlanEmulation.Frames frames, PlanEmulation.Outcome want) {
-        PlanEmulation.Outcome ieee = restrict(emulate(ReceiveProfile.IEEE, frames), want);
+    private static List<Deviation> attribute(ReceiveProfile profile, PlanEmulation.Outcome want,
+                                             java.util.function.Function<ReceiveProfile, PlanEmulation.Outcome> emulate) {
+        PlanEmulation.Outcome ieee = restrict(emulate.apply(ReceiveProfile.IEEE), want);
         List<Deviation> alone = new ArrayList<>();
         for (Deviation d : profile.deviations()) {
-            if (!differences(restrict(emulate(ReceiveProfile.IEEE.with(d, true), frames), want), ieee, null).isEmpty()) {
+            if (!differences(restrict(emulate.apply(ReceiveProfile.IEEE.with(d, true)), want), ieee, null).isEmpty()) {
                 alone.add(d);
             }
         }
         if (!alone.isEmpty()) {
             return alone;
         }
-        PlanEmulation.Outcome all = restrict(emulate(profile, frames), want);
+        PlanEmulation.Outcome all = restrict(emulate.apply(profile), want);
         List<Deviation> needed = new ArrayList<>();
         for (Deviation d : profile.deviations()) {
-            if (!differences(restrict(emulate(profile.with(d, false), frames), want), all, null).isEmpty()) {
+            if (!differences(restrict(emulate.apply(profile.with(d, false)), want), all, null).isEmpty()) {
                 needed.add(d);
             }
         }
         return needed;
-    }
-
-    private PlanEmulation.Outcome emulate(ReceiveProfile p, PlanEmulation.Frames frames) {
-        return PlanEmulation.emulate(plan, c, suite, vf, p, frames);
     }
 
     /** {@code o} on the observables the plan examines only. */
