@@ -20,20 +20,41 @@ public final class PlanText {
     private PlanText() {
     }
 
-    public static String markdown(TestPlan p) {
+    /** The 802.1AE plan: receive, then transmit. */
+    public static String markdown(TestPlan p, TransmitPlan t) {
         StringBuilder s = new StringBuilder();
-        s.append("# Test plan: ").append(p.standard()).append(", ").append(p.title()).append("\n\n");
+        s.append("# Test plan: ").append(p.standard()).append(" (MACsec)\n\n");
+        s.append("## Receive: ").append(p.title()).append("\n\n");
         s.append(conventions(p)).append('\n');
-        String clause = null;
         List<PlanCase> byClause = new ArrayList<>(p.cases());
         byClause.sort(java.util.Comparator.comparing(PlanCase::clause, Clauses.ORDER));
         for (PlanCase c : byClause) {
-            if (!c.clause().equals(clause)) {
-                clause = c.clause();
-                s.append("## Clause ").append(clause).append(": ").append(c.title()).append("\n\n");
-            }
             s.append("### ").append(c.id()).append("\n\n").append(caseMarkdown(p, c)).append('\n');
         }
+        s.append("## Transmit: ").append(t.title()).append("\n\n");
+        for (TransmitPlan.Case c : t.cases()) {
+            s.append("### ").append(c.id()).append("\n\n").append(caseMarkdown(t, c)).append('\n');
+        }
+        return s.toString();
+    }
+
+    /** One transmit case's entry (without its heading): the Allure description of its results. */
+    public static String caseMarkdown(TransmitPlan t, TransmitPlan.Case c) {
+        StringBuilder s = new StringBuilder();
+        s.append("- **Id:** `").append(c.id()).append("`\n");
+        s.append("- **Clause:** ").append(t.standard()).append(' ').append(c.clause()).append(" (").append(c.title())
+                .append(")\n");
+        s.append("- **Purpose:** ").append(c.purpose()).append('\n');
+        s.append("- **Applicability:** ").append(c.applicability()).append('\n');
+        s.append("- **Runs under:** ").append("all".equals(c.cipherSuites()) ? "every cipher suite" : c.cipherSuites())
+                .append('\n');
+        s.append("- **Setup:** ").append(c.setup().strip()).append('\n');
+        s.append("- **Procedure:**\n");
+        for (int i = 0; i < c.procedure().size(); i++) {
+            s.append("  ").append(i + 1).append(". ").append(c.procedure().get(i)).append('\n');
+        }
+        s.append("- **Expected results** (on the wire and in the transmit counters):\n");
+        c.expected().forEach(e -> s.append("  - ").append(e).append('\n'));
         return s.toString();
     }
 
@@ -159,7 +180,7 @@ public final class PlanText {
     }
 
     /** The plan as JSON: every case with its purpose, procedure and expected results spelt out. */
-    public static String json(TestPlan p) {
+    public static String json(TestPlan p, TransmitPlan t) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("standard", p.standard());
         m.put("title", p.title());
@@ -167,6 +188,7 @@ public final class PlanText {
         List<Map<String, Object>> cases = new ArrayList<>();
         for (PlanCase c : p.cases()) {
             Map<String, Object> x = new LinkedHashMap<>();
+            x.put("suite", "receive");
             x.put("id", c.id());
             x.put("clause", c.clause());
             x.put("title", c.title());
@@ -194,6 +216,20 @@ public final class PlanText {
             x.put("expected", expected);
             cases.add(x);
         }
+        for (TransmitPlan.Case c : t.cases()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("suite", "transmit");
+            x.put("id", c.id());
+            x.put("clause", c.clause());
+            x.put("title", c.title());
+            x.put("purpose", c.purpose());
+            x.put("applicability", c.applicability());
+            x.put("cipherSuites", c.cipherSuites());
+            x.put("setup", c.setup().strip());
+            x.put("procedure", c.procedure());
+            x.put("expected", c.expected().stream().map(e -> Map.of("text", e)).toList());
+            cases.add(x);
+        }
         m.put("cases", cases);
         try {
             return new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL)
@@ -205,12 +241,12 @@ public final class PlanText {
     }
 
     /** The Markdown plan as one standalone HTML page. */
-    public static String html(TestPlan p) {
+    public static String html(TestPlan p, TransmitPlan t) {
         StringBuilder s = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>")
                 .append(escape("Test plan: " + p.standard() + ", " + p.title())).append("</title></head><body>\n");
         boolean inList = false;
         boolean inSub = false;
-        for (String line : markdown(p).split("\n")) {
+        for (String line : markdown(p, t).split("\n")) {
             boolean item = line.startsWith("- ");
             boolean sub = line.startsWith("  ");
             if (inSub && !sub) {

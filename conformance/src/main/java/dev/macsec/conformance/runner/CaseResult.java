@@ -11,8 +11,8 @@ import java.util.List;
  * @param validateFrames strict/check/disabled, or "-"
  * @param status         the verdict
  * @param deviations     for KNOWN_DEVIATION: the Deviation names that explain it
- * @param linuxProfile   "agrees" when our LINUX-profile emulation predicted the device's counters exactly,
- *                       else "differs: ..." (null for cases without an emulation)
+ * @param linuxProfile   "agrees" when the emulation of the receive profile the device file declares predicted the
+ *                       device's counters exactly, else "differs: ..." (null without a declared profile)
  * @param message        failure or skip reason (expected vs seen), null when passed
  * @param durationMillis wall time of the case
  * @param pcap           the frames the case exchanged (a pcap file), null when it exchanged none

@@ -2,6 +2,7 @@ package dev.macsec.conformance.runner;
 
 import dev.macsec.conformance.plan.PlanText;
 import dev.macsec.conformance.plan.TestPlan;
+import dev.macsec.conformance.plan.TransmitPlan;
 import dev.macsec.conformance.suite.HarnessException;
 import dev.macsec.conformance.suite.ReceiveSuite;
 import dev.macsec.conformance.suite.Session;
@@ -25,7 +26,7 @@ import java.util.concurrent.Callable;
 /** {@code macsec conformance}: runs a conformance suite against a device and writes the reports. */
 @Command(name = "conformance", mixinStandardHelpOptions = true,
         description = {"Runs a conformance suite (IEEE 802.1AE MACsec, IEEE 802.1X MKA) against a device.",
-                "Exit 0: all cases passed; 1: the device failed cases (known Linux deviations included); "
+                "Exit 0: all cases passed; 1: the device failed cases (known deviations of its declared profile included); "
                         + "2: harness error (device unreachable, bad arguments)."},
         footer = {"", "Examples:",
             "  ./macsec conformance    # the 802.1AE suite on the Linux VM",
@@ -89,13 +90,14 @@ public final class ConformanceCommand implements Callable<Integer> {
 
     private void printPlan() {
         if (!ConformanceRunner.suiteClasses(suite).contains(ReceiveSuite.class)) {
-            throw new InputException("no test plan for the " + suite + " suite yet (--plan covers the 802.1AE receive suite)");
+            throw new InputException("no test plan for the " + suite + " suite yet (--plan covers the 802.1AE suite)");
         }
         TestPlan p = TestPlan.receive();
+        TransmitPlan t = TransmitPlan.transmit();
         String text = switch (format.toLowerCase(java.util.Locale.ROOT)) {
-            case "md", "markdown" -> PlanText.markdown(p);
-            case "html" -> PlanText.html(p);
-            case "json" -> PlanText.json(p);
+            case "md", "markdown" -> PlanText.markdown(p, t);
+            case "html" -> PlanText.html(p, t);
+            case "json" -> PlanText.json(p, t);
             default -> throw new InputException("unknown plan format '" + format + "' (expected md, html or json)");
         };
         PrintWriter out = spec.commandLine().getOut();

@@ -43,7 +43,7 @@ final class ReportIndex {
         s.append("- Result: ").append(r.summaryLine()).append('\n');
         s.append("- Exit code: ").append(r.exitCode()).append(switch (r.exitCode()) {
             case 0 -> " (every case passed)";
-            case 1 -> " (the device failed cases; known deviations are failures the Linux profile explains)";
+            case 1 -> " (the device failed cases; known deviations are failures the receive profile the device file declares explains)";
             default -> " (harness errors: some cases could not be judged)";
         }).append("\n\n");
 

@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  */
 public final class ConformanceExtension implements ParameterResolver, AfterEachCallback, TestExecutionExceptionHandler {
     public static final String EPIC = "IEEE 802.1AE-2018";
-    /** Allure tag of failures a known Linux deviation explains (the report's categories key on the message too). */
+    /** Allure tag of failures the device's declared receive profile explains (the report's categories key on the message too). */
     public static final String TAG_KNOWN_DEVIATION = "known deviation";
     public static final String TAG_FAILURE = "conformance failure";
     public static final String TAG_HARNESS_ERROR = "harness error";

@@ -71,11 +71,8 @@ class DevicesTest {
     void receiveProfileIsDeclaredByTheDeviceFile() throws IOException {
         assertEquals(dev.macsec.secy.ReceiveProfile.LINUX, Devices.receiveProfile(Devices.read(
                 java.nio.file.Paths.get("devices/linux-vm.yaml"))), "the reference device declares linux");
-        assertEquals(null, Devices.receiveProfile(Devices.read(Files.writeString(dir.resolve("n.yaml"), "type: linux-vm
-"))));
-        Path unknown = Files.writeString(dir.resolve("u.yaml"), "type: linux-vm
-profile: bsd
-");
+        assertEquals(null, Devices.receiveProfile(Devices.read(Files.writeString(dir.resolve("n.yaml"), "type: linux-vm\n"))));
+        Path unknown = Files.writeString(dir.resolve("u.yaml"), "type: linux-vm\nprofile: bsd\n");
         InputException e = assertThrows(InputException.class, () -> Devices.read(unknown));
         assertEquals(unknown + ": unknown receive profile 'bsd' (known: ieee, linux)", e.getMessage());
     }
