@@ -134,7 +134,8 @@ public final class PlanText {
     public static List<String> procedure(TestPlan p, PlanCase c) {
         List<String> l = new ArrayList<>();
         c.frames().forEach(f -> l.add(f.describe()));
-        l.add(p.closingEcho().frame().describe() + " (the closing echo)");
+        int offset = c.setup().secy() == null ? 0 : c.setup().secy().confidentialityOffsetOrDefault();
+        l.add(p.closingEcho().frame().withOffset(offset).describe() + " (the closing echo)");
         return l;
     }
 
@@ -243,7 +244,7 @@ public final class PlanText {
     /** The Markdown plan as one standalone HTML page. */
     public static String html(TestPlan p, TransmitPlan t) {
         StringBuilder s = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>")
-                .append(escape("Test plan: " + p.standard() + ", " + p.title())).append("</title></head><body>\n");
+                .append(escape("Test plan: " + p.standard() + " (MACsec)")).append("</title></head><body>\n");
         boolean inList = false;
         boolean inSub = false;
         for (String line : markdown(p, t).split("\n")) {
