@@ -134,8 +134,7 @@ public final class PlanText {
     public static List<String> procedure(TestPlan p, PlanCase c) {
         List<String> l = new ArrayList<>();
         c.frames().forEach(f -> l.add(f.describe()));
-        int offset = c.setup().secy() == null ? 0 : c.setup().secy().confidentialityOffsetOrDefault();
-        l.add(p.closingEcho().frame().withOffset(offset).describe() + " (the closing echo)");
+        l.add(p.closingFrame(c).describe() + " (the closing echo)");
         return l;
     }
 

@@ -103,6 +103,12 @@ public record TestPlan(String standard, String title, ClosingEcho closingEcho, L
         return new ExpectedResult(m, e.delivered());
     }
 
+    /** The closing echo of a case: sent with the case's confidentiality offset, as the receiver uses the SecY's for every SA. */
+    public FrameRecipe closingFrame(PlanCase c) {
+        int offset = c.setup().secy() == null ? 0 : c.setup().secy().confidentialityOffsetOrDefault();
+        return closingEcho.frame().withOffset(offset);
+    }
+
     /** The ANs of the case's receive SAs, the closing echo's last. */
     public List<Integer> rxSaNumbers(PlanCase c) {
         List<Integer> l = new java.util.ArrayList<>(c.setup().rxSas().stream().map(CaseSetup.RxSa::an).toList());

@@ -76,9 +76,7 @@ public final class PlanEmulation {
         for (var f : c.frames()) {
             l.add(f.build(g));
         }
-        // the receiver decrypts every SA with the SecY's confidentiality offset, the closing echo's too
-        int offset = c.setup().secy() == null ? 0 : c.setup().secy().confidentialityOffsetOrDefault();
-        GeneratedFrame closing = plan.closingEcho().frame().withOffset(offset).build(g);
+        GeneratedFrame closing = plan.closingFrame(c).build(g);
         return new Frames(l, closing);
     }
 
