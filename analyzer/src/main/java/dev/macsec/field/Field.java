@@ -30,6 +30,24 @@ public record Field(String filterName, String displayName, FieldType type, long 
         description = description == null ? "" : description;
     }
 
+    /*
+     * equals and hashCode written out: a record's generated ones are bootstrapped through invokedynamic
+     * (ObjectMethods), and the registry compares fields while the expert table is built on every start, which spun
+     * ten method-handle classes the start-up cache cannot hold: ~20 ms of every run.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof Field f && bitmask == f.bitmask && widthOctets == f.widthOctets
+                && type == f.type && filterName.equals(f.filterName) && displayName.equals(f.displayName)
+                && valueNames.equals(f.valueNames) && description.equals(f.description)
+                && Objects.equals(wiresharkName, f.wiresharkName);
+    }
+
+    @Override
+    public int hashCode() {
+        return filterName.hashCode();
+    }
+
     /** A field without a Wireshark spelling of its own. */
     public Field(String filterName, String displayName, FieldType type, long bitmask, int widthOctets,
                  Map<Long, String> valueNames, String description) {

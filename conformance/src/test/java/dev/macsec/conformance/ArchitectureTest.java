@@ -15,7 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The package structure the README's Layout describes, checked on the main classes of both modules: no package
  * depends on itself through others (each package its own slice, so a parent and its subpackage count as two),
- * and nothing outside the harness depends on it, so the analyzer stays usable without it.
+ * and nothing outside the harness depends on it, so the analyzer stays usable without it. The analyzer library
+ * reads captures without the command line's picocli or live capture's pcap4j/JNA, which only the {@code cli} and
+ * {@code live} packages (module macsec-cli) use.
  */
 class ArchitectureTest {
     private static JavaClasses mainClasses;
@@ -44,6 +46,14 @@ class ArchitectureTest {
     void analyzerCodeDoesNotUseTheHarness() {
         noClasses().that().resideOutsideOfPackage("dev.macsec.conformance..")
                 .should().dependOnClassesThat().resideInAPackage("dev.macsec.conformance..")
+                .check(mainClasses);
+    }
+
+    @Test
+    void analyzerLibraryNeedsNeitherPicocliNorLibpcap() {
+        noClasses().that().resideInAPackage("dev.macsec..")
+                .and().resideOutsideOfPackages("dev.macsec.cli..", "dev.macsec.live..", "dev.macsec.conformance..")
+                .should().dependOnClassesThat().resideInAnyPackage("picocli..", "org.pcap4j..", "com.sun.jna..")
                 .check(mainClasses);
     }
 }

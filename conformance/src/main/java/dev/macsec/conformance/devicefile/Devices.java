@@ -12,10 +12,14 @@ import dev.macsec.conformance.device.linuxvm.LinuxVmDevice;
 import dev.macsec.error.InputException;
 import dev.macsec.secy.ReceiveProfile;
 
+import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Opens the device a device file describes. It chooses among every kind of device, the qemu one included, so it sits
@@ -93,4 +97,56 @@ public final class Devices {
         return p.startsWith("~/") ? Paths.get(System.getProperty("user.home"), p.substring(2)) : Paths.get(p);
     }
 
+
+    /**
+     * The host programs a device of this file needs and this machine lacks, found before any case runs: on a fresh
+     * machine each case would otherwise end in the same harness error. linux-vm needs qemu and, unless it is given a
+     * prebuilt image, what {@code conformance/vm/build-initramfs} builds the image from; linux-ssh needs ssh.
+     *
+     * @param searchPath directories to look in, as $PATH lists them
+     */
+    public static List<String> missingHostTools(DeviceSpec spec, String searchPath) {
+        List<String> needed = new ArrayList<>();
+        switch (spec.type()) {
+            case "linux-vm" -> {
+                needed.add(LinuxVm.Options.defaults().qemu());
+                if (spec.image() == null && System.getenv("MACSEC_DUT_IMAGE") == null) {
+                    needed.addAll(List.of("busybox", "apt-get", "dpkg", "gzip", "/usr/sbin/ip",
+                            "/usr/sbin/wpa_supplicant", "/usr/sbin/wpa_cli"));
+                }
+            }
+            case "linux-ssh" -> needed.add("ssh");
+            default -> {
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        for (String tool : needed) {
+            if (!onPath(tool, searchPath)) {
+                missing.add(tool);
+            }
+        }
+        return missing;
+    }
+
+    /** Fails in one line, naming the missing programs and what installs them, when {@link #missingHostTools} finds any. */
+    public static void preflight(Path deviceFile) {
+        DeviceSpec spec = read(deviceFile);
+        List<String> missing = missingHostTools(spec, System.getenv().getOrDefault("PATH", ""));
+        if (!missing.isEmpty()) {
+            throw new InputException(deviceFile + ": the " + spec.type() + " device needs " + String.join(", ", missing)
+                    + ", missing on this machine: run scripts/install-deps (as root) to install them");
+        }
+    }
+
+    private static boolean onPath(String tool, String searchPath) {
+        if (tool.contains("/")) {
+            return Files.isExecutable(Paths.get(tool));
+        }
+        for (String dir : searchPath.split(File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Paths.get(dir, tool))) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -1,30 +1,25 @@
 package dev.macsec.conformance.link;
 
+import dev.macsec.capture.CaptureReader;
 import dev.macsec.error.InputException;
-import org.pcap4j.core.NotOpenException;
-import org.pcap4j.core.PcapHandle;
-import org.pcap4j.core.PcapNativeException;
-import org.pcap4j.core.Pcaps;
 
-import java.io.EOFException;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.TimeoutException;
 
 /**
- * Replays a capture file (pcap or pcapng, through libpcap) as the frames "received" from a device,
+ * Replays a capture file (pcap or pcapng, through the analyzer's own reader) as the frames "received" from a device,
  * in file order and without waiting; frames sent are only recorded ({@link #sent()}). Lets a suite
  * run against a recorded session.
  */
 public final class PcapFileLink implements FrameLink {
     private final Path file;
-    private final PcapHandle handle;
+    private final CaptureReader reader;
     private final List<byte[]> sent = new ArrayList<>();
-    private int index;
     private boolean exhausted;
 
     public PcapFileLink(Path file) {
@@ -33,9 +28,9 @@ public final class PcapFileLink implements FrameLink {
             throw new InputException(file + ": cannot read capture file");
         }
         try {
-            handle = Pcaps.openOffline(file.toString(), PcapHandle.TimestampPrecision.MICRO);
-        } catch (PcapNativeException e) {
-            throw new InputException(file + ": not a capture libpcap can read (" + e.getMessage() + ")", e);
+            reader = CaptureReader.open(file);
+        } catch (IOException e) {
+            throw new InputException(file + ": cannot read capture file: " + e.getMessage(), e);
         }
     }
 
@@ -51,19 +46,19 @@ public final class PcapFileLink implements FrameLink {
             return null;
         }
         try {
-            byte[] data = handle.getNextRawPacketEx();
-            java.sql.Timestamp ts = handle.getTimestamp();
-            index++;
-            long micros = Math.floorDiv(ts.getTime(), 1000) * 1_000_000L + ts.getNanos() / 1_000;
-            return new Frame(data, micros);
-        } catch (EOFException e) {
+            if (!reader.next()) {
+                exhausted = true;
+                return null;
+            }
+            byte[] data = java.util.Arrays.copyOfRange(reader.data(), reader.offset(),
+                    reader.offset() + reader.capturedLength());
+            return new Frame(data, Math.floorDiv(reader.timestampNanos(), 1_000));
+        } catch (InputException e) {
             exhausted = true;
-            return null;
-        } catch (TimeoutException e) {
-            return null;
-        } catch (PcapNativeException | NotOpenException e) {
+            throw e;
+        } catch (IOException e) {
             exhausted = true;
-            throw new InputException(file + ": frame " + (index + 1) + ": " + e.getMessage(), e);
+            throw new InputException(file + ": " + e.getMessage(), e);
         }
     }
 
@@ -74,6 +69,10 @@ public final class PcapFileLink implements FrameLink {
 
     @Override
     public synchronized void close() {
-        handle.close();
+        try {
+            reader.close();
+        } catch (IOException e) {
+            // a file only read: nothing was lost
+        }
     }
 }

@@ -1,6 +1,6 @@
 package dev.macsec.conformance.link;
 
-import dev.macsec.capture.LivePcap;
+import dev.macsec.live.LivePcap;
 
 import java.io.IOException;
 import java.time.Duration;

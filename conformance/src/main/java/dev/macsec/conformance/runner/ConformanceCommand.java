@@ -3,6 +3,7 @@ package dev.macsec.conformance.runner;
 import dev.macsec.conformance.plan.PlanText;
 import dev.macsec.conformance.plan.TestPlan;
 import dev.macsec.conformance.plan.TransmitPlan;
+import dev.macsec.conformance.devicefile.Devices;
 import dev.macsec.conformance.suite.HarnessException;
 import dev.macsec.conformance.suite.ReceiveSuite;
 import dev.macsec.conformance.suite.Session;
@@ -71,8 +72,8 @@ public final class ConformanceCommand implements Callable<Integer> {
             return 0;
         }
         List<CipherSuite> suites = ConformanceParameters.cipherSuites(cipherSuites);
+        Path deviceFile = device != null ? device : ConformanceParameters.defaultDeviceFile();
         if (ConformanceRunner.suiteClasses(suite).contains(ReceiveSuite.class)) {
-            Path deviceFile = device != null ? device : ConformanceParameters.defaultDeviceFile();
             try {
                 Session.checkDeviceFile(deviceFile);
             } catch (HarnessException e) {
@@ -80,6 +81,8 @@ public final class ConformanceCommand implements Callable<Integer> {
                 throw new InputException(e.getMessage());
             }
         }
+        // a host tool missing: one line now, not the same harness error in every case
+        Devices.preflight(deviceFile);
         Path dir = report != null ? report
                 : Paths.get("reports", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         RunResult r = ConformanceRunner.run(new ConformanceRunner.Options(device, suite, suites, dir, !noHtml, System.out));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.macsec.conformance.mka.MkaSuite;
 import dev.macsec.conformance.suite.ConformanceParameters;
+import dev.macsec.conformance.suite.InconclusiveFailure;
 import dev.macsec.conformance.suite.ReceiveSuite;
 import dev.macsec.conformance.suite.TransmitSuite;
 import dev.macsec.error.InputException;
@@ -159,8 +160,8 @@ public final class ConformanceRunner {
         m.put("cipherSuites", r.cipherSuites());
         m.put("durationMillis", r.millis());
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (CaseResult.Status s : CaseResult.Status.values()) {
-            counts.put(s.name().toLowerCase(), r.count(s));
+        for (CaseResult.Verdict s : CaseResult.Verdict.values()) {
+            counts.put(s.name().toLowerCase(java.util.Locale.ROOT), r.count(s));
         }
         m.put("counts", counts);
         m.put("exitCode", r.exitCode());
@@ -171,7 +172,8 @@ public final class ConformanceRunner {
                 byDeviation.computeIfAbsent(d, k -> new ArrayList<>()).add(c.caseName() + " [" + c.cipherSuite()
                         + ", " + c.validateFrames() + "]");
             }
-            byClause.computeIfAbsent(c.clause(), k -> new TreeMap<>()).merge(c.status().name().toLowerCase(), 1L, Long::sum);
+            byClause.computeIfAbsent(c.clause(), k -> new TreeMap<>())
+                    .merge(c.verdict().name().toLowerCase(java.util.Locale.ROOT), 1L, Long::sum);
         }
         m.put("byClause", byClause);
         m.put("knownDeviations", byDeviation);
@@ -179,17 +181,19 @@ public final class ConformanceRunner {
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), m);
     }
 
-    /** Allure categories: a known Linux deviation, any other failure, and a case the harness could not judge. */
+    /** Allure categories, one per {@link CaseResult.Verdict} that is not a pass. */
     static void writeCategories(Path allureResults) throws IOException {
         List<Map<String, Object>> l = List.of(
-                category("Known Linux deviations", List.of("failed"), "(?s)known deviation:.*",
-                        "The device departs from IEEE 802.1AE exactly as the Linux receive profile predicts"),
+                category("Known deviations", List.of("failed"), "(?s)known deviation:.*",
+                        "The device departs from the standard exactly as the receive profile its device file declares predicts"),
                 category("Conformance failures", List.of("failed"), "(?s)(?!known deviation:).*",
-                        "The device departs from IEEE 802.1AE and no known deviation explains it"),
-                category("Harness errors", List.of("broken"), null,
-                        "The case could not be judged: device unreachable, configuration refused, link failure"),
-                category("Not applicable or unsupported", List.of("skipped"), null,
-                        "The case does not apply to the chosen cipher suites, or the device lacks an optional feature"));
+                        "The device departs from the standard and nothing its device file declares explains it"),
+                category("Inconclusive", List.of("broken"), "(?s)" + InconclusiveFailure.PREFIX + ".*",
+                        "An expected observable the device does not report: the case could not be judged, not passed"),
+                category("Harness errors", List.of("broken"), "(?s)(?!" + InconclusiveFailure.PREFIX + ").*",
+                        "The case could not be run: device unreachable, configuration refused, link failure"),
+                category("Not applicable", List.of("skipped"), null,
+                        "The case needs an optional capability the device file or the device says it lacks"));
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(
                 allureResults.resolve("categories.json").toFile(), l);
     }

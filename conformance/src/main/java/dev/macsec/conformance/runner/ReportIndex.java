@@ -13,13 +13,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * report.md next to summary.json: the run per clause (passed / known deviation / failed / harness error /
- * skipped), and for every case that did not pass its expected-vs-seen line and its pcap. Readable without a
+ * report.md next to summary.json: the run per clause (one column per {@link CaseResult.Verdict}), and for every case that did not pass its expected-vs-seen line and its pcap. Readable without a
  * browser (and rendered by any Markdown viewer).
  */
 final class ReportIndex {
-    private static final CaseResult.Status[] COLUMNS = {CaseResult.Status.PASSED, CaseResult.Status.KNOWN_DEVIATION,
-            CaseResult.Status.FAILED, CaseResult.Status.ERROR, CaseResult.Status.SKIPPED};
 
     private ReportIndex() {
     }
@@ -42,18 +39,21 @@ final class ReportIndex {
         s.append("- Cipher suites: ").append(String.join(", ", r.cipherSuites())).append('\n');
         s.append("- Result: ").append(r.summaryLine()).append('\n');
         s.append("- Exit code: ").append(r.exitCode()).append(switch (r.exitCode()) {
-            case 0 -> " (every case passed)";
-            case 1 -> " (the device failed cases; known deviations are failures the receive profile the device file declares explains)";
+            case 0 -> " (every applicable case passed with all its observables seen)";
+            case 1 -> " (cases failed, departed as the declared profile explains, or could not be observed)";
             default -> " (harness errors: some cases could not be judged)";
         }).append("\n\n");
 
-        s.append("| Clause | passed | known deviation | failed | harness error | skipped |\n");
-        s.append("|---|---:|---:|---:|---:|---:|\n");
+        s.append("| Clause");
+        for (CaseResult.Verdict v : CaseResult.Verdict.values()) {
+            s.append(" | ").append(v.label());
+        }
+        s.append(" |\n|---").append("|---:".repeat(CaseResult.Verdict.values().length)).append("|\n");
         for (Map.Entry<String, List<CaseResult>> e : byClause.entrySet()) {
-            Map<CaseResult.Status, Integer> n = new EnumMap<>(CaseResult.Status.class);
-            e.getValue().forEach(c -> n.merge(c.status(), 1, Integer::sum));
+            Map<CaseResult.Verdict, Integer> n = new EnumMap<>(CaseResult.Verdict.class);
+            e.getValue().forEach(c -> n.merge(c.verdict(), 1, Integer::sum));
             s.append("| ").append(e.getKey());
-            for (CaseResult.Status st : COLUMNS) {
+            for (CaseResult.Verdict st : CaseResult.Verdict.values()) {
                 s.append(" | ").append(n.getOrDefault(st, 0));
             }
             s.append(" |\n");
@@ -66,18 +66,18 @@ final class ReportIndex {
             e.getValue().forEach(c -> byCase.computeIfAbsent(c.caseName(), k -> new ArrayList<>()).add(c));
             for (Map.Entry<String, List<CaseResult>> k : byCase.entrySet()) {
                 for (CaseResult c : k.getValue()) {
-                    s.append("- **").append(label(c.status())).append("** `").append(c.caseName()).append("` ")
+                    s.append("- **").append(label(c.verdict())).append("** `").append(c.caseName()).append("` ")
                             .append(params(c));
                     if (!c.deviations().isEmpty()) {
                         s.append(": ").append(String.join(", ", c.deviations()));
                     }
                     s.append('\n');
-                    if (c.status() != CaseResult.Status.PASSED && c.message() != null) {
+                    if (c.verdict() != CaseResult.Verdict.PASS && c.message() != null) {
                         for (String line : details(c)) {
                             s.append("    - ").append(line).append('\n');
                         }
                     }
-                    if (c.status() != CaseResult.Status.PASSED && c.pcap() != null) {
+                    if (c.verdict() != CaseResult.Verdict.PASS && c.pcap() != null) {
                         s.append("    - frames: `").append(relative(r.reportDir(), c.pcap())).append("`\n");
                     }
                 }
@@ -87,14 +87,8 @@ final class ReportIndex {
         return s.toString();
     }
 
-    static String label(CaseResult.Status s) {
-        return switch (s) {
-            case PASSED -> "passed";
-            case KNOWN_DEVIATION -> "known deviation";
-            case FAILED -> "FAILED";
-            case ERROR -> "harness error";
-            case SKIPPED -> "skipped";
-        };
+    static String label(CaseResult.Verdict s) {
+        return s.label();
     }
 
     private static String params(CaseResult c) {

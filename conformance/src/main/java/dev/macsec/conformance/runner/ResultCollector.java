@@ -2,6 +2,7 @@ package dev.macsec.conformance.runner;
 
 import dev.macsec.conformance.suite.ConformanceExtension;
 import dev.macsec.conformance.suite.ConformanceFailure;
+import dev.macsec.conformance.suite.InconclusiveFailure;
 import dev.macsec.conformance.suite.KnownDeviationFailure;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
@@ -51,7 +52,7 @@ final class ResultCollector implements TestExecutionListener {
     @Override
     public void executionSkipped(TestIdentifier id, String reason) {
         if (id.isTest()) {
-            add(id, CaseResult.Status.SKIPPED, List.of(), reason);
+            add(id, CaseResult.Verdict.NOT_APPLICABLE, List.of(), reason);
         }
     }
 
@@ -65,26 +66,28 @@ final class ResultCollector implements TestExecutionListener {
             // the harness could not be opened: its reason, not JUnit's wrapping of it
             t = t.getCause();
         }
-        CaseResult.Status s;
+        CaseResult.Verdict s;
         List<String> devs = List.of();
         if (r.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
-            s = CaseResult.Status.PASSED;
+            s = CaseResult.Verdict.PASS;
         } else if (r.getStatus() == TestExecutionResult.Status.ABORTED) {
-            s = CaseResult.Status.SKIPPED;
+            s = CaseResult.Verdict.NOT_APPLICABLE;
+        } else if (t instanceof InconclusiveFailure) {
+            s = CaseResult.Verdict.INCONCLUSIVE;
         } else if (t instanceof KnownDeviationFailure k) {
-            s = CaseResult.Status.KNOWN_DEVIATION;
+            s = CaseResult.Verdict.KNOWN_DEVIATION;
             devs = k.deviations().stream().map(Enum::name).toList();
         } else if (t instanceof ConformanceFailure) {
-            s = CaseResult.Status.FAILED;
+            s = CaseResult.Verdict.FAIL;
         } else {
             // a harness problem (device unreachable, refused configuration, link) or a broken test:
             // never a verdict on the device
-            s = CaseResult.Status.ERROR;
+            s = CaseResult.Verdict.HARNESS_ERROR;
         }
         add(id, s, devs, t == null ? null : t.getClass().getSimpleName() + ": " + t.getMessage());
     }
 
-    private void add(TestIdentifier id, CaseResult.Status s, List<String> devs, String message) {
+    private void add(TestIdentifier id, CaseResult.Verdict s, List<String> devs, String message) {
         Map<String, String> e = entries.getOrDefault(id.getUniqueId(), Map.of());
         Long t0 = starts.get(id.getUniqueId());
         long ms = t0 == null ? 0 : (System.nanoTime() - t0) / 1_000_000;
@@ -95,7 +98,7 @@ final class ResultCollector implements TestExecutionListener {
                 e.get(ConformanceExtension.ENTRY_PCAP));
         results.add(c);
         if (progress != null) {
-            progress.printf("%-16s %-40s %-16s %-9s %s%n", s, name, c.cipherSuite(), c.validateFrames(),
+            progress.printf("%-16s %-40s %-16s %-9s %s%n", s.label(), name, c.cipherSuite(), c.validateFrames(),
                     devs.isEmpty() ? "" : String.join(",", devs));
         }
     }

@@ -3,18 +3,22 @@ package dev.macsec.conformance.suite;
 import java.util.List;
 
 /**
- * The device did everything the plan expects that it showed, but could not show all of it: the observables it does
- * not report (a counter it has no such counter for) are named, and the case is not a pass.
+ * The case could not be judged: an observable its expected results name is one the device does not report (a counter
+ * its management interface lacks, say). Not a failure of the device and never a pass: the verdict INCONCLUSIVE,
+ * naming what was missing.
  */
-public class InconclusiveFailure extends ConformanceFailure {
+public class InconclusiveFailure extends RuntimeException {
+    /** How every message starts (report categories match on it). */
+    public static final String PREFIX = "inconclusive: ";
+
     private final List<String> unseen;
 
-    public InconclusiveFailure(List<String> unseen, String message) {
-        super("inconclusive: the device does not report " + String.join(", ", unseen) + "\n" + message);
+    public InconclusiveFailure(List<String> unseen, String details) {
+        super(PREFIX + "the device does not report " + String.join(", ", unseen) + (details == null ? "" : "\n" + details));
         this.unseen = List.copyOf(unseen);
     }
 
-    /** The observables the plan states that the device did not report. */
+    /** The observables the device did not report. */
     public List<String> unseen() {
         return unseen;
     }

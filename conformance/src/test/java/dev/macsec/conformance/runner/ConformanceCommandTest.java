@@ -42,9 +42,9 @@ class ConformanceCommandTest {
         RunResult r = ConformanceRunner.run(new ConformanceRunner.Options(deviceFile, "802.1ae",
                 java.util.List.of(dev.macsec.suite.CipherSuite.GCM_AES_128), dir.resolve("r"), false, null));
         assertEquals(2, r.exitCode());
-        assertEquals(0, r.count(CaseResult.Status.FAILED) + r.count(CaseResult.Status.KNOWN_DEVIATION));
-        assertTrue(r.count(CaseResult.Status.ERROR) > 0);
-        assertTrue(r.cases().stream().filter(c -> c.status() == CaseResult.Status.ERROR)
+        assertEquals(0, r.count(CaseResult.Verdict.FAIL) + r.count(CaseResult.Verdict.KNOWN_DEVIATION));
+        assertTrue(r.count(CaseResult.Verdict.HARNESS_ERROR) > 0);
+        assertTrue(r.cases().stream().filter(c -> c.verdict() == CaseResult.Verdict.HARNESS_ERROR)
                 .allMatch(c -> c.message().contains("add the tester's side of the wire to the device file: link: {interface: ")),
                 r.cases().get(0).message());
         assertTrue(Files.isRegularFile(dir.resolve("r/summary.json")));
@@ -89,11 +89,11 @@ class ConformanceCommandTest {
                 dir.resolve("r"), false, null));
         assertEquals(2, r.exitCode());
         // the XPN cases need no device: they stay not applicable
-        assertEquals(2, r.count(CaseResult.Status.SKIPPED));
-        assertEquals(r.cases().size() - 2, r.count(CaseResult.Status.ERROR));
+        assertEquals(2, r.count(CaseResult.Verdict.NOT_APPLICABLE));
+        assertEquals(r.cases().size() - 2, r.count(CaseResult.Verdict.HARNESS_ERROR));
         for (CaseResult c : r.cases()) {
             assertTrue(!c.clause().equals("?") && c.caseName().startsWith(c.clause() + "-"), c.toString());
-            if (c.status() == CaseResult.Status.ERROR) {
+            if (c.verdict() == CaseResult.Verdict.HARNESS_ERROR) {
                 assertTrue(c.message().contains("the 802.1X (MKA) suite runs wpa_supplicant inside the linux-vm device; "
                         + "this device file is type 'manual'"), c.message());
             }
@@ -160,6 +160,44 @@ class ConformanceCommandTest {
                 out.toString().substring(0, 200));
         assertEquals(2, Main.run("conformance", "--plan", "--format", "pdf"));
         assertEquals(2, Main.run("conformance", "--plan", "--suite", "802.1x"));
+    }
+
+    /** A fresh machine: the device's host programs missing are one line before any case runs, exit 2, no report. */
+    @Test
+    void missingHostToolIsOneLineBeforeAnyCase(@TempDir Path dir) throws IOException, InterruptedException {
+        Path emptyPath = Files.createDirectories(dir.resolve("bin"));
+        Path deviceFile = Files.writeString(dir.resolve("vm.yaml"), "type: linux-vm\nimage: " + dir + "\n");
+        String javaBin = ProcessHandle.current().info().command().orElseThrow();
+        ProcessBuilder pb = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "conformance", "--device", deviceFile.toString(), "--report", dir.resolve("r").toString(), "--no-html")
+                .redirectOutput(dir.resolve("out").toFile()).redirectError(dir.resolve("err").toFile());
+        pb.environment().put("PATH", emptyPath.toString());
+        pb.environment().remove("MACSEC_DUT_IMAGE");
+        Process p = pb.start();
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(2, p.exitValue());
+        assertEquals("macsec: " + deviceFile + ": the linux-vm device needs qemu-system-x86_64, missing on this machine: "
+                + "run scripts/install-deps (as root) to install them", Files.readString(dir.resolve("err")).strip());
+        assertEquals("", Files.readString(dir.resolve("out")));
+        assertTrue(!Files.exists(dir.resolve("r")), "no case ran, no reports");
+    }
+
+    @Test
+    void hostToolsOfEachDeviceType(@TempDir Path dir) throws IOException {
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        dev.macsec.conformance.device.DeviceSpec vm = dev.macsec.conformance.devicefile.Devices.read(
+                Files.writeString(dir.resolve("vm.yaml"), "type: linux-vm\nimage: /prebuilt\n"));
+        dev.macsec.conformance.device.DeviceSpec ssh = dev.macsec.conformance.devicefile.Devices.read(
+                Files.writeString(dir.resolve("ssh.yaml"), "type: linux-ssh\nhost: h\ninterface: eth1\n"));
+        assertEquals(java.util.List.of("qemu-system-x86_64"),
+                dev.macsec.conformance.devicefile.Devices.missingHostTools(vm, bin.toString()));
+        assertEquals(java.util.List.of("ssh"), dev.macsec.conformance.devicefile.Devices.missingHostTools(ssh, bin.toString()));
+        for (String tool : java.util.List.of("qemu-system-x86_64", "ssh")) {
+            Path t = Files.writeString(bin.resolve(tool), "#!/bin/sh\n");
+            t.toFile().setExecutable(true);
+        }
+        assertEquals(java.util.List.of(), dev.macsec.conformance.devicefile.Devices.missingHostTools(vm, "/nonexistent:" + bin));
+        assertEquals(java.util.List.of(), dev.macsec.conformance.devicefile.Devices.missingHostTools(ssh, bin.toString()));
     }
 
     @Test

@@ -104,24 +104,24 @@ class HarnessCleanupLinuxVmTest {
         long afterKillMillis = (System.nanoTime() - killedAt[0]) / 1_000_000;
         String text = log.toString(StandardCharsets.UTF_8);
         // a harness that never came up says why in its first case
-        String firstError = r.cases().stream().filter(c -> c.status() == CaseResult.Status.ERROR).findFirst()
+        String firstError = r.cases().stream().filter(c -> c.verdict() == CaseResult.Verdict.HARNESS_ERROR).findFirst()
                 .map(CaseResult::message).orElse("none");
         assertEquals(1, killed.size(), "one qemu killed; first harness error: " + firstError + "\n" + text);
 
         List<CaseResult> before = r.cases().subList(0, 3);
         List<CaseResult> after = r.cases().subList(3, r.cases().size());
-        assertTrue(before.stream().noneMatch(c -> c.status() == CaseResult.Status.ERROR), text);
+        assertTrue(before.stream().noneMatch(c -> c.verdict() == CaseResult.Verdict.HARNESS_ERROR), text);
         assertTrue(after.size() > 10, text);
-        List<CaseResult> notErrors = after.stream().filter(c -> c.status() != CaseResult.Status.ERROR
-                && c.status() != CaseResult.Status.SKIPPED).toList();
+        List<CaseResult> notErrors = after.stream().filter(c -> c.verdict() != CaseResult.Verdict.HARNESS_ERROR
+                && c.verdict() != CaseResult.Verdict.NOT_APPLICABLE).toList();
         assertEquals(List.of(), notErrors, "every case after the VM died is a harness error");
         for (CaseResult c : after) {
-            if (c.status() == CaseResult.Status.ERROR) {
+            if (c.verdict() == CaseResult.Verdict.HARNESS_ERROR) {
                 assertTrue(c.message().contains("VM (qemu)") || c.message().contains("unreachable"),
                         c.caseName() + ": " + c.message());
             }
         }
-        assertTrue(after.stream().skip(1).filter(c -> c.status() == CaseResult.Status.ERROR)
+        assertTrue(after.stream().skip(1).filter(c -> c.verdict() == CaseResult.Verdict.HARNESS_ERROR)
                         .allMatch(c -> c.message().contains("device lost earlier in the run")),
                 "later cases name the earlier loss:\n" + text);
         // the case that was running may wait out one timeout; the rest must not

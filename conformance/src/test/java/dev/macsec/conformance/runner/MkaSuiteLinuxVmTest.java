@@ -37,20 +37,20 @@ class MkaSuiteLinuxVmTest {
                 System.out));
         System.out.println(r.summaryLine() + " in " + r.millis() + " ms");
 
-        assertEquals(List.of(), r.cases().stream().filter(c -> c.status() == CaseResult.Status.ERROR)
+        assertEquals(List.of(), r.cases().stream().filter(c -> c.verdict() == CaseResult.Verdict.HARNESS_ERROR)
                 .map(c -> c.caseName() + ": " + c.message()).toList(), "harness errors");
         List<CaseResult> xpn = r.cases().stream().filter(c -> c.caseName().contains("xpn")).toList();
         assertEquals(List.of("GCM-AES-XPN-128", "GCM-AES-XPN-256"), xpn.stream().map(CaseResult::cipherSuite).toList());
         for (CaseResult c : xpn) {
-            assertEquals(CaseResult.Status.SKIPPED, c.status(), c.toString());
+            assertEquals(CaseResult.Verdict.NOT_APPLICABLE, c.verdict(), c.toString());
             assertTrue(c.message().contains("not applicable: wpa_supplicant 2.10 cannot negotiate " + c.cipherSuite()),
                     c.message());
         }
-        List<String> notPassed = r.cases().stream().filter(c -> !xpn.contains(c) && c.status() != CaseResult.Status.PASSED)
-                .map(c -> c.status() + " " + c.caseName() + ": " + c.message()).toList();
+        List<String> notPassed = r.cases().stream().filter(c -> !xpn.contains(c) && c.verdict() != CaseResult.Verdict.PASS)
+                .map(c -> c.verdict() + " " + c.caseName() + ": " + c.message()).toList();
         assertEquals(List.of(), notPassed);
         // 2 peering, 4 election, rekey, liveness, 5 rejections, robustness, 3 keychain, 2 policies, integrity, 2 replay
-        assertEquals(22, r.count(CaseResult.Status.PASSED), r.summaryLine());
+        assertEquals(22, r.count(CaseResult.Verdict.PASS), r.summaryLine());
         assertEquals(0, r.exitCode());
 
         Map<String, Long> byClause = r.cases().stream().collect(Collectors.groupingBy(CaseResult::clause,
@@ -59,7 +59,7 @@ class MkaSuiteLinuxVmTest {
                 List.copyOf(byClause.keySet()), "clause labels");
         for (CaseResult c : r.cases()) {
             assertTrue(c.caseName().startsWith(c.clause() + "-"), c.caseName());
-            if (c.status() == CaseResult.Status.PASSED) {
+            if (c.verdict() == CaseResult.Verdict.PASS) {
                 assertTrue(c.pcap() != null && Files.size(Path.of(c.pcap())) > 24, c.caseName() + " pcap " + c.pcap());
             }
         }
@@ -69,8 +69,8 @@ class MkaSuiteLinuxVmTest {
 
         JsonNode summary = new ObjectMapper().readTree(DIR.resolve("summary.json").toFile());
         assertEquals("802.1x", summary.path("suite").asText());
-        assertEquals(22, summary.path("counts").path("passed").asInt());
-        assertEquals(0, summary.path("counts").path("error").asInt());
+        assertEquals(22, summary.path("counts").path("pass").asInt());
+        assertEquals(0, summary.path("counts").path("harness_error").asInt());
         String md = Files.readString(DIR.resolve("report.md"));
         assertTrue(md.startsWith("# Conformance report: 802.1x"), md);
         assertTrue(md.contains("9.5-key-server-election-lose-sci-tie-break"), md);

@@ -1,10 +1,15 @@
-package dev.macsec.capture;
+package dev.macsec.live;
 
 import java.io.IOException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.pcap4j.core.BpfProgram.BpfCompileMode;
 import org.pcap4j.core.NotOpenException;
+import org.pcap4j.core.PcapAddress;
+import org.pcap4j.core.PcapNetworkInterface;
+import org.pcap4j.core.Pcaps;
 import org.pcap4j.core.PcapHandle;
 import org.pcap4j.core.PcapNativeException;
 import org.pcap4j.core.PcapNetworkInterface.PromiscuousMode;
@@ -44,6 +49,9 @@ public final class LivePcap implements AutoCloseable {
      */
     public record Options(int snaplen, int timeoutMillis, boolean inboundOnly, boolean canSend) {
     }
+
+    /** What a user reads when libpcap cannot be loaded, with what to install. */
+    public static final String LIBPCAP_MISSING = "libpcap is not installed (apt-get install libpcap0.8)";
 
     /** libpcap refused the interface or the filter, or is not installed. */
     public static final class OpenException extends IOException {
@@ -87,6 +95,32 @@ public final class LivePcap implements AutoCloseable {
         });
     }
 
+    /** An interface libpcap can capture on, as {@code macsec interfaces} lists it. */
+    public record Interface(String name, String description, List<String> addresses, boolean loopback, boolean up) {
+    }
+
+    /** Every interface libpcap offers, in its order. */
+    public static List<Interface> interfaces() throws OpenException {
+        try {
+            List<Interface> found = new ArrayList<>();
+            for (PcapNetworkInterface dev : Pcaps.findAllDevs()) {
+                List<String> addresses = new ArrayList<>();
+                for (PcapAddress address : dev.getAddresses()) {
+                    if (address.getAddress() != null) {
+                        addresses.add(address.getAddress().getHostAddress());
+                    }
+                }
+                found.add(new Interface(dev.getName(), dev.getDescription(), List.copyOf(addresses), dev.isLoopBack(),
+                        dev.isUp()));
+            }
+            return found;
+        } catch (PcapNativeException e) {
+            throw new OpenException(e.getMessage(), e, false);
+        } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
+            throw new OpenException(LIBPCAP_MISSING, e, true);
+        }
+    }
+
     /** Opens {@code interfaceName} and starts capturing into {@code sink} on a thread named {@code threadName}. */
     public static LivePcap open(String interfaceName, String bpf, Options options, Sink sink, String threadName)
             throws OpenException {
@@ -114,7 +148,7 @@ public final class LivePcap implements AutoCloseable {
             }
             throw new OpenException(e.getMessage(), e, false);
         } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
-            throw new OpenException("libpcap is not installed", e, true);
+            throw new OpenException(LIBPCAP_MISSING, e, true);
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.macsec.cli;
 
 import dev.macsec.capture.CaptureReader;
-import dev.macsec.capture.LiveCaptureReader;
+import dev.macsec.live.LiveCaptureReader;
 import dev.macsec.error.InputException;
 import java.io.IOException;
 import java.util.List;

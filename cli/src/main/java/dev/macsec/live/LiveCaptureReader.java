@@ -1,5 +1,7 @@
-package dev.macsec.capture;
+package dev.macsec.live;
 
+import dev.macsec.capture.CaptureFormat;
+import dev.macsec.capture.CaptureReader;
 import dev.macsec.error.InputException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -45,10 +47,10 @@ public final class LiveCaptureReader implements CaptureReader {
         };
         try {
             this.pcap = LivePcap.open(interfaceName, bpf,
-                    new LivePcap.Options(CaptureCursor.MAX_CAPTURED_LENGTH, 100, false, false), sink,
+                    new LivePcap.Options(CaptureReader.MAX_FRAME_LENGTH, 100, false, false), sink,
                     "macsec-capture-" + interfaceName);
         } catch (LivePcap.OpenException e) {
-            throw new InputException(e.libpcapMissing() ? "libpcap is not installed (apt-get install libpcap0.8)"
+            throw new InputException(e.libpcapMissing() ? LivePcap.LIBPCAP_MISSING
                     : interfaceName + ": cannot capture: " + e.getMessage()
                     + " (capturing needs root or CAP_NET_RAW; list interfaces with 'macsec interfaces')");
         }
