@@ -48,11 +48,6 @@ public record PlanCase(String id, String clause, String title, String purpose, S
         return id.substring(dash + 1);
     }
 
-    /** The id's part after the clause: "replay-window-0". */
-    public String name() {
-        return id.substring(id.indexOf('-') + 1 + clause.length() + 1);
-    }
-
     public boolean appliesTo(CipherSuite s) {
         return switch (cipherSuites == null ? "all" : cipherSuites) {
             case "xpn" -> s.xpn();

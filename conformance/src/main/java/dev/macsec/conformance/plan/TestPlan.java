@@ -110,7 +110,7 @@ public record TestPlan(String standard, String title, ClosingEcho closingEcho, L
     }
 
     /** The ANs of the case's receive SAs, the closing echo's last. */
-    public List<Integer> rxSaNumbers(PlanCase c) {
+    private List<Integer> rxSaNumbers(PlanCase c) {
         List<Integer> l = new java.util.ArrayList<>(c.setup().rxSas().stream().map(CaseSetup.RxSa::an).toList());
         l.add(closingEcho.setup().an());
         return l;
