@@ -1,5 +1,6 @@
 package dev.macsec.conformance.plan;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.macsec.conformance.generator.GeneratedFrame;
 import dev.macsec.conformance.generator.Mutation;
@@ -28,6 +29,7 @@ public record FrameRecipe(Integer an, String pn, Boolean encrypt, Boolean eWitho
                 untagged, mutate, note);
     }
 
+    @JsonIgnore
     public boolean isUntagged() {
         return Boolean.TRUE.equals(untagged);
     }
