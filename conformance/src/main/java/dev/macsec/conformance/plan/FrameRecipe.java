@@ -1,6 +1,5 @@
 package dev.macsec.conformance.plan;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.macsec.conformance.generator.GeneratedFrame;
 import dev.macsec.conformance.generator.Mutation;
@@ -29,8 +28,8 @@ public record FrameRecipe(Integer an, String pn, Boolean encrypt, Boolean eWitho
                 untagged, mutate, note);
     }
 
-    @JsonIgnore
-    public boolean isUntagged() {
+    /** Sent without a SecTAG. */
+    public boolean sentUntagged() {
         return Boolean.TRUE.equals(untagged);
     }
 
@@ -41,7 +40,7 @@ public record FrameRecipe(Integer an, String pn, Boolean encrypt, Boolean eWitho
     /** Builds the frame with {@code g} (which numbers its echo). */
     public GeneratedFrame build(TrafficGenerator g) {
         TrafficGenerator.Spec s = g.frame();
-        if (isUntagged()) {
+        if (sentUntagged()) {
             s.untagged();
         }
         if (an != null) {
@@ -85,7 +84,7 @@ public record FrameRecipe(Integer an, String pn, Boolean encrypt, Boolean eWitho
 
     /** How a person reads it in the plan: "AN 0, PN 10, E=1 C=1". */
     public String describe() {
-        if (isUntagged()) {
+        if (sentUntagged()) {
             return "untagged (no SecTAG)" + (source != null ? ", from " + source : "");
         }
         StringJoiner j = new StringJoiner(", ");

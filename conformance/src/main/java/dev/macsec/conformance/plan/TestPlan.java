@@ -155,7 +155,7 @@ public record TestPlan(String standard, String title, ClosingEcho closingEcho, L
                 }
             }
             for (FrameRecipe f : c.frames()) {
-                if (f.anOrDefault() == closingEcho.setup().an() && !f.isUntagged()) {
+                if (f.anOrDefault() == closingEcho.setup().an() && !f.sentUntagged()) {
                     throw new IllegalStateException(where + ": AN " + f.anOrDefault() + " is the closing echo's");
                 }
             }
@@ -165,7 +165,7 @@ public record TestPlan(String standard, String title, ClosingEcho closingEcho, L
                 }
                 checkCounters(where, e, ans, c.examinesOctets());
                 for (int pos : e.delivered()) {
-                    if (pos < 1 || pos > c.frames().size() || c.frames().get(pos - 1).isUntagged()) {
+                    if (pos < 1 || pos > c.frames().size() || c.frames().get(pos - 1).sentUntagged()) {
                         throw new IllegalStateException(where + ": delivered names frame " + pos
                                 + ", not a tagged frame of the case");
                     }
