@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -77,6 +78,8 @@ public final class MkaDeviceFixture implements AutoCloseable {
         private final RecordingLink link;
         private final MkaSession session;
         private final WpaSupplicantMka.Config deviceConfig;
+        private final DeviceOnTheWire wire;
+        private final long startNanos = System.nanoTime();
 
         Case(String name, Path pcap, RecordingLink link, MkaSession session, WpaSupplicantMka.Config deviceConfig) {
             this.name = name;
@@ -84,6 +87,24 @@ public final class MkaDeviceFixture implements AutoCloseable {
             this.link = link;
             this.session = session;
             this.deviceConfig = deviceConfig;
+            this.wire = new DeviceOnTheWire(HexFormat.of().parseHex(deviceConfig.cakHex()),
+                    HexFormat.of().parseHex(deviceConfig.cknHex()), session.participant().config().sci());
+            session.observe(wire);
+        }
+
+        /** The device's verified MKPDUs of this case: what its verdicts are judged on. */
+        public DeviceOnTheWire wire() {
+            return wire;
+        }
+
+        /** When the case started (System.nanoTime), the origin of {@link DeviceOnTheWire#transcript}. */
+        public long startNanos() {
+            return startNanos;
+        }
+
+        /** Runs our side until the device, on the wire, satisfies {@code done}; returns whether it did in time. */
+        public boolean awaitWire(java.util.function.Predicate<DeviceOnTheWire> done, Duration timeout) throws IOException {
+            return session.runUntil(() -> done.test(wire), timeout);
         }
 
         /** What wpa_supplicant was started with in this case. */
@@ -109,19 +130,6 @@ public final class MkaDeviceFixture implements AutoCloseable {
 
         public WpaSupplicantMka device() {
             return wpa;
-        }
-
-        /** Runs our side until the device's {@code wpa_cli status} satisfies {@code p}, polling every {@code every}. */
-        public Map<String, String> awaitDevice(Predicate<Map<String, String>> p, Duration timeout, Duration every)
-                throws IOException {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (true) {
-                Map<String, String> s = wpa.status();
-                if (p.test(s) || System.nanoTime() > deadline) {
-                    return s;
-                }
-                session.runFor(every);
-            }
         }
 
         /** Gives the device's macsec interface (or {@code ifname} when not null) our address as its neighbour. */

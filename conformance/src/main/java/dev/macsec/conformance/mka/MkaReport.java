@@ -20,7 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Attaches what an MKA case saw to its Allure report: the pcap of the exchange, our events, the device's view. */
+/**
+ * Attaches what an MKA case saw to its Allure report: the pcap of the exchange, the device's MKPDUs as the verdict read
+ * them, our events, and the device's own view (wpa_cli, ip macsec: supporting evidence, never a verdict's input).
+ */
 public final class MkaReport {
     private MkaReport() {
     }
@@ -32,14 +35,16 @@ public final class MkaReport {
         } catch (IOException e) {
             Allure.addAttachment("pcap missing", e.toString());
         }
+        Allure.addAttachment("device on the wire: its verified MKPDUs (what the verdict is judged on)", "text/plain",
+                c.wire().transcript(c.startNanos()), "txt");
         Allure.addAttachment("our participant: events", "text/plain",
                 c.participant() + "\n" + c.participant().events().stream().map(MkaEvent::toString)
                         .collect(Collectors.joining("\n")) + "\n" + c.session(), "txt");
         try {
             Map<String, String> s = c.device().status();
-            Allure.addAttachment("device: wpa_cli status", "text/plain", s.entrySet().stream()
+            Allure.addAttachment("device's own view, supporting evidence only: wpa_cli status", "text/plain", s.entrySet().stream()
                     .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("\n")), "txt");
-            Allure.addAttachment("device: ip -s macsec show", "text/plain", c.device().macsecShow(), "txt");
+            Allure.addAttachment("device's own view, supporting evidence only: ip -s macsec show", "text/plain", c.device().macsecShow(), "txt");
         } catch (IOException e) {
             Allure.addAttachment("device status unavailable", e.toString());
         }

@@ -39,6 +39,7 @@ public final class MkaSession {
     private final int[] okByAn = new int[4];
     private byte[] lastProtectedOut;
     private long lastMkpduOutNanos;
+    private DeviceOnTheWire deviceWire;
 
     /** @param ip our IPv4 address on the secured link (answered for ARP and ping) */
     public MkaSession(FrameLink link, MkaClock clock, MkaParticipant participant, byte[] ip) {
@@ -50,6 +51,11 @@ public final class MkaSession {
 
     public MkaParticipant participant() {
         return participant;
+    }
+
+    /** Shows every MKPDU received to {@code wire} too, before our participant sees it. */
+    public void observe(DeviceOnTheWire wire) {
+        deviceWire = wire;
     }
 
     /** Replaces the participant (a new MI, other keys), keeping the link and the counters. */
@@ -107,6 +113,9 @@ public final class MkaSession {
         switch (type) {
             case 0x888E -> {
                 mkpdusIn++;
+                if (deviceWire != null) {
+                    deviceWire.observe(f, System.nanoTime());
+                }
                 send(participant.receive(f, clock.millis()));
             }
             case 0x88E5 -> {
