@@ -1,16 +1,17 @@
 package dev.macsec.analysis;
 
+import dev.macsec.counter.SecYCounters;
 import dev.macsec.secy.Verdict;
 import java.util.Map;
 
 /**
  * The end of a run: throughput, what the emulated SecY counted (802.1AE names), verdict totals and MKA.
  *
- * @param counters   "secy" → SecY counters, "sc/&lt;sci&gt;" → receive SC counters, "sc/&lt;sci&gt;/an/&lt;n&gt;" → SA counters
+ * @param counters   the emulated receive SecY's counters ({@link SecYCounters#NONE} when the SecY was off)
  * @param inputError what stopped the input before its end (file, frame, offset, field), or null when it was read
  *                   to the end: the figures then cover only the frames before it
  */
-public record AnalysisSummary(RunStats run, Map<Verdict, Long> verdicts, Map<String, Map<String, Long>> counters,
+public record AnalysisSummary(RunStats run, Map<Verdict, Long> verdicts, SecYCounters counters,
                               MkaSummary mka, boolean secyEnabled, AnalysisOptions options, String inputError) {
 
     /** The same summary for a run whose input stopped at {@code error}. */

@@ -1,6 +1,7 @@
 package dev.macsec.analysis;
 
 import dev.macsec.capture.CaptureReader;
+import dev.macsec.counter.SecYCounters;
 import dev.macsec.crypto.CipherCache;
 import dev.macsec.crypto.SaKey;
 import dev.macsec.decode.FrameDecoder;
@@ -427,10 +428,10 @@ public final class Analyzer implements AutoCloseable {
         }
         FieldValue layer = d.addLayer(AnalysisFields.ANALYSIS, 0, 0);
         if (r.verdict != null) {
-            // untagged frames too: the receive SecY counts every frame (InPktsUntagged or InPktsNoTag, 802.1AE 10.6.1)
+            // untagged frames too: the receive SecY counts every frame (untagged or no tag, 802.1AE 10.6.1)
             layer.add(AnalysisFields.VERDICT, -1, 0, r.verdict.name());
             if (r.verdict.counter() != null) {
-                layer.add(AnalysisFields.COUNTER, -1, 0, r.verdict.counter());
+                layer.add(AnalysisFields.COUNTER, -1, 0, r.verdict.counter().managedObject());
             }
         }
         if (r.verdict != null && r.macsec) {
@@ -468,7 +469,7 @@ public final class Analyzer implements AutoCloseable {
      * one in {@link #finish} itself.
      */
     public AnalysisSummary summarySoFar() {
-        return new AnalysisSummary(stats.snapshot(), verdictCounts(), secyEnabled ? secy.allCounters() : Map.of(), mka.summary(),
+        return new AnalysisSummary(stats.snapshot(), verdictCounts(), secyEnabled ? secy.counters() : SecYCounters.NONE, mka.summary(),
                 secyEnabled, options, null);
     }
 

@@ -8,7 +8,7 @@ import java.util.Locale;
 
 /**
  * The SecTAG validity conditions of IEEE 802.1AE-2018 clause 9.12. A frame that breaks any of them is
- * counted InPktsBadTag by a receiving SecY; the analyzer reports each broken rule by name and keeps the frame.
+ * counted as a bad tag by a receiving SecY; the analyzer reports each broken rule by name and keeps the frame.
  */
 public enum SecTagRule {
     /** The frame ends before the SecTAG does. */
@@ -39,7 +39,7 @@ public enum SecTagRule {
         this.title = title;
         this.description = description;
         this.clause = clause;
-        // a broken 9.12 rule makes the frame InPktsBadTag, whatever the rule: one code per rule, all errors
+        // a broken 9.12 rule makes the frame a bad tag, whatever the rule: one code per rule, all errors
         this.expert = ExpertInfo.declare("sectag." + name().toLowerCase(Locale.ROOT), ExpertGroup.MALFORMED,
                 Severity.ERROR, "802.1AE-2018 " + clause, title + ": " + description);
     }

@@ -6,6 +6,11 @@ import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import dev.macsec.analysis.AnalysisSummary;
 import dev.macsec.analysis.FrameRecord;
 import dev.macsec.analysis.MkaSummary;
+import dev.macsec.counter.Counter;
+import dev.macsec.counter.CounterValues;
+import dev.macsec.counter.ScCounters;
+import dev.macsec.counter.SecYCounters;
+import dev.macsec.field.FieldFormat;
 import dev.macsec.secy.Verdict;
 import java.io.IOException;
 import java.io.Writer;
@@ -165,41 +170,32 @@ public final class JsonView implements FrameView {
         }
     }
 
-    private void writeCounters(Map<String, Map<String, Long>> counters) throws IOException {
+    private void writeCounters(SecYCounters counters) throws IOException {
         json.writeObjectFieldStart("counters");
-        Map<String, Long> secy = counters.get("secy");
         json.writeObjectFieldStart("secy");
-        if (secy != null) {
-            for (Map.Entry<String, Long> e : secy.entrySet()) {
-                json.writeNumberField(e.getKey(), e.getValue());
-            }
-        }
+        writeValues(counters.secY());
         json.writeEndObject();
         json.writeObjectFieldStart("rxsc");
-        for (Map.Entry<String, Map<String, Long>> sc : counters.entrySet()) {
-            String key = sc.getKey();
-            if (!key.startsWith("sc/") || key.contains("/an/")) {
-                continue;
-            }
-            json.writeObjectFieldStart(key.substring(3));
-            for (Map.Entry<String, Long> e : sc.getValue().entrySet()) {
-                json.writeNumberField(e.getKey(), e.getValue());
-            }
+        for (Map.Entry<Long, ScCounters> sc : counters.receiveScs().entrySet()) {
+            json.writeObjectFieldStart(FieldFormat.sci(sc.getKey()));
+            writeValues(sc.getValue().sc());
             json.writeObjectFieldStart("sa");
-            for (Map.Entry<String, Map<String, Long>> sa : counters.entrySet()) {
-                if (sa.getKey().startsWith(key + "/an/")) {
-                    json.writeObjectFieldStart(sa.getKey().substring(key.length() + 4));
-                    for (Map.Entry<String, Long> e : sa.getValue().entrySet()) {
-                        json.writeNumberField(e.getKey(), e.getValue());
-                    }
-                    json.writeEndObject();
-                }
+            for (Map.Entry<Integer, CounterValues> sa : sc.getValue().sas().entrySet()) {
+                json.writeObjectFieldStart(Integer.toString(sa.getKey()));
+                writeValues(sa.getValue());
+                json.writeEndObject();
             }
             json.writeEndObject();
             json.writeEndObject();
         }
         json.writeEndObject();
         json.writeEndObject();
+    }
+
+    private void writeValues(CounterValues values) throws IOException {
+        for (Map.Entry<Counter, Long> e : values.values().entrySet()) {
+            json.writeNumberField(e.getKey().managedObject(), e.getValue());
+        }
     }
 
     private void writeMka(MkaSummary mka) throws IOException {

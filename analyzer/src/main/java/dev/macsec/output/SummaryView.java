@@ -3,6 +3,10 @@ package dev.macsec.output;
 import dev.macsec.analysis.AnalysisSummary;
 import dev.macsec.analysis.FrameRecord;
 import dev.macsec.analysis.MkaSummary;
+import dev.macsec.counter.CounterValues;
+import dev.macsec.counter.ScCounters;
+import dev.macsec.counter.SecYCounters;
+import dev.macsec.field.FieldFormat;
 import dev.macsec.secy.Verdict;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -65,29 +69,21 @@ public final class SummaryView implements FrameView {
             verdicts.add(e.getKey().name() + " " + e.getValue());
         }
         out.println("  Verdicts: " + (verdicts.length() == 0 ? "none" : verdicts));
-        for (Map.Entry<String, Map<String, Long>> e : s.counters().entrySet()) {
-            String key = e.getKey();
-            String title;
-            String indent;
-            if (key.equals("secy")) {
-                title = "SecY";
-                indent = "  ";
-            } else if (key.contains("/an/")) {
-                title = "SA AN " + key.substring(key.lastIndexOf('/') + 1);
-                indent = "      ";
-            } else {
-                title = "Receive SC " + key.substring(3);
-                indent = "    ";
+        SecYCounters counters = s.counters();
+        out.println("  SecY: " + nonZero(counters.secY()));
+        for (Map.Entry<Long, ScCounters> sc : counters.receiveScs().entrySet()) {
+            out.println("    Receive SC " + FieldFormat.sci(sc.getKey()) + ": " + nonZero(sc.getValue().sc()));
+            for (Map.Entry<Integer, CounterValues> sa : sc.getValue().sas().entrySet()) {
+                out.println("      SA AN " + sa.getKey() + ": " + nonZero(sa.getValue()));
             }
-            out.println(indent + title + ": " + nonZero(e.getValue()));
         }
     }
 
-    private static String nonZero(Map<String, Long> counters) {
+    private static String nonZero(CounterValues counters) {
         StringJoiner j = new StringJoiner(", ");
-        counters.forEach((k, v) -> {
+        counters.values().forEach((k, v) -> {
             if (v != 0) {
-                j.add(k + "=" + v);
+                j.add(k.managedObject() + "=" + v);
             }
         });
         return j.length() == 0 ? "all counters 0" : j.toString();

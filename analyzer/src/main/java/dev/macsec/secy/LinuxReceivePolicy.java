@@ -1,5 +1,6 @@
 package dev.macsec.secy;
 
+import dev.macsec.counter.Counter;
 import dev.macsec.decode.SecTag;
 import dev.macsec.decode.SecTagRule;
 import java.util.List;
@@ -97,7 +98,7 @@ final class LinuxReceivePolicy implements ReceivePolicy {
     }
 
     /**
-     * {@link Deviation#DISABLED_FRAMES_NOT_ACCEPTED}: Disabled, C=0: InPktsUnchecked, or InPktsDelayed below the
+     * {@link Deviation#DISABLED_FRAMES_NOT_ACCEPTED}: Disabled, C=0: Unchecked, or Delayed below the
      * lowest acceptable PN; next PN and the octet counters stay.
      */
     @Override
@@ -106,10 +107,10 @@ final class LinuxReceivePolicy implements ReceivePolicy {
             return ReceivePolicy.super.notValidated(sc, sa, pn, order, lowest, userLength);
         }
         if (order.below(pn, lowest)) {
-            sc.inPktsDelayed++;
+            sc.count(Counter.IN_PKTS_DELAYED);
             return Verdict.DELAYED;
         }
-        sc.inPktsUnchecked++;
+        sc.count(Counter.IN_PKTS_UNCHECKED);
         return Verdict.UNCHECKED;
     }
 

@@ -1,5 +1,6 @@
 package dev.macsec.secy;
 
+import dev.macsec.counter.Counter;
 import dev.macsec.decode.SecTag;
 import java.util.List;
 
@@ -22,7 +23,7 @@ interface ReceivePolicy {
         return profile.deviations().isEmpty() ? IEEE : new LinuxReceivePolicy(profile.deviations());
     }
 
-    /** 9.12, 10.6.1: whether a frame that ends inside its SecTAG counts InPktsBadTag. */
+    /** 9.12, 10.6.1: whether a frame that ends inside its SecTAG counts as a bad tag. */
     @DepartsAs(Deviation.TRUNCATED_SECTAG_NOT_COUNTED)
     default boolean countsTruncatedSecTag() {
         return true;
@@ -41,7 +42,7 @@ interface ReceivePolicy {
     }
 
     /**
-     * 10.6.1, 9.12: whether a SecTAG is checked before its SCI is looked up, so that a bad tag counts InPktsBadTag
+     * 10.6.1, 9.12: whether a SecTAG is checked before its SCI is looked up, so that a bad tag counts as one
      * whether or not the SC is known.
      */
     @DepartsAs(Deviation.SCI_LOOKUP_BEFORE_TAG_CHECK)
@@ -49,7 +50,7 @@ interface ReceivePolicy {
         return true;
     }
 
-    /** 10.7.10: whether a missing or unused SA's own InPktsNotUsingSA/InPktsUnusedSA move beside the SC's. */
+    /** 10.7.10: whether a missing or unused SA's own not-using-SA/unused-SA counters move beside the SC's. */
     @DepartsAs(Deviation.NO_PER_SA_UNUSED_COUNTERS)
     default boolean countsUnusedSaOnTheSa() {
         return true;
@@ -76,14 +77,14 @@ interface ReceivePolicy {
     }
 
     /**
-     * 10.6.4, 10.6.5: validateFrames Disabled and C=0: the frame is not validated and is accepted as is (InPktsUnchecked,
-     * next PN, InOctetsValidated). Returns the verdict; the caller delivers the frame.
+     * 10.6.4, 10.6.5: validateFrames Disabled and C=0: the frame is not validated and is accepted as is (Unchecked,
+     * next PN, octets validated). Returns the verdict; the caller delivers the frame.
      */
     @DepartsAs(Deviation.DISABLED_FRAMES_NOT_ACCEPTED)
     default Verdict notValidated(ReceiveSc sc, ReceiveSa sa, long pn, PnOrder order, long lowest, int userLength) {
-        sc.inPktsUnchecked++;
+        sc.count(Counter.IN_PKTS_UNCHECKED);
         advance(sa, pn);
-        sc.inOctetsValidated += userLength;
+        sc.countOctetsValidated(userLength);
         return Verdict.UNCHECKED;
     }
 
@@ -92,7 +93,7 @@ interface ReceivePolicy {
     default void countOctetsBeforeVerdict(ReceiveSc sc, SecTag t, int userLength, ValidateFrames validateFrames) {
     }
 
-    /** 10.7.9: InOctetsDecrypted (E=1) or InOctetsValidated of a frame counted InPktsOK. */
+    /** 10.7.9: the octets decrypted (E=1) or validated of a frame counted OK. */
     @DepartsAs(Deviation.OCTETS_BEFORE_VERDICT)
     default void countOctetsOfOk(ReceiveSc sc, SecTag t, int userLength) {
         sc.countOctets(t, userLength);

@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * A named set of {@link Deviation}s: how a particular implementation receives frames.
- * <p>Both profiles: InPktsOverrun never moves (an emulator cannot fall behind), and E=1,C=0 frames go to the
+ * <p>Both profiles: the overrun count never moves (an emulator cannot fall behind), and E=1,C=0 frames go to the
  * Uncontrolled Port without moving a counter (the standard names none for them; Linux returns them to
  * the real device).
  */

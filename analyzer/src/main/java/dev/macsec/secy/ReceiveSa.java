@@ -1,8 +1,9 @@
 package dev.macsec.secy;
 
 import dev.macsec.crypto.SaKey;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.macsec.counter.Counter;
+import dev.macsec.counter.CounterValues;
+import dev.macsec.counter.LiveCounters;
 
 /**
  * A receive SA (IEEE 802.1AE-2018 10.7.10): its key, next PN, in-use flag and per-SA counters.
@@ -35,11 +36,7 @@ public final class ReceiveSa {
     private volatile long nextPn;
     private volatile boolean inUse = true;
 
-    long inPktsOk;
-    long inPktsInvalid;
-    long inPktsNotValid;
-    long inPktsNotUsingSa;
-    long inPktsUnusedSa;
+    private final LiveCounters counters = new LiveCounters(Counter.Scope.RECEIVE_SA);
 
     ReceiveSa(int an, SaKey key, long nextPn) {
         this(an, new SaKey[] {key}, false, 0, false, nextPn);
@@ -152,15 +149,13 @@ public final class ReceiveSa {
         return this;
     }
 
-    /** Per-SA counters under the standard's names. */
-    public Map<String, Long> counters() {
-        Map<String, Long> m = new LinkedHashMap<>();
-        m.put("InPktsOK", inPktsOk);
-        m.put("InPktsInvalid", inPktsInvalid);
-        m.put("InPktsNotValid", inPktsNotValid);
-        m.put("InPktsNotUsingSA", inPktsNotUsingSa);
-        m.put("InPktsUnusedSA", inPktsUnusedSa);
-        return m;
+    void count(Counter c) {
+        counters.increment(c);
+    }
+
+    /** This SA's counters now. */
+    public CounterValues counters() {
+        return counters.snapshot();
     }
 
     @Override

@@ -2,8 +2,12 @@ package dev.macsec.secy;
 
 import dev.macsec.crypto.SaKey;
 import dev.macsec.decode.SecTag;
-import java.util.LinkedHashMap;
+import dev.macsec.counter.Counter;
+import dev.macsec.counter.CounterValues;
+import dev.macsec.counter.LiveCounters;
+import dev.macsec.counter.ScCounters;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /** A receive SC (IEEE 802.1AE-2018 10.7.9): up to four SAs by AN, and the per-SC counters. */
@@ -17,29 +21,24 @@ public final class ReceiveSc {
     /** Created for a frame of an SCI the configuration does not name, under wildcard keys, rather than configured. */
     private final boolean learned;
 
-    long inPktsOk;
-    long inPktsUnchecked;
-    long inPktsDelayed;
-    long inPktsLate;
-    long inPktsInvalid;
-    long inPktsNotValid;
-    long inPktsNotUsingSa;
-    long inPktsUnusedSa;
-    long inOctetsValidated;
-    long inOctetsDecrypted;
+    private final LiveCounters counters = new LiveCounters(Counter.Scope.RECEIVE_SC);
 
     ReceiveSc(long sci, boolean learned) {
         this.sci = sci;
         this.learned = learned;
     }
 
-    /** 10.7.9: the secure data of a validated frame, as InOctetsDecrypted when it was encrypted (E=1). */
+    void count(Counter c) {
+        counters.increment(c);
+    }
+
+    /** 10.7.9: the secure data of a validated frame, as octets decrypted when it was encrypted (E=1). */
     void countOctets(SecTag t, int userLength) {
-        if (t.encrypted()) {
-            inOctetsDecrypted += userLength;
-        } else {
-            inOctetsValidated += userLength;
-        }
+        counters.add(t.encrypted() ? Counter.IN_OCTETS_DECRYPTED : Counter.IN_OCTETS_VALIDATED, userLength);
+    }
+
+    void countOctetsValidated(int userLength) {
+        counters.add(Counter.IN_OCTETS_VALIDATED, userLength);
     }
 
     public long sci() {
@@ -86,19 +85,16 @@ public final class ReceiveSc {
         return sas.get(an & 3);
     }
 
-    public Map<String, Long> counters() {
-        Map<String, Long> m = new LinkedHashMap<>();
-        m.put("InPktsOK", inPktsOk);
-        m.put("InPktsUnchecked", inPktsUnchecked);
-        m.put("InPktsDelayed", inPktsDelayed);
-        m.put("InPktsLate", inPktsLate);
-        m.put("InPktsInvalid", inPktsInvalid);
-        m.put("InPktsNotValid", inPktsNotValid);
-        m.put("InPktsNotUsingSA", inPktsNotUsingSa);
-        m.put("InPktsUnusedSA", inPktsUnusedSa);
-        m.put("InOctetsValidated", inOctetsValidated);
-        m.put("InOctetsDecrypted", inOctetsDecrypted);
-        return m;
+    /** This SC's counters and its SAs' now; read from the ordered stage's thread or after it is done. */
+    public ScCounters counters() {
+        Map<Integer, CounterValues> perSa = new TreeMap<>();
+        for (int an = 0; an < 4; an++) {
+            ReceiveSa sa = sa(an);
+            if (sa != null) {
+                perSa.put(an, sa.counters());
+            }
+        }
+        return new ScCounters(counters.snapshot(), perSa);
     }
 
     @Override

@@ -1,11 +1,14 @@
 package dev.macsec.secy;
 
+import dev.macsec.counter.Counter;
+import dev.macsec.counter.LiveCounters;
+import dev.macsec.counter.ScCounters;
+import dev.macsec.counter.SecYCounters;
 import dev.macsec.crypto.CipherCache;
 import dev.macsec.crypto.MacsecGcm;
 import dev.macsec.crypto.SaKey;
 import dev.macsec.decode.SecTag;
 import dev.macsec.decode.SecTagRule;
-import dev.macsec.field.FieldFormat;
 import dev.macsec.suite.CipherSuite;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,6 +16,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -40,7 +44,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * of an SC or SA the configuration does not name creates the SC (marked {@link ReceiveSc#learned()}) and an SA for
  * its AN holding the wildcard keys as candidates ({@link ReceiveSa}): the first that verifies becomes that SA's key,
  * with next PN = the frame's PN, so the replay window starts at the first PN seen (for XPN the first frame is taken
- * to have upper PN half 0). A frame none of them verifies is an ICV failure (InPktsNotValid, or InPktsInvalid under
+ * to have upper PN half 0). A frame none of them verifies is an ICV failure (NotValid, or Invalid under
  * validateFrames Check for C=0), as on a SecY configured with that key, not an unknown SCI: the key was given for
  * it and failed. Once one has verified an SA, only it is tried there; before, at most {@link #MAX_KEYS_PER_FRAME}
  * per frame, but every one on the first frame they fail, within {@link #SWEEP_BUDGET} verifications per run.
@@ -104,12 +108,9 @@ public final class ReceiveSecY {
      */
     private ReceiveSc lastSc;
 
-    private long inPktsUntagged;
-    private long inPktsNoTag;
-    private long inPktsBadTag;
-    private long inPktsUnknownSci;
-    private long inPktsNoSci;
-    private final long inPktsOverrun = 0;
+    /** The SecY's receive counters (its Overrun count stays 0: an emulator cannot fall behind). */
+    private final LiveCounters secY = new LiveCounters(
+            Counter.of(Counter.Scope.SECY).stream().filter(Counter::received).toList());
 
     public ReceiveSecY(Config config, ReceiveProfile profile) {
         this.config = config;
@@ -304,7 +305,7 @@ public final class ReceiveSecY {
         int violations = config.suite().xpn() ? t.violationsForXpn() : t.violations();
         if (SecTagRule.TRUNCATED_SECTAG.in(violations)) {
             if (policy.countsTruncatedSecTag()) {
-                inPktsBadTag++;
+                secY.increment(Counter.IN_PKTS_BAD_TAG);
             }
             return drop(f, Verdict.BAD_TAG);
         }
@@ -320,15 +321,15 @@ public final class ReceiveSecY {
         if (sc == null && learns) {
             sc = learnSc(f.sci);
         }
-        // 9.12, then 10.6.1: InPktsBadTag, InPktsNoSCI / InPktsUnknownSCI
+        // 9.12, then 10.6.1: IN_PKTS_BAD_TAG, IN_PKTS_NO_SCI / IN_PKTS_UNKNOWN_SCI
         if (violations != 0 && (sc != null || policy.checksTagBeforeSciLookup())) {
-            inPktsBadTag++;
+            secY.increment(Counter.IN_PKTS_BAD_TAG);
             return drop(f, Verdict.BAD_TAG);
         }
         if (sc == null) {
             return unknownSci(f);
         }
-        // 10.6.1: the receive SA for the AN, in use (10.7.10 InPktsNotUsingSA / InPktsUnusedSA)
+        // 10.6.1: the receive SA for the AN, in use (10.7.10 IN_PKTS_NOT_USING_SA / IN_PKTS_UNUSED_SA)
         ReceiveSa sa = sc.sa(t.an());
         if (sa == null && learns) {
             sa = learnSa(f, sc, t.an(), wild);
@@ -348,7 +349,7 @@ public final class ReceiveSecY {
         ReceivePolicy.PnOrder order = policy.pnOrder(sa);
         long lowest = order.lowestAcceptablePn(sa, config.replayWindow());
         if (config.replayProtect() && order.lateBeforeValidation(sa, pn, lowest)) {
-            sc.inPktsLate++;
+            sc.count(Counter.IN_PKTS_LATE);
             return drop(f, Verdict.LATE);
         }
         int userLength = t.secureDataLength();
@@ -362,12 +363,12 @@ public final class ReceiveSecY {
         // 10.6.4: a frame that fails: dropped (Strict, or C=1), else delivered as it came (Check)
         if (!valid) {
             if (t.changed() || config.validateFrames() == ValidateFrames.STRICT) {
-                sc.inPktsNotValid++;
-                sa.inPktsNotValid++;
+                sc.count(Counter.IN_PKTS_NOT_VALID);
+                sa.count(Counter.IN_PKTS_NOT_VALID);
                 return drop(f, Verdict.NOT_VALID);
             }
-            sc.inPktsInvalid++;
-            sa.inPktsInvalid++;
+            sc.count(Counter.IN_PKTS_INVALID);
+            sa.count(Counter.IN_PKTS_INVALID);
             return deliverClear(f, Verdict.INVALID);
         }
         // 10.6.5: replay check on the validated PN, counters, next PN
@@ -375,14 +376,14 @@ public final class ReceiveSecY {
         Verdict v;
         if (order.below(pn, lowest)) {
             if (config.replayProtect() && order.belowIsLate(pn, lowest)) {
-                sc.inPktsLate++;
+                sc.count(Counter.IN_PKTS_LATE);
                 return drop(f, Verdict.LATE);
             }
-            sc.inPktsDelayed++;
+            sc.count(Counter.IN_PKTS_DELAYED);
             v = Verdict.DELAYED;
         } else {
-            sc.inPktsOk++;
-            sa.inPktsOk++;
+            sc.count(Counter.IN_PKTS_OK);
+            sa.count(Counter.IN_PKTS_OK);
             policy.countOctetsOfOk(sc, t, userLength);
             v = Verdict.OK;
         }
@@ -390,13 +391,13 @@ public final class ReceiveSecY {
         return v;
     }
 
-    /** 10.6.1: untagged frames: InPktsNoTag under Strict, else InPktsUntagged and delivered. */
+    /** 10.6.1: untagged frames: no tag under Strict, else untagged and delivered. */
     private Verdict untagged(RxFrame f) {
         if (config.validateFrames() == ValidateFrames.STRICT) {
-            inPktsNoTag++;
+            secY.increment(Counter.IN_PKTS_NO_TAG);
             return drop(f, Verdict.NO_TAG);
         }
-        inPktsUntagged++;
+        secY.increment(Counter.IN_PKTS_UNTAGGED);
         System.arraycopy(f.buf, f.off, f.out, f.outOff, f.len);
         f.outLen = f.len;
         return Verdict.UNTAGGED;
@@ -433,15 +434,15 @@ public final class ReceiveSecY {
     private Verdict notUsingSa(RxFrame f, ReceiveSc sc, ReceiveSa sa) {
         boolean perSa = sa != null && policy.countsUnusedSaOnTheSa();
         if (f.tag.changed() || config.validateFrames() == ValidateFrames.STRICT) {
-            sc.inPktsNotUsingSa++;
+            sc.count(Counter.IN_PKTS_NOT_USING_SA);
             if (perSa) {
-                sa.inPktsNotUsingSa++;
+                sa.count(Counter.IN_PKTS_NOT_USING_SA);
             }
             return drop(f, Verdict.NOT_USING_SA);
         }
-        sc.inPktsUnusedSa++;
+        sc.count(Counter.IN_PKTS_UNUSED_SA);
         if (perSa) {
-            sa.inPktsUnusedSa++;
+            sa.count(Counter.IN_PKTS_UNUSED_SA);
         }
         return deliverClear(f, Verdict.UNUSED_SA);
     }
@@ -497,10 +498,10 @@ public final class ReceiveSecY {
 
     private Verdict unknownSci(RxFrame f) {
         if (f.tag.changed() || config.validateFrames() == ValidateFrames.STRICT) {
-            inPktsNoSci++;
+            secY.increment(Counter.IN_PKTS_NO_SCI);
             return drop(f, Verdict.NO_SCI);
         }
-        inPktsUnknownSci++;
+        secY.increment(Counter.IN_PKTS_UNKNOWN_SCI);
         return deliverClear(f, Verdict.UNKNOWN_SCI);
     }
 
@@ -519,41 +520,15 @@ public final class ReceiveSecY {
         return v;
     }
 
-    /** SecY-level counters under the standard's names. */
-    public Map<String, Long> counters() {
-        Map<String, Long> m = new LinkedHashMap<>();
-        m.put("InPktsUntagged", inPktsUntagged);
-        m.put("InPktsNoTag", inPktsNoTag);
-        m.put("InPktsBadTag", inPktsBadTag);
-        m.put("InPktsUnknownSCI", inPktsUnknownSci);
-        m.put("InPktsNoSCI", inPktsNoSci);
-        m.put("InPktsOverrun", inPktsOverrun);
-        return m;
-    }
-
-    /** Every counter: "secy" -> map, then {@link #scCounterKey} and {@link #saCounterKey} for each SC and SA. */
-    public Map<String, Map<String, Long>> allCounters() {
-        Map<String, Map<String, Long>> m = new LinkedHashMap<>();
-        m.put("secy", counters());
-        for (ReceiveSc sc : new ArrayList<>(scOrder)) {
-            m.put(scCounterKey(sc.sci()), sc.counters());
-            for (int an = 0; an < 4; an++) {
-                ReceiveSa sa = sc.sa(an);
-                if (sa != null) {
-                    m.put(saCounterKey(sc.sci(), an), sa.counters());
-                }
-            }
+    /**
+     * Every counter now: the SecY's receive counters, and each receive SC's with its SAs', in the order the SCs were
+     * added or learned. No transmit side.
+     */
+    public SecYCounters counters() {
+        Map<Long, ScCounters> rx = new LinkedHashMap<>();
+        for (ReceiveSc sc : scOrder) {
+            rx.put(sc.sci(), sc.counters());
         }
-        return m;
-    }
-
-    /** The key of a receive SC's counters in {@link #allCounters}: "sc/&lt;SCI hex&gt;". */
-    public static String scCounterKey(long sci) {
-        return "sc/" + FieldFormat.sci(sci);
-    }
-
-    /** The key of a receive SA's counters in {@link #allCounters}: "sc/&lt;SCI hex&gt;/an/&lt;n&gt;". */
-    public static String saCounterKey(long sci, int an) {
-        return scCounterKey(sci) + "/an/" + an;
+        return new SecYCounters(secY.snapshot(), rx, Optional.empty());
     }
 }

@@ -1,11 +1,18 @@
 package dev.macsec.secy;
 
+import dev.macsec.counter.Counter;
+import dev.macsec.counter.CounterValues;
+import dev.macsec.counter.LiveCounters;
+import dev.macsec.counter.ScCounters;
+import dev.macsec.counter.SecYCounters;
 import dev.macsec.crypto.MacsecGcm;
 import dev.macsec.crypto.SaKey;
 import dev.macsec.decode.SecTag;
 import dev.macsec.suite.CipherSuite;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * A transmitting SecY (IEEE 802.1AE-2018 10.5, 10.7.21-10.7.23) for the traffic generator: one transmit
@@ -24,11 +31,10 @@ public final class TransmitSecY {
     private boolean endStation;
     private boolean scb;
 
-    private long outPktsUntagged;
-    private long outPktsProtected;
-    private long outPktsEncrypted;
-    private long outOctetsProtected;
-    private long outOctetsEncrypted;
+    /** The SecY's transmit counters this SecY keeps: it never sees a frame too long for its MAC. */
+    private final LiveCounters secY = new LiveCounters(List.of(Counter.OUT_PKTS_UNTAGGED));
+    private final LiveCounters sc = new LiveCounters(Counter.Scope.TRANSMIT_SC);
+    private final LiveCounters[] saCounters = new LiveCounters[4];
 
     public TransmitSecY(long sci) {
         this.sci = sci;
@@ -47,6 +53,7 @@ public final class TransmitSecY {
             throw new IllegalArgumentException(key.suite() + " PN must be 1..0xFFFFFFFF: " + Long.toHexString(firstPn));
         }
         sas[an] = new MacsecGcm(key);
+        saCounters[an] = new LiveCounters(Counter.Scope.TRANSMIT_SA);
         nextPn[an] = firstPn;
         exhausted[an] = false;
         return this;
@@ -133,7 +140,7 @@ public final class TransmitSecY {
     public int protect(byte[] in, int inOff, int inLen, byte[] out, int outOff) {
         if (!protectFrames) {
             System.arraycopy(in, inOff, out, outOff, inLen);
-            outPktsUntagged++;
+            secY.increment(Counter.OUT_PKTS_UNTAGGED);
             return inLen;
         }
         int an = encodingAn;
@@ -155,23 +162,21 @@ public final class TransmitSecY {
             nextPn[an] = pn + 1;
         }
         int userLen = inLen - 12;
-        if (confidentiality) {
-            outPktsEncrypted++;
-            outOctetsEncrypted += userLen;
-        } else {
-            outPktsProtected++;
-            outOctetsProtected += userLen;
-        }
+        Counter packets = confidentiality ? Counter.OUT_PKTS_ENCRYPTED : Counter.OUT_PKTS_PROTECTED;
+        sc.increment(packets);
+        saCounters[an].increment(packets);
+        sc.add(confidentiality ? Counter.OUT_OCTETS_ENCRYPTED : Counter.OUT_OCTETS_PROTECTED, userLen);
         return n;
     }
 
-    public Map<String, Long> counters() {
-        Map<String, Long> m = new LinkedHashMap<>();
-        m.put("OutPktsUntagged", outPktsUntagged);
-        m.put("OutPktsProtected", outPktsProtected);
-        m.put("OutPktsEncrypted", outPktsEncrypted);
-        m.put("OutOctetsProtected", outOctetsProtected);
-        m.put("OutOctetsEncrypted", outOctetsEncrypted);
-        return m;
+    /** Every counter now: the SecY's untagged frames, the transmit SC's, and each installed SA's (a new SA starts at 0). */
+    public SecYCounters counters() {
+        Map<Integer, CounterValues> perSa = new TreeMap<>();
+        for (int an = 0; an < 4; an++) {
+            if (saCounters[an] != null) {
+                perSa.put(an, saCounters[an].snapshot());
+            }
+        }
+        return new SecYCounters(secY.snapshot(), Map.of(), Optional.of(new ScCounters(sc.snapshot(), perSa)));
     }
 }

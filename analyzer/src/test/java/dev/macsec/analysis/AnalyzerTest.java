@@ -1,12 +1,14 @@
 package dev.macsec.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.macsec.capture.CaptureReader;
 import dev.macsec.capture.PcapWriter;
+import dev.macsec.counter.Counter;
+import dev.macsec.counter.CounterValues;
+import dev.macsec.counter.SecYCounters;
 import dev.macsec.crypto.SaKey;
 import dev.macsec.error.InputException;
 import dev.macsec.keys.KeysFile;
@@ -20,7 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +36,7 @@ class AnalyzerTest {
     record Seen(long number, Verdict verdict, long pn, boolean plaintext) {
     }
 
-    static List<Seen> run(Path capture, KeysFile keys, AnalysisOptions options, Map<String, Map<String, Long>>[] countersOut)
+    static List<Seen> run(Path capture, KeysFile keys, AnalysisOptions options, SecYCounters[] countersOut)
             throws IOException {
         List<Seen> seen = new ArrayList<>();
         try (Analyzer analyzer = new Analyzer(options, keys); CaptureReader reader = CaptureReader.open(capture)) {
@@ -49,14 +51,13 @@ class AnalyzerTest {
 
     @Test
     void realLinuxCaptureVerifiesWithPublishedKeys() throws IOException {
-        @SuppressWarnings("unchecked")
-        Map<String, Map<String, Long>>[] counters = new Map[1];
+        SecYCounters[] counters = new SecYCounters[1];
         List<Seen> seen = run(STATIC_SA, LINUX_KEYS, AnalysisOptions.defaults(), counters);
         assertEquals(16, seen.size());
         seen.forEach(s -> assertEquals(Verdict.OK, s.verdict(), "frame " + s.number()));
         // KEYS.md: after the run the device counted InPktsOK=3 on the host's receive SC
-        assertEquals(3L, counters[0].get("sc/0200000000010001").get("InPktsOK"));
-        assertEquals(13L, counters[0].get("sc/5254000000020001").get("InPktsOK"));
+        assertEquals(OptionalLong.of(3), counters[0].receiveSc(0x0200000000010001L, Counter.IN_PKTS_OK));
+        assertEquals(OptionalLong.of(13), counters[0].receiveSc(0x5254000000020001L, Counter.IN_PKTS_OK));
     }
 
     @Test
@@ -71,13 +72,12 @@ class AnalyzerTest {
         // a SAK given for any SC/AN that fails is an ICV failure (802.1AE 10.6.4, Strict: InPktsNotValid), not an
         // unknown SCI: a SecY configured with that key would count it so
         KeysFile wrong = KeysFile.fromOptions(List.of("000102030405060708090a0b0c0d0e0f"), List.of());
-        @SuppressWarnings("unchecked")
-        Map<String, Map<String, Long>>[] counters = new Map[1];
+        SecYCounters[] counters = new SecYCounters[1];
         List<Seen> seen = run(STATIC_SA, wrong, AnalysisOptions.defaults(), counters);
         seen.forEach(s -> assertEquals(Verdict.NOT_VALID, s.verdict(), "frame " + s.number()));
-        assertEquals(3L, counters[0].get("sc/0200000000010001").get("InPktsNotValid"));
-        assertEquals(13L, counters[0].get("sc/5254000000020001/an/0").get("InPktsNotValid"));
-        assertEquals(0L, counters[0].get("secy").get("InPktsNoSCI"));
+        assertEquals(OptionalLong.of(3), counters[0].receiveSc(0x0200000000010001L, Counter.IN_PKTS_NOT_VALID));
+        assertEquals(OptionalLong.of(13), counters[0].receiveSa(0x5254000000020001L, 0, Counter.IN_PKTS_NOT_VALID));
+        assertEquals(OptionalLong.of(0), counters[0].secY(Counter.IN_PKTS_NO_SCI));
     }
 
     @Test
@@ -142,27 +142,24 @@ class AnalyzerTest {
         KeysFile keys = KeysFile.parse(entry, "test");
         AnalysisOptions summaryOnly = new AnalysisOptions(dev.macsec.secy.ValidateFrames.STRICT, true, 4,
                 dev.macsec.secy.ReceiveProfile.IEEE, 0, false, 1);
-        @SuppressWarnings("unchecked")
-        Map<String, Map<String, Long>>[] sequentialCounters = new Map[1];
-        @SuppressWarnings("unchecked")
-        Map<String, Map<String, Long>>[] parallelCounters = new Map[1];
+        SecYCounters[] sequentialCounters = new SecYCounters[1];
+        SecYCounters[] parallelCounters = new SecYCounters[1];
         List<Seen> sequential = run(capture, keys, summaryOnly, sequentialCounters);
         List<Seen> parallel = run(capture, keys, summaryOnly.withThreads(3), parallelCounters);
         assertEquals(sequential, parallel);
         assertEquals(sequentialCounters[0], parallelCounters[0]);
-        Map<String, Long> sc = sequentialCounters[0].get(String.format("sc/%016x", sci));
-        assertNotNull(sc);
+        CounterValues sc = sequentialCounters[0].receiveScs().get(sci).sc();
         long badIcv = frames / 97 + (frames % 97 > 5 ? 1 : 0);
         long replays = frames / 50;
         if (suite.xpn()) {
             // 802.1AE 10.6.2: XPN recovery never yields a PN below the lowest acceptable one, so an old frame is
             // recovered into the future, fails its ICV and counts NotValid rather than Late
-            assertEquals(badIcv + replays, sc.get("InPktsNotValid"));
-            assertEquals(0L, sc.get("InPktsLate"));
+            assertEquals(badIcv + replays, sc.get(Counter.IN_PKTS_NOT_VALID).getAsLong());
+            assertEquals(0L, sc.get(Counter.IN_PKTS_LATE).getAsLong());
         } else {
-            assertEquals(badIcv, sc.get("InPktsNotValid"));
-            assertEquals(replays, sc.get("InPktsLate"));
+            assertEquals(badIcv, sc.get(Counter.IN_PKTS_NOT_VALID).getAsLong());
+            assertEquals(replays, sc.get(Counter.IN_PKTS_LATE).getAsLong());
         }
-        assertEquals(frames - badIcv, sc.get("InPktsOK"));
+        assertEquals(frames - badIcv, sc.get(Counter.IN_PKTS_OK).getAsLong());
     }
 }

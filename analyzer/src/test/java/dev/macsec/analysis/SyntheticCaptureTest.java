@@ -3,11 +3,13 @@ package dev.macsec.analysis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.macsec.capture.CaptureReader;
+import dev.macsec.counter.Counter;
 import dev.macsec.keys.KeysFile;
 import dev.macsec.secy.Verdict;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,7 +32,7 @@ class SyntheticCaptureTest {
             });
             AnalysisSummary summary = analyzer.finish();
             assertEquals(Map.of(Verdict.OK, 3_001L), summary.verdicts());
-            assertEquals(3_001L, summary.counters().get("sc/0200000000010001").get("InPktsOK"));
+            assertEquals(OptionalLong.of(3_001), summary.counters().receiveSc(0x0200000000010001L, Counter.IN_PKTS_OK));
         }
         // 64, 512 and 1500 octets on the wire, in turn
         assertEquals(1_001 * 64L, wireBytes[0]);

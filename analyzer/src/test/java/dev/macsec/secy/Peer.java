@@ -1,9 +1,10 @@
 package dev.macsec.secy;
 
+import dev.macsec.counter.Counter;
+import dev.macsec.crypto.CipherCache;
 import dev.macsec.crypto.MacsecGcm;
 import dev.macsec.crypto.SaKey;
 import dev.macsec.decode.SecTag;
-import dev.macsec.crypto.CipherCache;
 import dev.macsec.suite.CipherSuite;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -92,15 +93,15 @@ final class Peer {
         return s.receive(RxFrame.of(frame));
     }
 
-    static long sc(ReceiveSecY s, String counter) {
-        return s.sc(SCI).counters().get(counter);
+    static long sc(ReceiveSecY s, Counter counter) {
+        return s.sc(SCI).counters().get(counter).orElseThrow();
     }
 
-    static long sa(ReceiveSecY s, int an, String counter) {
-        return s.sc(SCI).sa(an).counters().get(counter);
+    static long sa(ReceiveSecY s, int an, Counter counter) {
+        return s.sc(SCI).sa(an).counters().get(counter).orElseThrow();
     }
 
-    static long secy(ReceiveSecY s, String counter) {
-        return s.counters().get(counter);
+    static long secy(ReceiveSecY s, Counter counter) {
+        return s.counters().secY(counter).orElseThrow();
     }
 }

@@ -10,6 +10,7 @@ import static dev.macsec.secy.Peer.sc;
 import static dev.macsec.secy.Peer.secy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.macsec.counter.Counter;
 import dev.macsec.crypto.MacsecGcm;
 import dev.macsec.decode.SecTag;
 import dev.macsec.suite.CipherSuite;
@@ -52,7 +53,7 @@ class ReceiveProfileTest {
             rx(s, frame(key(XPN), ENCRYPT, 0x1_0000_0000L));
             Verdict v = rx(s, frame(key(XPN), ENCRYPT, 0x0_FFFF_FFFFL));
             assertEquals(p == ReceiveProfile.IEEE ? Verdict.OK : Verdict.NOT_VALID, v, p.name());
-            assertEquals(p == ReceiveProfile.IEEE ? 0 : 1, sc(s, "InPktsNotValid"), p.name());
+            assertEquals(p == ReceiveProfile.IEEE ? 0 : 1, sc(s, Counter.IN_PKTS_NOT_VALID), p.name());
         }
     }
 
@@ -75,8 +76,8 @@ class ReceiveProfileTest {
             assertEquals(Verdict.UNCHECKED, rx(s, frame(key(GCM), INTEGRITY, 5)), p.name());
             boolean ieee = p == ReceiveProfile.IEEE;
             assertEquals(ieee ? 6 : 1, s.sc(Peer.SCI).sa(0).nextPn(), p.name());
-            assertEquals(ieee ? 100 : 0, sc(s, "InOctetsValidated"), p.name());
-            assertEquals(1, sc(s, "InPktsUnchecked"), p.name());
+            assertEquals(ieee ? 100 : 0, sc(s, Counter.IN_OCTETS_VALIDATED), p.name());
+            assertEquals(1, sc(s, Counter.IN_PKTS_UNCHECKED), p.name());
         }
     }
 
@@ -95,8 +96,8 @@ class ReceiveProfileTest {
             assertEquals(Verdict.DELAYED, rx(s, frame(key(GCM), ENCRYPT, 3)), p.name());
             boolean ieee = p == ReceiveProfile.IEEE;
             // linux: the secure data (100 octets) of OK, NotValid and Delayed frames alike
-            assertEquals(ieee ? 100 : 3 * 100, sc(s, "InOctetsDecrypted"), p.name());
-            assertEquals(ieee ? 0 : 100, sc(s, "InOctetsValidated"), p.name());
+            assertEquals(ieee ? 100 : 3 * 100, sc(s, Counter.IN_OCTETS_DECRYPTED), p.name());
+            assertEquals(ieee ? 0 : 100, sc(s, Counter.IN_OCTETS_VALIDATED), p.name());
         }
     }
 
@@ -108,10 +109,10 @@ class ReceiveProfileTest {
             assertEquals(Verdict.NOT_USING_SA, rx(s, frame(key(GCM), ENCRYPT, 1)));
             assertEquals(Verdict.UNUSED_SA, rx(s, frame(key(GCM), INTEGRITY, 2)));
             boolean ieee = p == ReceiveProfile.IEEE;
-            assertEquals(1, sc(s, "InPktsNotUsingSA"));
-            assertEquals(1, sc(s, "InPktsUnusedSA"));
-            assertEquals(ieee ? 1 : 0, sa(s, 0, "InPktsNotUsingSA"), p.name());
-            assertEquals(ieee ? 1 : 0, sa(s, 0, "InPktsUnusedSA"), p.name());
+            assertEquals(1, sc(s, Counter.IN_PKTS_NOT_USING_SA));
+            assertEquals(1, sc(s, Counter.IN_PKTS_UNUSED_SA));
+            assertEquals(ieee ? 1 : 0, sa(s, 0, Counter.IN_PKTS_NOT_USING_SA), p.name());
+            assertEquals(ieee ? 1 : 0, sa(s, 0, Counter.IN_PKTS_UNUSED_SA), p.name());
         }
     }
 
@@ -125,8 +126,8 @@ class ReceiveProfileTest {
             Verdict v = rx(s, f);
             boolean ieee = p == ReceiveProfile.IEEE;
             assertEquals(ieee ? Verdict.BAD_TAG : Verdict.NO_SCI, v, p.name());
-            assertEquals(ieee ? 1 : 0, secy(s, "InPktsBadTag"), p.name());
-            assertEquals(ieee ? 0 : 1, secy(s, "InPktsNoSCI"), p.name());
+            assertEquals(ieee ? 1 : 0, secy(s, Counter.IN_PKTS_BAD_TAG), p.name());
+            assertEquals(ieee ? 0 : 1, secy(s, Counter.IN_PKTS_NO_SCI), p.name());
         }
     }
 
@@ -135,7 +136,7 @@ class ReceiveProfileTest {
         for (ReceiveProfile p : new ReceiveProfile[] {ReceiveProfile.IEEE, ReceiveProfile.LINUX}) {
             ReceiveSecY s = Peer.secy(GCM, ValidateFrames.STRICT, true, 0, p, 1);
             assertEquals(Verdict.UNCONTROLLED, rx(s, frame(key(GCM), SecTag.TCI_SC | SecTag.TCI_E, 1)));
-            assertEquals(0, secy(s, "InPktsOverrun") + secy(s, "InPktsBadTag") + sc(s, "InPktsOK"));
+            assertEquals(0, secy(s, Counter.IN_PKTS_OVERRUN) + secy(s, Counter.IN_PKTS_BAD_TAG) + sc(s, Counter.IN_PKTS_OK));
         }
     }
 
@@ -171,7 +172,7 @@ class ReceiveProfileTest {
             ReceiveSecY s = Peer.secy(GCM, ValidateFrames.STRICT, true, 0, p, 1);
             byte[] f = java.util.Arrays.copyOf(frame(key(GCM), ENCRYPT, 1), 18);
             assertEquals(Verdict.BAD_TAG, rx(s, f), p.name());
-            assertEquals(p == ReceiveProfile.IEEE ? 1L : 0L, s.counters().get("InPktsBadTag"), p.name());
+            assertEquals(p == ReceiveProfile.IEEE ? 1L : 0L, secy(s, Counter.IN_PKTS_BAD_TAG), p.name());
         }
     }
 
@@ -220,9 +221,9 @@ class ReceiveProfileTest {
             assertEquals(true, v.delivered(), p.name() + " PN " + pn + ": " + v);
         }
         String what = suite + " " + p.name() + " window " + window;
-        assertEquals(ok, sc(s, "InPktsOK"), what);
-        assertEquals(delayed, sc(s, "InPktsDelayed"), what);
-        assertEquals(0, sc(s, "InPktsLate"), what);
+        assertEquals(ok, sc(s, Counter.IN_PKTS_OK), what);
+        assertEquals(delayed, sc(s, Counter.IN_PKTS_DELAYED), what);
+        assertEquals(0, sc(s, Counter.IN_PKTS_LATE), what);
         assertEquals(pns[pns.length - 1] + 1, s.sc(Peer.SCI).sa(0).nextPn(), what);
     }
 }

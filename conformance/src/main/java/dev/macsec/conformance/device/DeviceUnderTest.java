@@ -1,5 +1,6 @@
 package dev.macsec.conformance.device;
 
+import dev.macsec.counter.SecYCounters;
 import java.io.IOException;
 import java.util.Optional;
 
@@ -63,7 +64,7 @@ public interface DeviceUnderTest extends AutoCloseable {
     }
 
     /** The SecY's counters now. */
-    MacsecCounters counters() throws IOException;
+    SecYCounters counters() throws IOException;
 
     /**
      * Zeroes the counters by deleting and re-creating the SecY, then re-installs the SCs, SAs (with

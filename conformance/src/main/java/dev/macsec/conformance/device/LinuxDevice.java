@@ -1,5 +1,6 @@
 package dev.macsec.conformance.device;
 
+import dev.macsec.counter.SecYCounters;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -90,7 +91,7 @@ public class LinuxDevice implements DeviceUnderTest {
                 .append(" encrypt ").append(c.encrypt() ? "on" : "off")
                 .append(" send_sci ").append(c.includeSci() ? "on" : "off")
                 .append(" validate ").append(SecYConfig.name(c.validateFrames()))
-                // the window with replay off too: it still decides InPktsDelayed (802.1AE 10.6.5, and
+                // the window with replay off too: it still decides what is Delayed (802.1AE 10.6.5, and
                 // macsec_post_decrypt alike), and iproute2 6.1 sends 2^32-1 when it is left out
                 .append(" replay ").append(c.replayProtect() ? "on" : "off")
                 .append(" window ").append(c.replayWindow())
@@ -224,7 +225,7 @@ public class LinuxDevice implements DeviceUnderTest {
     }
 
     @Override
-    public MacsecCounters counters() throws IOException {
+    public SecYCounters counters() throws IOException {
         requireSecY();
         CommandRunner.CommandResult r = exec(ip + " -s macsec show " + name, "read counters");
         return IpMacsecParser.parse(r.output(), name);

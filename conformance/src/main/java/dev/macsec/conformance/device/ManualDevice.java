@@ -1,19 +1,30 @@
 package dev.macsec.conformance.device;
 
+import dev.macsec.counter.Counter;
+import dev.macsec.counter.CounterValues;
+import dev.macsec.counter.ScCounters;
+import dev.macsec.counter.SecYCounters;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A device an operator configures by hand: each step prints what to apply and waits for confirmation
  * on the input ("fail" or end of input aborts). Counters are typed in as {@code name=value} pairs
- * ({@code InPktsOK=1}, or {@code rxsa.0.InPktsOK=1}, {@code txsc.OutPktsProtected=3}) or skipped with an
- * empty line; skipped counters read as -1.
+ * (a SecY or receive SC counter by its 802.1AE name; an SA's or the transmit SC's with a prefix, {@code rxsa.0.},
+ * {@code txsc.}, {@code txsa.0.}: the prompt shows them) or skipped with an empty line; a counter not typed in is not
+ * reported.
  * SAKs are printed because the operator has to enter them; use test keys only.
  */
 public final class ManualDevice implements DeviceUnderTest {
@@ -86,15 +97,17 @@ public final class ManualDevice implements DeviceUnderTest {
     }
 
     @Override
-    public MacsecCounters counters() throws IOException {
-        out.println("Enter the SecY's counters as name=value pairs (InPktsOK=1 rxsa.0.InPktsOK=1 "
-                + "txsc.OutPktsProtected=1 ...), or an empty line to skip:");
+    public SecYCounters counters() throws IOException {
+        out.println("Enter the SecY's counters as name=value pairs (" + Counter.IN_PKTS_OK + "=1 rxsa.0."
+                + Counter.IN_PKTS_OK + "=1 txsc." + Counter.OUT_PKTS_PROTECTED + "=1 txsa.0."
+                + Counter.OUT_PKTS_PROTECTED + "=1 ...), or an empty line to skip:");
         out.flush();
         String line = in.readLine();
-        Map<String, Long> secY = new LinkedHashMap<>();
-        Map<String, Long> txSc = new LinkedHashMap<>();
-        Map<String, Long> rxSc = new LinkedHashMap<>();
-        Map<Integer, Map<String, Long>> rxSa = new LinkedHashMap<>();
+        Map<Counter, Long> secY = new EnumMap<>(Counter.class);
+        Map<Counter, Long> txSc = new EnumMap<>(Counter.class);
+        Map<Integer, Map<Counter, Long>> txSa = new TreeMap<>();
+        Map<Counter, Long> rxSc = new EnumMap<>(Counter.class);
+        Map<Integer, Map<Counter, Long>> rxSa = new TreeMap<>();
         if (line != null) {
             for (String pair : line.trim().split("[\\s,]+")) {
                 if (pair.isEmpty()) {
@@ -111,23 +124,45 @@ public final class ManualDevice implements DeviceUnderTest {
                 } catch (NumberFormatException e) {
                     throw new DeviceException("manual counters: '" + pair + "' has no number");
                 }
+                Matcher sa = SA_COUNTER.matcher(name);
                 if (name.startsWith("txsc.")) {
-                    txSc.put(name.substring(5), value);
-                } else if (name.matches("rxsa\\.[0-3]\\..+")) {
-                    rxSa.computeIfAbsent(name.charAt(5) - '0', k -> new LinkedHashMap<>()).put(name.substring(7), value);
-                } else if (name.startsWith("In") && name.matches("InPkts(OK|Invalid|NotValid|NotUsingSA|UnusedSA|"
-                        + "Unchecked|Delayed|Late)|InOctets(Validated|Decrypted)")) {
-                    rxSc.put(name, value);
+                    txSc.put(counter(name, name.substring(5), Counter.Scope.TRANSMIT_SC), value);
+                } else if (sa.matches()) {
+                    boolean tx = sa.group(1).equals("tx");
+                    Counter c = counter(name, sa.group(3), tx ? Counter.Scope.TRANSMIT_SA : Counter.Scope.RECEIVE_SA);
+                    (tx ? txSa : rxSa).computeIfAbsent(Integer.parseInt(sa.group(2)), k -> new EnumMap<>(Counter.class))
+                            .put(c, value);
                 } else {
-                    secY.put(name, value);
+                    Counter c = counter(name, name, null);
+                    (c.in(Counter.Scope.SECY) ? secY : rxSc).put(c, value);
                 }
             }
         }
-        Map<Long, MacsecCounters.RxSc> rx = new LinkedHashMap<>();
+        Map<Long, ScCounters> rx = new LinkedHashMap<>();
         if (rxSci >= 0 || !rxSc.isEmpty() || !rxSa.isEmpty()) {
-            rx.put(rxSci, new MacsecCounters.RxSc(rxSci, rxSc, rxSa));
+            rx.put(rxSci, ScCounters.of(rxSc, rxSa));
         }
-        return new MacsecCounters(secY, txSc, Map.of(), rx);
+        Optional<ScCounters> tx = txSc.isEmpty() && txSa.isEmpty() ? Optional.empty()
+                : Optional.of(ScCounters.of(txSc, txSa));
+        return new SecYCounters(new CounterValues(secY), rx, tx);
+    }
+
+    private static final Pattern SA_COUNTER = Pattern.compile("(rx|tx)sa\\.([0-3])\\.(.+)");
+
+    /**
+     * The 802.1AE counter {@code name} in {@code entry}, one a managed object of {@code scope} keeps; without a scope,
+     * one of the SecY or of a receive SC (the names that need no prefix).
+     */
+    private static Counter counter(String entry, String name, Counter.Scope scope) throws DeviceException {
+        Counter c = Counter.named(name).orElseThrow(() -> new DeviceException(
+                "manual counters: '" + entry + "': " + name + " is not an 802.1AE counter"));
+        if (scope != null && !c.in(scope)) {
+            throw new DeviceException("manual counters: '" + entry + "': 802.1AE keeps no " + name + " there");
+        }
+        if (scope == null && !c.in(Counter.Scope.SECY) && !c.in(Counter.Scope.RECEIVE_SC)) {
+            throw new DeviceException("manual counters: '" + entry + "': a transmit SC's counter goes as txsc." + name);
+        }
+        return c;
     }
 
     @Override

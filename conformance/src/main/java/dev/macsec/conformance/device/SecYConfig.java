@@ -11,7 +11,7 @@ import dev.macsec.suite.CipherSuite;
  * @param validateFrames        strict, check or disabled
  * @param replayProtect         replay protection on
  * @param replayWindow          replay window: with replayProtect off it still sets the lowest acceptable PN,
- *                              below which valid frames count InPktsDelayed (10.6.5)
+ *                              below which valid frames count as Delayed (10.6.5)
  * @param encrypt               confidentiality (protect only when false)
  * @param confidentialityOffset 0, 30 or 50; non-zero is not supported by every device
  * @param includeSci            always send the SCI in the SecTAG

@@ -2,7 +2,6 @@ package dev.macsec.conformance.suite;
 
 import dev.macsec.conformance.device.DeviceException;
 import dev.macsec.conformance.device.DeviceSetup;
-import dev.macsec.conformance.device.MacsecCounters;
 import dev.macsec.conformance.device.SaConfig;
 import dev.macsec.conformance.device.Sci;
 import dev.macsec.conformance.device.SecYConfig;
@@ -10,6 +9,7 @@ import dev.macsec.conformance.generator.GeneratedFrame;
 import dev.macsec.conformance.generator.TrafficGenerator;
 import dev.macsec.conformance.link.Frame;
 import dev.macsec.conformance.link.RecordingLink;
+import dev.macsec.counter.SecYCounters;
 import dev.macsec.crypto.SaKey;
 import dev.macsec.secy.ValidateFrames;
 import dev.macsec.suite.CipherSuite;
@@ -159,7 +159,7 @@ public final class Harness {
                 HexFormat.ofDelimiter(":").formatHex(TESTER_MAC));
     }
 
-    public MacsecCounters counters() {
+    public SecYCounters counters() {
         try {
             return session.device().counters();
         } catch (IOException e) {

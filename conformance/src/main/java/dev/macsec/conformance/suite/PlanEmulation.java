@@ -18,7 +18,6 @@ import dev.macsec.suite.CipherSuite;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -109,20 +108,7 @@ public final class PlanEmulation {
                 answered.add(f.echoSeq());
             }
         }
-        Map<String, Long> m = new LinkedHashMap<>();
-        r.counters().forEach((n, x) -> m.put(Counters802.secyKey(n), x));
-        r.allCounters().forEach((key, counters) -> {
-            if (key.equals(ReceiveSecY.scCounterKey(Harness.TESTER_SCI))) {
-                counters.forEach((n, x) -> m.put(Counters802.rxScKey(n), x));
-            }
-            for (int an = 0; an < 4; an++) {
-                if (key.equals(ReceiveSecY.saCounterKey(Harness.TESTER_SCI, an))) {
-                    int a = an;
-                    counters.forEach((n, x) -> m.put(Counters802.rxSaKey(a, n), x));
-                }
-            }
-        });
-        return new Outcome(m, answered);
+        return new Outcome(Counters802.flatten(r.counters(), Harness.TESTER_SCI), answered);
     }
 
     /** A frame sent without a SecTAG: what a receiver delivers is the frame itself. */

@@ -1,6 +1,5 @@
 package dev.macsec.conformance.suite;
 
-import dev.macsec.conformance.device.MacsecCounters;
 import dev.macsec.conformance.device.SaConfig;
 import dev.macsec.conformance.device.SecYConfig;
 import dev.macsec.conformance.generator.GeneratedFrame;
@@ -11,6 +10,7 @@ import dev.macsec.conformance.plan.ExpectedResult;
 import dev.macsec.conformance.plan.PlanCase;
 import dev.macsec.conformance.plan.PlanText;
 import dev.macsec.conformance.plan.TestPlan;
+import dev.macsec.counter.SecYCounters;
 import dev.macsec.secy.Deviation;
 import dev.macsec.secy.ReceiveProfile;
 import dev.macsec.secy.ReceiveSecY;
@@ -82,7 +82,7 @@ public final class ReceiveCase {
             }
             return s == closing.echoSeq();
         });
-        MacsecCounters counters = h.counters();
+        SecYCounters counters = h.counters();
         // an untagged frame reaches the Uncontrolled Port whatever the SecY does, and a host may answer it from
         // there: 802.1AE says nothing about that, so its echo is not judged
         for (GeneratedFrame f : frames.caseFrames()) {
@@ -92,7 +92,7 @@ public final class ReceiveCase {
         }
         ExpectedResult expected = plan.expected(c, suite, vf);
         PlanEmulation.Outcome want = new PlanEmulation.Outcome(expected.counters(), frames.echoes(expected.delivered()));
-        PlanEmulation.Outcome device = new PlanEmulation.Outcome(flatten(counters), seen);
+        PlanEmulation.Outcome device = new PlanEmulation.Outcome(Counters802.flatten(counters, Harness.TESTER_SCI), seen);
 
         ReceiveProfile profile = h.session().receiveProfile();
         Judgement j = judge(device, want, profile, p -> PlanEmulation.emulate(plan, c, suite, vf, p, frames));
@@ -201,19 +201,6 @@ public final class ReceiveCase {
             return -1;
         }
         return Packets.echoReplySeq(rf.out(), rf.outOffset(), rf.outLength());
-    }
-
-    /** The device's counters under the flat keys of {@link Counters802}; a counter it does not report is absent. */
-    private static Map<String, Long> flatten(MacsecCounters c) {
-        Map<String, Long> m = new LinkedHashMap<>();
-        c.secY().forEach((k, v) -> m.put(Counters802.secyKey(k), v));
-        MacsecCounters.RxSc sc = c.rxSc().get(Harness.TESTER_SCI);
-        if (sc != null) {
-            sc.counters().forEach((k, v) -> m.put(Counters802.rxScKey(k), v));
-            sc.sa().forEach((an, sa) -> sa.forEach((k, v) -> m.put(Counters802.rxSaKey(an, k), v)));
-        }
-        m.values().removeIf(v -> v == null || v < 0);
-        return m;
     }
 
     /**

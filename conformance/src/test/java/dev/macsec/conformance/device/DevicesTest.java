@@ -1,6 +1,8 @@
 package dev.macsec.conformance.device;
 
 import dev.macsec.conformance.devicefile.Devices;
+import dev.macsec.counter.Counter;
+import dev.macsec.counter.SecYCounters;
 import dev.macsec.crypto.SaKey;
 import dev.macsec.error.InputException;
 import dev.macsec.suite.CipherSuite;
@@ -15,6 +17,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.OptionalLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -88,11 +91,11 @@ class DevicesTest {
         SaKey sak = SaKey.ofHex(CipherSuite.GCM_AES_XPN_128, "00112233445566778899aabbccddeeff", 2,
                 "000000000000000000000000");
         d.installRxSa(sci, SaConfig.of(0, 1, sak));
-        MacsecCounters c = d.counters();
-        assertEquals(2, c.rxSc(sci, "InPktsOK"));
-        assertEquals(2, c.rxSa(sci, 0, "InPktsOK"));
-        assertEquals(1, c.secY("InPktsNoTag"));
-        assertEquals(3, c.txSc("OutPktsProtected"));
+        SecYCounters c = d.counters();
+        assertEquals(OptionalLong.of(2), c.receiveSc(sci, Counter.IN_PKTS_OK));
+        assertEquals(OptionalLong.of(2), c.receiveSa(sci, 0, Counter.IN_PKTS_OK));
+        assertEquals(OptionalLong.of(1), c.secY(Counter.IN_PKTS_NO_TAG));
+        assertEquals(OptionalLong.of(3), c.transmitSc(Counter.OUT_PKTS_PROTECTED));
         DeviceException refused = assertThrows(DeviceException.class, () -> d.installTxSa(SaConfig.of(1, 1, sak)));
         assertTrue(!refused.getMessage().contains("00112233"), refused.getMessage());
         String text = shown.toString(StandardCharsets.UTF_8);

@@ -1,5 +1,7 @@
 package dev.macsec.conformance.device;
 
+import dev.macsec.counter.SecYCounters;
+
 import java.util.Map;
 
 /**
@@ -54,7 +56,7 @@ public class StubDevice implements DeviceUnderTest {
     }
 
     @Override
-    public MacsecCounters counters() {
+    public SecYCounters counters() {
         throw new UnsupportedOperationException();
     }
 

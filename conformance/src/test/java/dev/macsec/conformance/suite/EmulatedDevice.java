@@ -3,7 +3,6 @@ package dev.macsec.conformance.suite;
 import dev.macsec.conformance.device.DeviceIdentity;
 import dev.macsec.conformance.device.DeviceSetup;
 import dev.macsec.conformance.device.DeviceUnderTest;
-import dev.macsec.conformance.device.MacsecCounters;
 import dev.macsec.conformance.device.OwnLink;
 import dev.macsec.conformance.device.SaConfig;
 import dev.macsec.conformance.device.SecYConfig;
@@ -11,6 +10,7 @@ import dev.macsec.conformance.device.Sci;
 import dev.macsec.conformance.generator.Packets;
 import dev.macsec.conformance.link.Frame;
 import dev.macsec.conformance.link.FrameLink;
+import dev.macsec.counter.SecYCounters;
 import dev.macsec.secy.ReceiveProfile;
 import dev.macsec.secy.ReceiveSa;
 import dev.macsec.secy.ReceiveSecY;
@@ -20,7 +20,6 @@ import dev.macsec.secy.TransmitSecY;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -119,20 +118,8 @@ final class EmulatedDevice implements DeviceUnderTest, OwnLink, FrameLink {
     }
 
     @Override
-    public synchronized MacsecCounters counters() {
-        Map<String, Map<String, Long>> all = rx.allCounters();
-        Map<Long, MacsecCounters.RxSc> scs = new LinkedHashMap<>();
-        for (var sc : rx.scs()) {
-            Map<Integer, Map<String, Long>> sas = new LinkedHashMap<>();
-            for (int an = 0; an < 4; an++) {
-                Map<String, Long> sa = all.get(ReceiveSecY.saCounterKey(sc.sci(), an));
-                if (sa != null) {
-                    sas.put(an, sa);
-                }
-            }
-            scs.put(sc.sci(), new MacsecCounters.RxSc(sc.sci(), sc.counters(), sas));
-        }
-        return new MacsecCounters(rx.counters(), Map.of(), Map.of(), scs);
+    public synchronized SecYCounters counters() {
+        return rx.counters();
     }
 
     @Override

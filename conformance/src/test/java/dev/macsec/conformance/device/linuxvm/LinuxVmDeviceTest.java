@@ -1,9 +1,10 @@
 package dev.macsec.conformance.device.linuxvm;
 
+import dev.macsec.counter.Counter;
+import dev.macsec.counter.SecYCounters;
 import dev.macsec.crypto.SaKey;
 import dev.macsec.conformance.device.DeviceException;
 import dev.macsec.conformance.device.DeviceIdentity;
-import dev.macsec.conformance.device.MacsecCounters;
 import dev.macsec.conformance.device.SaConfig;
 import dev.macsec.conformance.device.Sci;
 import dev.macsec.conformance.device.SecYConfig;
@@ -27,6 +28,7 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.OptionalLong;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -167,14 +169,14 @@ class LinuxVmDeviceTest {
         assertArrayEquals(Arrays.copyOfRange(request, 2 + 20 + 4, request.length),
                 Arrays.copyOfRange(user, 2 + 20 + 4, user.length), "same id, sequence and data");
 
-        MacsecCounters c = dut.counters();
-        assertEquals(1, c.rxSa(TESTER_SCI, 0, "InPktsOK"));
-        assertEquals(1, c.rxSc(TESTER_SCI, "InPktsOK"));
-        assertEquals(request.length, c.rxSc(TESTER_SCI, "InOctetsDecrypted"));
-        assertEquals(0, c.rxSc(TESTER_SCI, "InPktsNotValid"));
-        assertEquals(1, c.txSc("OutPktsEncrypted"));
-        assertEquals(1, c.txSa(0, "OutPktsEncrypted"));
-        assertEquals(0, c.secY("InPktsNoTag"));
+        SecYCounters c = dut.counters();
+        assertEquals(OptionalLong.of(1), c.receiveSa(TESTER_SCI, 0, Counter.IN_PKTS_OK));
+        assertEquals(OptionalLong.of(1), c.receiveSc(TESTER_SCI, Counter.IN_PKTS_OK));
+        assertEquals(OptionalLong.of(request.length), c.receiveSc(TESTER_SCI, Counter.IN_OCTETS_DECRYPTED));
+        assertEquals(OptionalLong.of(0), c.receiveSc(TESTER_SCI, Counter.IN_PKTS_NOT_VALID));
+        assertEquals(OptionalLong.of(1), c.transmitSc(Counter.OUT_PKTS_ENCRYPTED));
+        assertEquals(OptionalLong.of(1), c.transmitSa(0, Counter.OUT_PKTS_ENCRYPTED));
+        assertEquals(OptionalLong.of(0), c.secY(Counter.IN_PKTS_NO_TAG));
         if (suite == CipherSuite.GCM_AES_128) {
             Files.writeString(Paths.get("target", "ip-macsec-after-echo.txt"), dut.showRaw());
         }
@@ -187,15 +189,15 @@ class LinuxVmDeviceTest {
         vm.dataLink().drain();
         link.send(TestFrames.protect(DUT_MAC, TESTER_MAC, wrong, 1, true, echo(2)));
         assertNull(nextMacsec(Duration.ofMillis(1500)), "a frame that fails the ICV must not be answered");
-        MacsecCounters c = dut.counters();
-        assertEquals(1, c.rxSa(TESTER_SCI, 0, "InPktsNotValid"));
-        assertEquals(1, c.rxSc(TESTER_SCI, "InPktsNotValid"));
-        assertEquals(0, c.rxSc(TESTER_SCI, "InPktsOK"));
+        SecYCounters c = dut.counters();
+        assertEquals(OptionalLong.of(1), c.receiveSa(TESTER_SCI, 0, Counter.IN_PKTS_NOT_VALID));
+        assertEquals(OptionalLong.of(1), c.receiveSc(TESTER_SCI, Counter.IN_PKTS_NOT_VALID));
+        assertEquals(OptionalLong.of(0), c.receiveSc(TESTER_SCI, Counter.IN_PKTS_OK));
 
         // the right key still works after the failure
         link.send(TestFrames.protect(DUT_MAC, TESTER_MAC, sa[0], 2, true, echo(3)));
         assertNotNull(nextMacsec(Duration.ofSeconds(5)));
-        assertEquals(1, dut.counters().rxSc(TESTER_SCI, "InPktsOK"));
+        assertEquals(OptionalLong.of(1), dut.counters().receiveSc(TESTER_SCI, Counter.IN_PKTS_OK));
     }
 
     @Test
@@ -206,20 +208,20 @@ class LinuxVmDeviceTest {
         assertNotNull(nextMacsec(Duration.ofSeconds(5)));
         link.send(TestFrames.protect(DUT_MAC, TESTER_MAC, sa[0], 9, true, echo(5)));
         assertNull(nextMacsec(Duration.ofMillis(1500)), "a late frame must be discarded");
-        MacsecCounters c = dut.counters();
-        assertEquals(1, c.rxSc(TESTER_SCI, "InPktsOK"));
-        assertEquals(1, c.rxSc(TESTER_SCI, "InPktsLate"));
+        SecYCounters c = dut.counters();
+        assertEquals(OptionalLong.of(1), c.receiveSc(TESTER_SCI, Counter.IN_PKTS_OK));
+        assertEquals(OptionalLong.of(1), c.receiveSc(TESTER_SCI, Counter.IN_PKTS_LATE));
 
         dut.reset();
-        MacsecCounters z = dut.counters();
-        assertEquals(0, z.rxSc(TESTER_SCI, "InPktsOK"));
-        assertEquals(0, z.rxSc(TESTER_SCI, "InPktsLate"));
-        assertEquals(0, z.txSc("OutPktsEncrypted"));
+        SecYCounters z = dut.counters();
+        assertEquals(OptionalLong.of(0), z.receiveSc(TESTER_SCI, Counter.IN_PKTS_OK));
+        assertEquals(OptionalLong.of(0), z.receiveSc(TESTER_SCI, Counter.IN_PKTS_LATE));
+        assertEquals(OptionalLong.of(0), z.transmitSc(Counter.OUT_PKTS_ENCRYPTED));
         // the SAs came back with their initial PNs: PN 1 is acceptable again
         vm.dataLink().drain();
         link.send(TestFrames.protect(DUT_MAC, TESTER_MAC, sa[0], 1, true, echo(6)));
         assertNotNull(nextMacsec(Duration.ofSeconds(5)));
-        assertEquals(1, dut.counters().rxSa(TESTER_SCI, 0, "InPktsOK"));
+        assertEquals(OptionalLong.of(1), dut.counters().receiveSa(TESTER_SCI, 0, Counter.IN_PKTS_OK));
     }
 
     @Test
@@ -232,11 +234,11 @@ class LinuxVmDeviceTest {
         assertNotNull(reply);
         assertEquals(0, reply.data()[14] & 0x0C, "encrypt off: E=0, C=0");
         TestFrames.open(reply.data(), sa[1], 0);
-        MacsecCounters c = dut.counters();
-        assertEquals(1, c.rxSc(TESTER_SCI, "InPktsOK"));
-        assertEquals(req.length, c.rxSc(TESTER_SCI, "InOctetsValidated"));
-        assertEquals(1, c.txSc("OutPktsProtected"));
-        assertEquals(0, c.txSc("OutPktsEncrypted"));
+        SecYCounters c = dut.counters();
+        assertEquals(OptionalLong.of(1), c.receiveSc(TESTER_SCI, Counter.IN_PKTS_OK));
+        assertEquals(OptionalLong.of(req.length), c.receiveSc(TESTER_SCI, Counter.IN_OCTETS_VALIDATED));
+        assertEquals(OptionalLong.of(1), c.transmitSc(Counter.OUT_PKTS_PROTECTED));
+        assertEquals(OptionalLong.of(0), c.transmitSc(Counter.OUT_PKTS_ENCRYPTED));
     }
 
     @Test
