@@ -71,6 +71,10 @@ public final class ConformanceCommand implements Callable<Integer> {
             printPlan();
             return 0;
         }
+        if (!format.equals("md")) {
+            throw new InputException("--format chooses the format of --plan; without --plan the suite runs and writes "
+                    + "its reports");
+        }
         List<CipherSuite> suites = ConformanceParameters.cipherSuites(cipherSuites);
         Path deviceFile = device != null ? device : ConformanceParameters.defaultDeviceFile();
         if (ConformanceRunner.suiteClasses(suite).contains(ReceiveSuite.class)) {

@@ -160,6 +160,7 @@ class ConformanceCommandTest {
                 out.toString().substring(0, 200));
         assertEquals(2, Main.run("conformance", "--plan", "--format", "pdf"));
         assertEquals(2, Main.run("conformance", "--plan", "--suite", "802.1x"));
+        assertEquals(2, Main.run("conformance", "--format", "json"), "--format without --plan");
     }
 
     /** A fresh machine: the device's host programs missing are one line before any case runs, exit 2, no report. */
