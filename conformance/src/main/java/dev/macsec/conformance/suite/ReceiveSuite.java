@@ -29,11 +29,16 @@ public class ReceiveSuite {
     public static final class PlanRuns implements ArgumentsProvider {
         @Override
         public Stream<? extends Arguments> provideArguments(ExtensionContext ctx) {
-            return runs(Session.cipherSuites(ctx)).stream();
+            List<String> only = ctx.getConfigurationParameter(ConformanceParameters.CASES)
+                    .map(v -> List.of(v.split("\\s*,\\s*"))).orElse(null);
+            return runs(Session.cipherSuites(ctx), only).stream();
         }
 
-        static List<Arguments> runs(List<CipherSuite> chosen) {
-            return TestPlan.receive().cases().stream().flatMap(c -> c.runs(chosen).stream()
+        /** The runs over {@code chosen} cipher suites of every case, or of the cases {@code only} names (null: all). */
+        static List<Arguments> runs(List<CipherSuite> chosen, List<String> only) {
+            TestPlan plan = TestPlan.receive();
+            List<PlanCase> cases = only == null ? plan.cases() : only.stream().map(plan::byId).toList();
+            return cases.stream().flatMap(c -> c.runs(chosen).stream()
                     .map(r -> Arguments.of(c.id(), r.suite(), r.validateFrames().name().toLowerCase(Locale.ROOT))))
                     .toList();
         }
