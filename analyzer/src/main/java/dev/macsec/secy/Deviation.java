@@ -15,47 +15,47 @@ public enum Deviation {
             "XPN: Delayed/Late decisions compare only the low 32 bits of the PN and of the lowest acceptable PN, so the "
                     + "first in-order frame after PN 0x1_00000000 counts " + Counter.IN_PKTS_DELAYED + " instead of "
                     + Counter.IN_PKTS_OK + ".",
-            "10.6.2-xpn-across-2^32"),
+            "802.1AE-10.6.2-xpn-across-2^32"),
     XPN_RECOVERS_FROM_NEXT_PN("10.6.2",
             "XPN: the upper 32 PN bits are recovered from next PN rather than from the lowest acceptable PN, so PN "
                     + "0x0_FFFFFFFF arriving just after 0x1_00000000 inside the window is decrypted with the wrong IV "
                     + "and fails " + Counter.IN_PKTS_NOT_VALID
                     + ", where the standard recovers 0x0_FFFFFFFF and accepts it.",
-            "10.6.2-xpn-recovery-below-2^32"),
+            "802.1AE-10.6.2-xpn-recovery-below-2^32"),
     NEXT_PN_32_BIT_WRAP("10.6.5",
             "Non-XPN: next PN is updated with 32-bit arithmetic, so after PN 0xFFFFFFFF it stays 0xFFFFFFFF and a fresh "
                     + "PN 0xFFFFFFFD is accepted where the standard's lowest acceptable PN makes it Late.",
-            "10.6.5-pn-32-bit-wrap"),
+            "802.1AE-10.6.5-pn-32-bit-wrap"),
     DISABLED_FRAMES_NOT_ACCEPTED("10.6.4, 10.6.5",
             "validateFrames Disabled: frames with C=0 are never checked; valid ones count " + Counter.IN_PKTS_UNCHECKED
                     + ", do not advance next PN, and the octet counters stay 0.",
-            "10.6.4-disabled-next-pn"),
+            "802.1AE-10.6.4-disabled-next-pn"),
     OCTETS_BEFORE_VERDICT("10.7.9",
             Counter.IN_OCTETS_VALIDATED + "/" + Counter.IN_OCTETS_DECRYPTED
                     + " (secure data length) also count frames that then fail (NotValid, Invalid) and frames counted "
                     + "Delayed.",
-            "10.7.9-octets"),
+            "802.1AE-10.7.9-octets"),
     NO_PER_SA_UNUSED_COUNTERS("10.7.10",
             "No receive SA, or one not in use: only the receive SC's " + Counter.IN_PKTS_NOT_USING_SA + "/"
                     + Counter.IN_PKTS_UNUSED_SA + " move, never the SA's own; " + Counter.IN_PKTS_OVERRUN
                     + " never moves either.",
-            "10.6.1-sa-not-in-use"),
+            "802.1AE-10.6.1-sa-not-in-use"),
     SCI_LOOKUP_BEFORE_TAG_CHECK("10.6.1, 9.12",
             "The SCI is looked up before the SecTAG is checked, so a malformed SecTAG with an unknown SCI counts "
                     + Counter.IN_PKTS_NO_SCI + " rather than " + Counter.IN_PKTS_BAD_TAG + ".",
-            "9.12-bad-tag-unknown-sci"),
+            "802.1AE-9.12-bad-tag-unknown-sci"),
     IMPLICIT_SCI_IS_THE_SINGLE_SC("9.9",
             "SC=0 and ES=0 from a source MAC other than the peer's: the single receive SC's SCI is used whatever the "
                     + "source MAC (a 2025 upstream fix); older kernels count " + Counter.IN_PKTS_NO_SCI + ".",
-            "9.9-implicit-sci"),
+            "802.1AE-9.9-implicit-sci"),
     SHORT_LENGTH_48_TO_63_ACCEPTED("9.12",
             "SL is only compared with the secure data length: an SL of 48 to 63 that equals it passes the SecTAG "
                     + "check, where 9.12 allows a nonzero SL only below 48.",
-            "9.12-bad-tag-sl-48-or-more"),
+            "802.1AE-9.12-bad-tag-sl-48-or-more"),
     TRUNCATED_SECTAG_NOT_COUNTED("9.12, 10.6.1",
             "A frame that ends inside the SecTAG is dropped before any counter moves, instead of counting "
                     + Counter.IN_PKTS_BAD_TAG + ".",
-            "9.12-bad-tag-truncated");
+            "802.1AE-9.12-bad-tag-truncated");
 
     private final String clause;
     private final String text;
@@ -77,7 +77,7 @@ public enum Deviation {
         return text;
     }
 
-    /** The conformance suite case that shows it on a real device (a known deviation there). */
+    /** The id of the conformance test plan's case that shows it on a real device (a known deviation there). */
     public String conformanceCase() {
         return conformanceCase;
     }

@@ -36,6 +36,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param tap             linux-vm: put the VM's data NIC on this existing tap interface instead of a UDP
  *                        socket (then the suite drives it through {@code link}, by default on the tap)
  * @param link            the tester's side of the wire: required for linux-ssh and manual devices
+ * @param profile         the receive profile the device is known to follow where it departs from 802.1AE
+ *                        ({@code linux}): a case whose every difference from the plan that profile's emulation
+ *                        reproduces is a known deviation; without one, every difference is a failure
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record DeviceSpec(
@@ -52,7 +55,8 @@ public record DeviceSpec(
         @JsonProperty("image") String image,
         @JsonProperty("description") String description,
         @JsonProperty("tap") String tap,
-        @JsonProperty("link") Link link) {
+        @JsonProperty("link") Link link,
+        @JsonProperty("profile") String profile) {
 
     /**
      * The tester's side of the wire to the device.

@@ -10,6 +10,7 @@ import dev.macsec.conformance.device.ManualDevice;
 import dev.macsec.conformance.device.linuxvm.LinuxVm;
 import dev.macsec.conformance.device.linuxvm.LinuxVmDevice;
 import dev.macsec.error.InputException;
+import dev.macsec.secy.ReceiveProfile;
 
 import java.io.File;
 import java.io.IOException;
@@ -34,6 +35,9 @@ public final class Devices {
             DeviceSpec spec = new ObjectMapper(new YAMLFactory()).readValue(file.toFile(), DeviceSpec.class);
             if (spec == null || spec.type() == null) {
                 throw new InputException(file + ": device file has no 'type' (linux-vm, linux-ssh or manual)");
+            }
+            if (spec.profile() != null && ReceiveProfile.byName(spec.profile()) == null) {
+                throw new InputException(file + ": unknown receive profile '" + spec.profile() + "' (known: ieee, linux)");
             }
             return spec;
         } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
@@ -82,6 +86,11 @@ public final class Devices {
             default -> throw new InputException(origin + ": unknown device type '" + spec.type()
                     + "' (expected linux-vm, linux-ssh or manual)");
         };
+    }
+
+    /** The receive profile a device file declares, or null: a device without one never gets a known deviation. */
+    public static ReceiveProfile receiveProfile(DeviceSpec spec) {
+        return spec.profile() == null ? null : ReceiveProfile.byName(spec.profile());
     }
 
     private static Path expand(String p) {

@@ -11,8 +11,8 @@ import java.util.List;
  * @param validateFrames strict/check/disabled, or "-"
  * @param verdict        the verdict
  * @param deviations     for KNOWN_DEVIATION: the Deviation names of the declared profile that explain it
- * @param linuxProfile   "agrees" when our LINUX-profile emulation predicted the device's counters exactly,
- *                       else "differs: ..." (null for cases without an emulation)
+ * @param linuxProfile   "agrees" when the emulation of the receive profile the device file declares predicted the
+ *                       device's counters exactly, else "differs: ..." (null without a declared profile)
  * @param message        why it did not pass (expected vs seen, the observable not reported, the capability
  *                       lacking, the harness problem), null when passed
  * @param durationMillis wall time of the case

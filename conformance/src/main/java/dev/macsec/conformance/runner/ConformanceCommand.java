@@ -1,5 +1,8 @@
 package dev.macsec.conformance.runner;
 
+import dev.macsec.conformance.plan.PlanText;
+import dev.macsec.conformance.plan.TestPlan;
+import dev.macsec.conformance.plan.TransmitPlan;
 import dev.macsec.conformance.devicefile.Devices;
 import dev.macsec.conformance.suite.HarnessException;
 import dev.macsec.conformance.suite.ReceiveSuite;
@@ -9,8 +12,11 @@ import dev.macsec.error.InputException;
 import dev.macsec.conformance.suite.ConformanceParameters;
 import dev.macsec.suite.CipherSuite;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.LocalDateTime;
@@ -21,12 +27,14 @@ import java.util.concurrent.Callable;
 /** {@code macsec conformance}: runs a conformance suite against a device and writes the reports. */
 @Command(name = "conformance", mixinStandardHelpOptions = true,
         description = {"Runs a conformance suite (IEEE 802.1AE MACsec, IEEE 802.1X MKA) against a device.",
-                "Exit 0: all cases passed; 1: the device failed cases (known Linux deviations included); "
+                "Exit 0: all cases passed; 1: the device failed cases (known deviations of its declared profile included); "
                         + "2: harness error (device unreachable, bad arguments)."},
         footer = {"", "Examples:",
             "  ./macsec conformance    # the 802.1AE suite on the Linux VM",
             "  ./macsec conformance --suite all --cipher-suites gcm-aes-128,gcm-aes-xpn-256",
-            "  ./macsec conformance --device lab.yaml --report reports/lab --no-html"})
+            "  ./macsec conformance --device lab.yaml --report reports/lab --no-html",
+            "  ./macsec conformance --plan > plan.md      # the test plan, no device needed",
+            "  ./macsec conformance --plan --format json"})
 public final class ConformanceCommand implements Callable<Integer> {
     @Option(names = "--device", paramLabel = "DEVICE.yaml",
             description = "device file (default: conformance/devices/linux-vm.yaml)")
@@ -46,8 +54,27 @@ public final class ConformanceCommand implements Callable<Integer> {
     @Option(names = "--no-html", description = "skip the Allure HTML report")
     boolean noHtml;
 
+    @Option(names = "--plan", description = "print the suite's test plan (purpose, applicability, setup, procedure and "
+            + "expected results of every case, written from the standard) instead of running it; needs no device")
+    boolean plan;
+
+    @Option(names = "--format", paramLabel = "md|html|json", defaultValue = "md",
+            description = "the plan's format with --plan: md (Markdown), html or json (default: ${DEFAULT-VALUE})")
+    String format;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        if (plan) {
+            printPlan();
+            return 0;
+        }
+        if (!format.equals("md")) {
+            throw new InputException("--format chooses the format of --plan; without --plan the suite runs and writes "
+                    + "its reports");
+        }
         List<CipherSuite> suites = ConformanceParameters.cipherSuites(cipherSuites);
         Path deviceFile = device != null ? device : ConformanceParameters.defaultDeviceFile();
         if (ConformanceRunner.suiteClasses(suite).contains(ReceiveSuite.class)) {
@@ -66,5 +93,22 @@ public final class ConformanceCommand implements Callable<Integer> {
         System.out.println(r.summaryLine());
         System.out.println("reports: " + r.reportDir() + " (summary.json, junit/, allure-results/, html/, cases/)");
         return r.exitCode();
+    }
+
+    private void printPlan() {
+        if (!ConformanceRunner.suiteClasses(suite).contains(ReceiveSuite.class)) {
+            throw new InputException("no test plan for the " + suite + " suite yet (--plan covers the 802.1AE suite)");
+        }
+        TestPlan p = TestPlan.receive();
+        TransmitPlan t = TransmitPlan.transmit();
+        String text = switch (format.toLowerCase(java.util.Locale.ROOT)) {
+            case "md", "markdown" -> PlanText.markdown(p, t);
+            case "html" -> PlanText.html(p, t);
+            case "json" -> PlanText.json(p, t);
+            default -> throw new InputException("unknown plan format '" + format + "' (expected md, html or json)");
+        };
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(text);
+        out.flush();
     }
 }

@@ -1,5 +1,7 @@
 package dev.macsec.conformance.runner;
 
+import dev.macsec.conformance.plan.Clauses;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.macsec.conformance.mka.MkaSuite;

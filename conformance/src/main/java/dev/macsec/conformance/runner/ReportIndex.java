@@ -1,5 +1,7 @@
 package dev.macsec.conformance.runner;
 
+import dev.macsec.conformance.plan.Clauses;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

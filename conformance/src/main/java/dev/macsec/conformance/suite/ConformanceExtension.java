@@ -29,12 +29,16 @@ import java.util.stream.Stream;
  */
 public final class ConformanceExtension implements ParameterResolver, AfterEachCallback, TestExecutionExceptionHandler {
     public static final String EPIC = "IEEE 802.1AE-2018";
-    /** Allure tag of failures a known Linux deviation explains (the report's categories key on the message too). */
+    /** Allure tag of failures the device's declared receive profile explains (the report's categories key on the message too). */
     public static final String TAG_KNOWN_DEVIATION = "known deviation";
     public static final String TAG_FAILURE = "conformance failure";
     public static final String TAG_HARNESS_ERROR = "harness error";
     /** Report entry: where the case's frames were recorded. */
     public static final String ENTRY_PCAP = "macsec.pcap";
+    /** Allure tag of a case whose observables the device could not all report. */
+    public static final String TAG_INCONCLUSIVE = "inconclusive";
+    /** How the ids of the 802.1AE plan's cases begin. */
+    private static final String PLAN_ID_PREFIX = "802.1AE-";
 
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(ConformanceExtension.class);
 
@@ -79,6 +83,8 @@ public final class ConformanceExtension implements ParameterResolver, AfterEachC
         if (t instanceof KnownDeviationFailure k) {
             Allure.label("tag", TAG_KNOWN_DEVIATION);
             k.deviations().forEach(d -> Allure.label("tag", d.name()));
+        } else if (t instanceof InconclusiveFailure) {
+            Allure.label("tag", TAG_INCONCLUSIVE);
         } else if (t instanceof ConformanceFailure) {
             Allure.label("tag", TAG_FAILURE);
         } else if (!(t instanceof TestAbortedException)) {
@@ -117,7 +123,7 @@ public final class ConformanceExtension implements ParameterResolver, AfterEachC
             Allure.addAttachment("recording error", "text/plain", pcap + ": " + e.getMessage(), "txt");
         }
         if (h.countersText() != null) {
-            Allure.addAttachment("counters (device vs 802.1AE vs Linux profile)", "text/plain", h.countersText(), "txt");
+            Allure.addAttachment("counters (plan vs device vs declared profile)", "text/plain", h.countersText(), "txt");
         }
         if (h.framesText() != null) {
             Allure.addAttachment("frames sent and received", "text/plain", h.framesText(), "txt");
@@ -127,8 +133,7 @@ public final class ConformanceExtension implements ParameterResolver, AfterEachC
     /** Cases named like "10.6.2-xpn-across-2^32" ({@code @DisplayName}) with the suite in the invocation's name. */
     private static void labelFromDisplayNames(ExtensionContext ctx) {
         String story = caseName(ctx);
-        int dash = story.indexOf('-');
-        String clause = dash > 0 ? story.substring(0, dash) : "?";
+        String clause = clauseOf(story);
         String suite = cipherSuite(ctx.getDisplayName());
         labelCase(clause, story, suite, null);
         Map<String, String> e = new HashMap<>();
@@ -140,9 +145,25 @@ public final class ConformanceExtension implements ParameterResolver, AfterEachC
         ctx.publishReportEntry(e);
     }
 
+    /**
+     * The case: a plan id leading the invocation's name ("802.1AE-10.6.2-replay-window-0, GCM-AES-128, strict"),
+     * else the method's display name.
+     */
     private static String caseName(ExtensionContext ctx) {
+        String invocation = ctx.getDisplayName();
+        if (invocation.startsWith(PLAN_ID_PREFIX)) {
+            int comma = invocation.indexOf(", ");
+            return comma > 0 ? invocation.substring(0, comma) : invocation;
+        }
         return ctx.getTestMethod().map(m -> m.getAnnotation(DisplayName.class)).map(DisplayName::value)
                 .orElseGet(() -> ctx.getParent().map(ExtensionContext::getDisplayName).orElse(ctx.getDisplayName()));
+    }
+
+    /** "10.6.2" of "802.1AE-10.6.2-replay-window-0" or of "10.6.2-replay-window-0"; "?" when there is none. */
+    static String clauseOf(String story) {
+        String s = story.startsWith(PLAN_ID_PREFIX) ? story.substring(PLAN_ID_PREFIX.length()) : story;
+        int dash = s.indexOf('-');
+        return dash > 0 ? s.substring(0, dash) : "?";
     }
 
     private static String fallbackName(ExtensionContext ctx) {

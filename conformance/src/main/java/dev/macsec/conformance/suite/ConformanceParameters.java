@@ -17,6 +17,8 @@ public final class ConformanceParameters {
     public static final String CIPHER_SUITES = "macsec.conformance.cipherSuites";
     /** Where per-case pcaps and counters go. Default target/conformance. */
     public static final String OUTPUT_DIR = "macsec.conformance.outputDir";
+    /** Comma-separated plan case ids to run (e.g. 802.1AE-10.6.4-bad-icv); default every case of the plan. */
+    public static final String CASES = "macsec.conformance.cases";
     /** Seconds to wait for the device's answer to a case's closing echo. Default 5. */
     public static final String ANSWER_TIMEOUT = "macsec.conformance.answerTimeoutSeconds";
 

@@ -88,7 +88,12 @@ public final class Harness {
 
     /** A generator seeded from the case name, with the tester's keys for all four ANs. */
     public TrafficGenerator generator(CipherSuite s, String caseName) {
-        TrafficGenerator g = new TrafficGenerator(TESTER_SCI, TESTER_MAC, TESTER_IP, session.deviceMac(), DEVICE_IP,
+        return generator(s, caseName, session.deviceMac());
+    }
+
+    /** The same without a session: the frames a case sends to a device with MAC address {@code deviceMac}. */
+    public static TrafficGenerator generator(CipherSuite s, String caseName, byte[] deviceMac) {
+        TrafficGenerator g = new TrafficGenerator(TESTER_SCI, TESTER_MAC, TESTER_IP, deviceMac, DEVICE_IP,
                 caseName.hashCode() * 31L + s.ordinal());
         for (int an = 0; an < 4; an++) {
             g.sa(an, testerKey(s, an));
@@ -102,10 +107,23 @@ public final class Harness {
      */
     public void label(String clause, String caseName, CipherSuite suite, ValidateFrames vf, String title) {
         String story = clause + "-" + caseName;
+        label(clause, story, suite, vf, (Runnable) () -> Allure.description("IEEE 802.1AE-2018 " + clause + " (" + title
+                + "): case " + story + ", cipher suite " + suite.standardName()
+                + (vf == null ? "" : ", validateFrames " + SecYConfig.name(vf)) + "."));
+    }
+
+    /**
+     * Labels a case of a test plan: its id is the story, and its plan entry (Markdown: purpose, applicability, setup,
+     * procedure, expected results) the Allure description, so a reader sees it beside what was seen.
+     */
+    public void labelPlanCase(String clause, String id, CipherSuite suite, ValidateFrames vf, String planEntry) {
+        label(clause, id, suite, vf, (Runnable) () -> Allure.description(planEntry));
+    }
+
+    private void label(String clause, String story, CipherSuite suite, ValidateFrames vf, Runnable describe) {
         String mode = vf == null ? "-" : SecYConfig.name(vf);
         ConformanceExtension.labelCase(clause, story, suite.standardName(), vf == null ? null : mode);
-        Allure.description("IEEE 802.1AE-2018 " + clause + " (" + title + "): case " + story + ", cipher suite "
-                + suite.standardName() + (vf == null ? "" : ", validateFrames " + mode) + ".");
+        describe.run();
         Allure.label("device", session.identity().description());
         ctx.publishReportEntry(Map.of("macsec.clause", clause, "macsec.case", story,
                 "macsec.cipherSuite", suite.standardName(), "macsec.validateFrames", mode,

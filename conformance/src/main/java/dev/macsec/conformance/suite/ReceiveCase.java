@@ -4,193 +4,194 @@ import dev.macsec.conformance.device.SaConfig;
 import dev.macsec.conformance.device.SecYConfig;
 import dev.macsec.conformance.generator.GeneratedFrame;
 import dev.macsec.conformance.generator.Packets;
-import dev.macsec.conformance.generator.TrafficGenerator;
 import dev.macsec.conformance.link.Frame;
-import dev.macsec.counter.ScCounters;
+import dev.macsec.conformance.plan.Counters802;
+import dev.macsec.conformance.plan.ExpectedResult;
+import dev.macsec.conformance.plan.PlanCase;
+import dev.macsec.conformance.plan.PlanText;
+import dev.macsec.conformance.plan.TestPlan;
 import dev.macsec.counter.SecYCounters;
 import dev.macsec.secy.Deviation;
 import dev.macsec.secy.ReceiveProfile;
-import dev.macsec.secy.ReceiveSa;
 import dev.macsec.secy.ReceiveSecY;
 import dev.macsec.secy.RxFrame;
 import dev.macsec.secy.ValidateFrames;
 import dev.macsec.secy.Verdict;
 import dev.macsec.suite.CipherSuite;
+import org.junit.jupiter.api.Assumptions;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
-import java.util.function.Function;
-import java.util.function.UnaryOperator;
 
 /**
- * One receive case: the device's SecY and receive SAs, the frames the tester sends, then the verdict.
- * The same frames go to our {@link ReceiveSecY} under the IEEE profile (what 802.1AE prescribes) and the
- * LINUX profile; the device's counters and the echoes it answered are compared with both:
+ * One run of a receive plan case against the device: its setup and frames from the {@link TestPlan}, then the verdict
+ * against the plan's expected results (written from the standard, not computed):
  * <ul>
- * <li>device = IEEE: pass;</li>
- * <li>device != IEEE, device = LINUX: {@link KnownDeviationFailure} naming the {@link Deviation}s that make
- * the difference;</li>
- * <li>otherwise: {@link ConformanceFailure}.</li>
+ * <li>every examined observable as the plan says: pass;</li>
+ * <li>the same, but some counter the device does not report: {@link InconclusiveFailure} naming it;</li>
+ * <li>a difference, and the device file declares a receive profile whose emulation ({@link ReceiveSecY} under that
+ * {@link ReceiveProfile}) reproduces what the device did: {@link KnownDeviationFailure} naming the
+ * {@link Deviation}s;</li>
+ * <li>otherwise: {@link ConformanceFailure}. A device file without a profile never gets a known deviation.</li>
  * </ul>
- * Whether LINUX matched the device on every counter is published as report entry {@code macsec.linuxProfile}.
- * Each case ends with a valid echo on AN {@value Harness#SENTINEL_AN}, whose answer proves the device has
- * handled all the frames before it (it is fed to the emulations too).
+ * Whether the declared profile's emulation matched the device on every observable is published as report entry
+ * {@code macsec.linuxProfile}. Each run ends with the plan's closing echo, whose answer proves the device has handled
+ * every frame before it (its expected counters are part of the plan's).
  */
 public final class ReceiveCase {
     private final Harness h;
-    private final String clause;
-    private final String name;
+    private final TestPlan plan;
+    private final PlanCase c;
     private final CipherSuite suite;
-    private SecYConfig cfg;
-    private final List<SaConfig> rxSas = new ArrayList<>();
-    private final TrafficGenerator gen;
-    private final List<GeneratedFrame> frames = new ArrayList<>();
-    private boolean octets;
-    private String optionalFeature;
-    private boolean saConfigured;
-    private final java.util.Set<Integer> untagged = new java.util.HashSet<>();
+    private final ValidateFrames vf;
 
-    ReceiveCase(Harness h, String clause, String name, String title, CipherSuite suite, ValidateFrames vf) {
+    private ReceiveCase(Harness h, TestPlan plan, PlanCase c, CipherSuite suite, ValidateFrames vf) {
         this.h = h;
-        this.clause = clause;
-        this.name = name;
+        this.plan = plan;
+        this.c = c;
         this.suite = suite;
-        this.cfg = SecYConfig.defaults(suite).withValidateFrames(vf);
-        this.gen = h.generator(suite, clause + "-" + name);
-        h.label(clause, name, suite, vf, title);
+        this.vf = vf;
     }
 
-    /** Starts a case: clause ("10.6.2"), case name ("replay-late"), the clause's title for reports. */
-    public static ReceiveCase of(Harness h, String clause, String name, String title, CipherSuite suite, ValidateFrames vf) {
-        return new ReceiveCase(h, clause, name, title, suite, vf);
+    /** Runs case {@code c} of {@code plan} under one cipher suite and validateFrames mode. */
+    public static void run(Harness h, TestPlan plan, PlanCase c, CipherSuite suite, ValidateFrames vf) {
+        new ReceiveCase(h, plan, c, suite, vf).run();
     }
 
-    public ReceiveCase secY(UnaryOperator<SecYConfig> change) {
-        cfg = change.apply(cfg);
-        return this;
-    }
-
-    /** A receive SA on the tester's SC (AN 0..2); without any, AN 0 from PN 1. */
-    public ReceiveCase rxSa(int an, long lowestPn, boolean active) {
-        if (an == Harness.SENTINEL_AN) {
-            throw new IllegalArgumentException("AN 3 is the closing echo's");
-        }
-        rxSas.add(new SaConfig(an, lowestPn, Harness.testerKey(suite, an), active));
-        saConfigured = true;
-        return this;
-    }
-
-    /** Compare InOctetsValidated/InOctetsDecrypted too (the octet cases). */
-    public ReceiveCase examineOctets() {
-        octets = true;
-        return this;
-    }
-
-    /** A device may refuse this case's configuration: the case is then skipped as unsupported. */
-    public ReceiveCase optional(String feature) {
-        optionalFeature = feature;
-        return this;
-    }
-
-    public ReceiveCase send(Function<TrafficGenerator, List<GeneratedFrame>> build) {
-        frames.addAll(build.apply(gen));
-        return this;
-    }
-
-    public ReceiveCase send(Function<TrafficGenerator.Spec, TrafficGenerator.Spec> spec, int count) {
-        for (int i = 0; i < count; i++) {
-            frames.add(spec.apply(gen.frame()).build());
-        }
-        return this;
-    }
-
-    public TrafficGenerator generator() {
-        return gen;
-    }
-
-    /** What one receiver made of the case: counters by flat name and the echo sequence numbers answered. */
-    record Outcome(Map<String, Long> counters, TreeSet<Integer> answered) {
-    }
-
-    public void run() {
-        if (!saConfigured) {
-            rxSa(0, 1, true);
-        }
-        List<SaConfig> all = new ArrayList<>(rxSas);
-        all.add(SaConfig.of(Harness.SENTINEL_AN, 1, Harness.testerKey(suite, Harness.SENTINEL_AN)));
+    private void run() {
+        h.labelPlanCase(c.clause(), c.id(), suite, vf, PlanText.caseMarkdown(plan, c));
+        Assumptions.assumeTrue(c.appliesTo(suite), c.suiteRestriction());
+        SecYConfig cfg = PlanEmulation.secY(c, suite, vf);
+        PlanEmulation.Frames frames = PlanEmulation.frames(plan, c, h.generator(suite, PlanEmulation.seedName(c)));
         SaConfig tx = SaConfig.of(0, 1, Harness.deviceKey(suite));
-        h.setUp(h.setup(cfg, tx, all), optionalFeature);
+        h.setUp(h.setup(cfg, tx, PlanEmulation.rxSas(plan, c, suite)), c.optional() ? c.capability() : null);
 
-        GeneratedFrame closing = gen.frame().an(Harness.SENTINEL_AN).pn(1).note("closing echo").build();
+        GeneratedFrame closing = frames.closing();
         ReceiveSecY replies = new ReceiveSecY(new ReceiveSecY.Config(suite, ValidateFrames.STRICT, false, 0, 0),
                 ReceiveProfile.IEEE);
         replies.addSc(h.deviceSci(cfg.port())).installSa(0, Harness.deviceKey(suite), 1);
         TreeSet<Integer> seen = new TreeSet<>();
-        List<Frame> got = h.exchange(frames, closing, data -> {
+        List<Frame> got = h.exchange(frames.caseFrames(), closing, data -> {
             int s = replySeq(replies, data);
             if (s >= 0) {
                 seen.add(s);
             }
             return s == closing.echoSeq();
         });
-        SecYCounters c = h.counters();
+        SecYCounters counters = h.counters();
         // an untagged frame reaches the Uncontrolled Port whatever the SecY does, and a host may answer it from
         // there: 802.1AE says nothing about that, so its echo is not judged
-        for (GeneratedFrame f : frames) {
-            if (f.plaintext().length == f.length() && java.util.Arrays.equals(f.data(), f.plaintext())) {
-                untagged.add(f.echoSeq());
+        for (GeneratedFrame f : frames.caseFrames()) {
+            if (PlanEmulation.isUntagged(f)) {
+                seen.remove(f.echoSeq());
             }
         }
-        seen.removeAll(untagged);
-        Outcome device = new Outcome(flatten(c), seen);
+        ExpectedResult expected = plan.expected(c, suite, vf);
+        PlanEmulation.Outcome want = new PlanEmulation.Outcome(expected.counters(), frames.echoes(expected.delivered()));
+        PlanEmulation.Outcome device = new PlanEmulation.Outcome(Counters802.flatten(counters, Harness.TESTER_SCI), seen);
 
-        List<GeneratedFrame> fed = new ArrayList<>(frames);
-        fed.add(closing);
-        Outcome ieee = emulate(ReceiveProfile.IEEE, fed);
-        Outcome linux = emulate(ReceiveProfile.LINUX, fed);
-
-        List<String> linuxDiff = differences(device, linux, false);
-        h.publish("macsec.linuxProfile", linuxDiff.isEmpty() ? "agrees" : "differs: " + String.join("; ", linuxDiff));
-        List<String> ieeeDiff = differences(device, ieee, !octets);
-        String report = table(device, ieee, linux) + "\n" + framesText(fed, got);
-        h.attach(report, framesText(fed, got));
-        if (ieeeDiff.isEmpty()) {
-            return;
+        ReceiveProfile profile = h.session().receiveProfile();
+        Judgement j = judge(device, want, profile, p -> PlanEmulation.emulate(plan, c, suite, vf, p, frames));
+        if (j.profileDifferences() != null) {
+            h.publish("macsec.linuxProfile", j.profileDifferences().isEmpty() ? "agrees"
+                    : "differs: " + String.join("; ", j.profileDifferences()));
         }
-        String head = clause + "-" + name + " [" + suite.standardName() + ", validateFrames "
-                + SecYConfig.name(cfg.validateFrames()) + "]: the device departs from IEEE 802.1AE-2018 " + clause
-                + "\n  expected vs seen: " + String.join("; ", ieeeDiff) + "\n";
-        if (linuxDiff.isEmpty()) {
-            List<Deviation> why = attribute(fed, ieee, linux);
-            h.publish("macsec.deviations", KnownDeviationFailure.names(why));
-            throw new KnownDeviationFailure(why, head + report);
+        String report = table(device, want, j.modelled(), profile) + "\n" + framesText(frames.all(), got);
+        h.attach(report, framesText(frames.all(), got));
+        if (!j.deviations().isEmpty() || j.explained()) {
+            h.publish("macsec.deviations", KnownDeviationFailure.names(j.deviations()));
         }
-        throw new ConformanceFailure(head + report);
+        j.verdict(c.id() + " [" + suite.standardName() + ", validateFrames " + SecYConfig.name(vf)
+                + "]: the device departs from the plan (IEEE 802.1AE-2018 " + c.clause() + ")", profile, report);
     }
 
-    /** The deviations that, alone, turn the IEEE outcome into a different one; else those LINUX needs. */
-    private List<Deviation> attribute(List<GeneratedFrame> fed, Outcome ieee, Outcome linux) {
+    /**
+     * What a run showed against the plan.
+     *
+     * @param differences        observables the device reported otherwise than the plan states
+     * @param unseen             observables the plan states that the device did not report
+     * @param modelled           the declared profile's emulation of the run (null: no profile declared)
+     * @param profileDifferences where the device departs from that emulation (null: no profile declared)
+     * @param deviations         the profile's deviations that explain the differences, when it explains them all
+     */
+    record Judgement(List<String> differences, List<String> unseen, PlanEmulation.Outcome modelled,
+                     List<String> profileDifferences, List<Deviation> deviations) {
+        /** The device departs from the plan exactly as its declared profile does. */
+        boolean explained() {
+            return !differences.isEmpty() && profileDifferences != null && profileDifferences.isEmpty();
+        }
+
+        /** Returns on a pass; else throws the failure the run is. */
+        void verdict(String head, ReceiveProfile profile, String report) {
+            if (differences.isEmpty() && unseen.isEmpty()) {
+                return;
+            }
+            String text = head + "\n  expected vs seen: "
+                    + (differences.isEmpty() ? "(no difference)" : String.join("; ", differences)) + "\n";
+            if (differences.isEmpty()) {
+                throw new InconclusiveFailure(unseen, text + report);
+            }
+            if (explained()) {
+                throw new KnownDeviationFailure(deviations, text + "  explained by the receive profile '" + profile.name()
+                        + "' the device file declares\n" + report);
+            }
+            throw new ConformanceFailure(text + report);
+        }
+    }
+
+    /**
+     * Judges a run: {@code device} against the plan's {@code want}; where they differ, and the device file declared
+     * {@code profile}, whether that profile's emulation ({@code emulate}) does what the device did on every
+     * observable the plan states, and which of its deviations explain it.
+     */
+    static Judgement judge(PlanEmulation.Outcome device, PlanEmulation.Outcome want, ReceiveProfile profile,
+                           java.util.function.Function<ReceiveProfile, PlanEmulation.Outcome> emulate) {
+        List<String> unseen = new ArrayList<>();
+        List<String> diff = differences(device, want, unseen);
+        if (profile == null) {
+            return new Judgement(diff, unseen, null, null, List.of());
+        }
+        PlanEmulation.Outcome modelled = emulate.apply(profile);
+        List<String> profileDiff = differences(device, restrict(modelled, want), new ArrayList<>());
+        List<Deviation> why = !diff.isEmpty() && profileDiff.isEmpty() ? attribute(profile, want, emulate) : List.of();
+        return new Judgement(diff, unseen, modelled, profileDiff, why);
+    }
+
+    /**
+     * The deviations of {@code profile} that, alone, change what the standard's emulation makes of the run; else those
+     * the profile cannot do without. Names why the device departs; the verdict itself never comes from an emulation.
+     */
+    private static List<Deviation> attribute(ReceiveProfile profile, PlanEmulation.Outcome want,
+                                             java.util.function.Function<ReceiveProfile, PlanEmulation.Outcome> emulate) {
+        PlanEmulation.Outcome ieee = restrict(emulate.apply(ReceiveProfile.IEEE), want);
         List<Deviation> alone = new ArrayList<>();
-        for (Deviation d : Deviation.values()) {
-            if (!differences(emulate(ReceiveProfile.IEEE.with(d, true), fed), ieee, !octets).isEmpty()) {
+        for (Deviation d : profile.deviations()) {
+            if (!differences(restrict(emulate.apply(ReceiveProfile.IEEE.with(d, true)), want), ieee, null).isEmpty()) {
                 alone.add(d);
             }
         }
         if (!alone.isEmpty()) {
             return alone;
         }
+        PlanEmulation.Outcome all = restrict(emulate.apply(profile), want);
         List<Deviation> needed = new ArrayList<>();
-        for (Deviation d : Deviation.values()) {
-            if (!differences(emulate(ReceiveProfile.LINUX.with(d, false), fed), linux, !octets).isEmpty()) {
+        for (Deviation d : profile.deviations()) {
+            if (!differences(restrict(emulate.apply(profile.with(d, false)), want), all, null).isEmpty()) {
                 needed.add(d);
             }
         }
         return needed;
+    }
+
+    /** {@code o} on the observables the plan examines only. */
+    private static PlanEmulation.Outcome restrict(PlanEmulation.Outcome o, PlanEmulation.Outcome want) {
+        Map<String, Long> m = new LinkedHashMap<>();
+        want.counters().keySet().forEach(k -> m.put(k, o.counters().getOrDefault(k, 0L)));
+        return new PlanEmulation.Outcome(m, o.answered());
     }
 
     private int replySeq(ReceiveSecY replies, byte[] data) {
@@ -202,83 +203,51 @@ public final class ReceiveCase {
         return Packets.echoReplySeq(rf.out(), rf.outOffset(), rf.outLength());
     }
 
-    Outcome emulate(ReceiveProfile profile, List<GeneratedFrame> fed) {
-        ReceiveSecY r = new ReceiveSecY(new ReceiveSecY.Config(suite, cfg.validateFrames(), cfg.replayProtect(),
-                cfg.replayWindow(), cfg.confidentialityOffset()), profile);
-        var sc = r.addSc(Harness.TESTER_SCI);
-        for (SaConfig sa : rxSas) {
-            ReceiveSa s = sc.installSa(sa.an(), sa.key(), sa.nextPn());
-            s.inUse(sa.active());
-        }
-        sc.installSa(Harness.SENTINEL_AN, Harness.testerKey(suite, Harness.SENTINEL_AN), 1);
-        TreeSet<Integer> answered = new TreeSet<>();
-        for (GeneratedFrame f : fed) {
-            if (untagged.contains(f.echoSeq())) {
-                r.receive(RxFrame.of(f.data()));
-                continue;
-            }
-            RxFrame rf = RxFrame.of(f.data());
-            Verdict v = r.receive(rf);
-            if (v.delivered() && rf.outLength() > 0
-                    && Arrays.equals(rf.out(), rf.outOffset(), rf.outOffset() + rf.outLength(), f.plaintext(), 0,
-                    f.plaintext().length)) {
-                answered.add(f.echoSeq());
-            }
-        }
-        return new Outcome(flatten(r.counters()), answered);
-    }
-
-    /** The receive counters of the SecY and of the tester's SC, flat: "secy.", "rxsc.", "rxsa&lt;AN&gt;." + name. */
-    private static Map<String, Long> flatten(SecYCounters c) {
-        Map<String, Long> m = new LinkedHashMap<>();
-        c.secY().values().forEach((k, v) -> {
-            if (k.received()) {
-                m.put("secy." + k.managedObject(), v);
-            }
-        });
-        ScCounters sc = c.receiveScs().get(Harness.TESTER_SCI);
-        if (sc != null) {
-            sc.sc().values().forEach((k, v) -> m.put("rxsc." + k.managedObject(), v));
-            sc.sas().forEach((an, sa) -> sa.values().forEach((k, v) -> m.put("rxsa" + an + "." + k.managedObject(), v)));
-        }
-        return m;
-    }
-
-    /** Differences of {@code device} from {@code model} on the counters both have, and the echoes answered. */
-    private static List<String> differences(Outcome device, Outcome model, boolean packetsOnly) {
+    /**
+     * Differences of {@code seen} from {@code expected} on every counter {@code expected} states, and the echoes
+     * answered; a counter {@code seen} lacks goes to {@code unseen} (null: it counts as 0).
+     */
+    static List<String> differences(PlanEmulation.Outcome seen, PlanEmulation.Outcome expected, List<String> unseen) {
         List<String> d = new ArrayList<>();
-        for (var e : model.counters().entrySet()) {
-            if (packetsOnly && e.getKey().contains("Octets")) {
-                continue;
+        for (var e : expected.counters().entrySet()) {
+            Long got = seen.counters().get(e.getKey());
+            if (got == null) {
+                if (unseen != null) {
+                    unseen.add(e.getKey());
+                    continue;
+                }
+                got = 0L;
             }
-            Long seen = device.counters().get(e.getKey());
-            if (seen != null && !Objects.equals(seen, e.getValue())) {
-                d.add(e.getKey() + " expected " + e.getValue() + ", seen " + seen);
+            if (!Objects.equals(got, e.getValue())) {
+                d.add(e.getKey() + " expected " + e.getValue() + ", seen " + got);
             }
         }
-        if (!device.answered().equals(model.answered())) {
-            d.add("echoes answered: expected " + model.answered() + ", seen " + device.answered());
+        if (!seen.answered().equals(expected.answered())) {
+            d.add("echoes answered: expected " + expected.answered() + ", seen " + seen.answered());
         }
         return d;
     }
 
-    private static String table(Outcome device, Outcome ieee, Outcome linux) {
-        StringBuilder s = new StringBuilder(String.format("  %-28s %10s %10s %10s%n", "counter", "802.1AE", "device",
-                "linux-prof"));
-        for (var e : ieee.counters().entrySet()) {
+    private static String table(PlanEmulation.Outcome device, PlanEmulation.Outcome plan, PlanEmulation.Outcome profile,
+                                ReceiveProfile p) {
+        String pn = p == null ? "" : (p.name() + "-prof");
+        StringBuilder s = new StringBuilder(String.format("  %-28s %10s %10s %10s%n", "counter", "plan", "device", pn));
+        for (var e : plan.counters().entrySet()) {
             Long seen = device.counters().get(e.getKey());
-            Long lx = linux.counters().get(e.getKey());
-            if (e.getValue() == 0 && (seen == null || seen == 0) && (lx == null || lx == 0)) {
+            Long modelled = profile == null ? null : profile.counters().get(e.getKey());
+            if (e.getValue() == 0 && (seen != null && seen == 0) && (modelled == null || modelled == 0)) {
                 continue;
             }
-            String mark = seen != null && !seen.equals(e.getValue()) ? "  <-- differs" : "";
+            String mark = seen == null ? "  <-- not reported" : !seen.equals(e.getValue()) ? "  <-- differs" : "";
             s.append(String.format("  %-28s %10d %10s %10s%s%n", e.getKey(), e.getValue(), seen == null ? "-" : seen,
-                    lx == null ? "-" : lx, mark));
+                    profile == null ? "" : modelled == null ? "-" : modelled, mark));
         }
         s.append("  (counters zero everywhere omitted)\n");
-        s.append("  echoes answered: 802.1AE ").append(ieee.answered()).append(", device ").append(device.answered())
-                .append(", linux-prof ").append(linux.answered()).append('\n');
-        return s.toString();
+        s.append("  echoes answered: plan ").append(plan.answered()).append(", device ").append(device.answered());
+        if (profile != null) {
+            s.append(", ").append(pn).append(' ').append(profile.answered());
+        }
+        return s.append('\n').toString();
     }
 
     private static String framesText(List<GeneratedFrame> sent, List<Frame> got) {

@@ -9,6 +9,7 @@ import dev.macsec.conformance.device.linuxvm.LinuxVm;
 import dev.macsec.conformance.devicefile.Devices;
 import dev.macsec.conformance.link.FrameLink;
 import dev.macsec.conformance.link.PcapLiveLink;
+import dev.macsec.secy.ReceiveProfile;
 import dev.macsec.suite.CipherSuite;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -41,11 +42,14 @@ public final class Session implements ExtensionContext.Store.CloseableResource {
     private final Duration answerTimeout;
     private final List<CipherSuite> cipherSuites;
     private final RuntimeException failure;
+    /** The receive profile the device file declares (null: none), which alone may explain a known deviation. */
+    private final ReceiveProfile receiveProfile;
     /** Why the device stopped answering (null while it answers): later cases then fail at once. */
     private volatile String lost;
 
     private Session(DeviceUnderTest device, FrameLink link, boolean ownsLink, DeviceIdentity identity, byte[] deviceMac,
-                    Path outputDir, Duration answerTimeout, List<CipherSuite> suites, RuntimeException failure) {
+                    Path outputDir, Duration answerTimeout, List<CipherSuite> suites, RuntimeException failure,
+                    ReceiveProfile receiveProfile) {
         this.device = device;
         this.link = link;
         this.ownsLink = ownsLink;
@@ -55,6 +59,7 @@ public final class Session implements ExtensionContext.Store.CloseableResource {
         this.answerTimeout = answerTimeout;
         this.cipherSuites = suites;
         this.failure = failure;
+        this.receiveProfile = receiveProfile;
     }
 
     /** The run's session; a {@link HarnessException} when the device could not be opened. */
@@ -94,7 +99,7 @@ public final class Session implements ExtensionContext.Store.CloseableResource {
             if (wire != null) {
                 live = openLiveLink(wire);
             }
-            return start(device, wire, live, out, timeout, suites);
+            return start(device, wire, live, out, timeout, suites, Devices.receiveProfile(spec));
         } catch (IOException | RuntimeException e) {
             if (live != null) {
                 live.close();
@@ -103,7 +108,7 @@ public final class Session implements ExtensionContext.Store.CloseableResource {
                 device.close();
             }
             RuntimeException r = e instanceof RuntimeException re ? re : new HarnessException(e.getMessage(), e);
-            return new Session(null, null, false, null, null, out, timeout, suites, r);
+            return new Session(null, null, false, null, null, out, timeout, suites, r, null);
         }
     }
 
@@ -113,6 +118,12 @@ public final class Session implements ExtensionContext.Store.CloseableResource {
      */
     static Session start(DeviceUnderTest device, LiveLinkConfig wire, FrameLink live, Path out, Duration timeout,
                          List<CipherSuite> suites) throws IOException {
+        return start(device, wire, live, out, timeout, suites, null);
+    }
+
+    /** As above, for a device file that declares receive profile {@code profile} (null: none). */
+    static Session start(DeviceUnderTest device, LiveLinkConfig wire, FrameLink live, Path out, Duration timeout,
+                         List<CipherSuite> suites, ReceiveProfile profile) throws IOException {
         FrameLink link;
         byte[] mac;
         if (wire == null) {
@@ -127,7 +138,7 @@ public final class Session implements ExtensionContext.Store.CloseableResource {
         }
         DeviceIdentity id = device.identity();
         Files.writeString(out.resolve("device.txt"), id.description() + "\n" + id.details() + "\nlink: " + link + "\n");
-        return new Session(device, link, wire != null, id, mac, out, timeout, suites, null);
+        return new Session(device, link, wire != null, id, mac, out, timeout, suites, null, profile);
     }
 
     /**
@@ -213,6 +224,11 @@ public final class Session implements ExtensionContext.Store.CloseableResource {
 
     public Duration answerTimeout() {
         return answerTimeout;
+    }
+
+    /** The receive profile the device file declares, or null. */
+    public ReceiveProfile receiveProfile() {
+        return receiveProfile;
     }
 
     public List<CipherSuite> cipherSuites() {

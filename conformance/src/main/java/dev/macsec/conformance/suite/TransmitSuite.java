@@ -6,6 +6,8 @@ import dev.macsec.conformance.generator.GeneratedFrame;
 import dev.macsec.conformance.generator.Packets;
 import dev.macsec.conformance.generator.TrafficGenerator;
 import dev.macsec.conformance.link.Frame;
+import dev.macsec.conformance.plan.PlanText;
+import dev.macsec.conformance.plan.TransmitPlan;
 import dev.macsec.counter.Counter;
 import dev.macsec.counter.SecYCounters;
 import dev.macsec.decode.SecTag;
@@ -38,14 +40,14 @@ public class TransmitSuite {
     private static final int TX_AN = 2;
     private static final int ECHOES = 4;
 
-    @DisplayName("10.5-transmit-confidentiality")
+    @DisplayName("802.1AE-10.5-transmit-confidentiality")
     @ParameterizedTest(name = "{0}")
     @ArgumentsSource(Arguments802.Suites.class)
     void encrypted(CipherSuite s, Harness h) {
         transmit(h, s, true, "confidentiality");
     }
 
-    @DisplayName("10.5-transmit-integrity-only")
+    @DisplayName("802.1AE-10.5-transmit-integrity-only")
     @ParameterizedTest(name = "{0}")
     @ArgumentsSource(Arguments802.Suites.class)
     void integrityOnly(CipherSuite s, Harness h) {
@@ -53,7 +55,8 @@ public class TransmitSuite {
     }
 
     private static void transmit(Harness h, CipherSuite s, boolean encrypt, String name) {
-        h.label("10.5", "transmit-" + name, s, null, "Secure frame generation");
+        TransmitPlan.Case planned = TransmitPlan.transmit().byId("802.1AE-10.5-transmit-" + name);
+        h.labelPlanCase(planned.clause(), planned.id(), s, null, PlanText.caseMarkdown(TransmitPlan.transmit(), planned));
         // XPN: start just below 2^32 so the device's PNs must carry into the upper half
         long start = s.xpn() ? 0xFFFF_FFFEL : 1000;
         SecYConfig cfg = SecYConfig.defaults(s).withEncrypt(encrypt);
@@ -148,7 +151,7 @@ public class TransmitSuite {
                 .map(tx -> tx.sc() + ", TX SA " + tx.sas()).orElse("not reported")).append('\n');
         h.attach(frames.toString(), frames.toString());
         if (!problems.isEmpty()) {
-            throw new ConformanceFailure("10.5-transmit-" + name + " [" + s.standardName() + "]: the device's frames "
+            throw new ConformanceFailure(planned.id() + " [" + s.standardName() + "]: the device's frames "
                     + "depart from IEEE 802.1AE-2018\n  " + String.join("\n  ", problems) + "\n" + frames);
         }
     }

@@ -69,6 +69,17 @@ class DevicesTest {
         assertEquals("mtap3", Devices.read(Files.writeString(dir.resolve("t.yaml"), "type: linux-vm\ntap: mtap3\n")).tap());
     }
 
+    /** A device declares the receive profile it follows; only then can a departure be a known deviation. */
+    @Test
+    void receiveProfileIsDeclaredByTheDeviceFile() throws IOException {
+        assertEquals(dev.macsec.secy.ReceiveProfile.LINUX, Devices.receiveProfile(Devices.read(
+                java.nio.file.Paths.get("devices/linux-vm.yaml"))), "the reference device declares linux");
+        assertEquals(null, Devices.receiveProfile(Devices.read(Files.writeString(dir.resolve("n.yaml"), "type: linux-vm\n"))));
+        Path unknown = Files.writeString(dir.resolve("u.yaml"), "type: linux-vm\nprofile: bsd\n");
+        InputException e = assertThrows(InputException.class, () -> Devices.read(unknown));
+        assertEquals(unknown + ": unknown receive profile 'bsd' (known: ieee, linux)", e.getMessage());
+    }
+
     @Test
     void manualDeviceWalksTheOperatorThroughAndReadsCounters() throws IOException {
         ByteArrayOutputStream shown = new ByteArrayOutputStream();

@@ -1,5 +1,7 @@
 package dev.macsec.conformance.runner;
 
+import dev.macsec.conformance.plan.Clauses;
+
 import dev.macsec.cli.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,7 +49,7 @@ class ConformanceCommandTest {
                 r.cases().get(0).message());
         assertTrue(Files.isRegularFile(dir.resolve("r/summary.json")));
         String md = Files.readString(dir.resolve("r/report.md"));
-        assertTrue(md.contains("**harness error** `10.6-valid-accepted`"), md);
+        assertTrue(md.contains("**harness error** `802.1AE-10.6-valid-accepted`"), md);
         assertTrue(md.contains("Exit code: 2 (harness errors"), md);
         assertTrue(Files.readString(dir.resolve("r/allure-results/categories.json")).contains("Harness errors"));
     }
@@ -97,6 +99,68 @@ class ConformanceCommandTest {
             }
         }
         assertTrue(Files.readString(dir.resolve("r/report.md")).contains("**harness error** `9.4-peering"));
+    }
+
+    /** The plan a lab publishes, without a device: every case spelt out, ids naming the standard. */
+    @Test
+    void planAsJsonListsEveryCaseWithPurposeProcedureAndExpectedResults() throws IOException {
+        java.io.StringWriter out = new java.io.StringWriter();
+        picocli.CommandLine cli = Main.commandLine();
+        cli.setOut(new java.io.PrintWriter(out, true));
+        assertEquals(0, cli.execute("conformance", "--plan", "--format", "json"));
+        com.fasterxml.jackson.databind.JsonNode plan = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
+        com.fasterxml.jackson.databind.JsonNode cases = plan.path("cases");
+        int receive = dev.macsec.conformance.plan.TestPlan.receive().cases().size();
+        assertEquals(receive + dev.macsec.conformance.plan.TransmitPlan.transmit().cases().size(), cases.size());
+        assertTrue(receive >= 33, "every receive case: " + receive);
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (com.fasterxml.jackson.databind.JsonNode c : cases) {
+            String id = c.path("id").asText();
+            assertTrue(id.startsWith("802.1AE-" + c.path("clause").asText() + "-"), id);
+            assertTrue(ids.add(id), "one case per id: " + id);
+            assertTrue(!c.path("purpose").asText().isBlank(), id);
+            assertTrue(c.path("procedure").size() > 1 && !c.path("procedure").get(0).asText().isBlank(), id);
+            assertTrue(c.path("expected").size() > 0, id);
+            for (com.fasterxml.jackson.databind.JsonNode e : c.path("expected")) {
+                assertTrue(!e.path("text").asText().isBlank(), id);
+                assertTrue(c.path("suite").asText().equals("transmit") || !e.path("because").asText().isBlank(), id);
+            }
+        }
+        // the run names cases by the same ids: the plan's ids are the ones reports use
+        assertTrue(ids.contains("802.1AE-10.6.2-replay-window-0") && ids.contains("802.1AE-10.5-transmit-integrity-only"),
+                ids.toString());
+    }
+
+    @Test
+    void planAsMarkdownReadsLikeALabTestPlan() {
+        java.io.StringWriter out = new java.io.StringWriter();
+        picocli.CommandLine cli = Main.commandLine();
+        cli.setOut(new java.io.PrintWriter(out, true));
+        assertEquals(0, cli.execute("conformance", "--plan"));
+        String md = out.toString();
+        assertTrue(md.startsWith("# Test plan: IEEE 802.1AE-2018"), md.substring(0, 80));
+        int cases = dev.macsec.conformance.plan.TestPlan.receive().cases().size()
+                + dev.macsec.conformance.plan.TransmitPlan.transmit().cases().size();
+        assertTrue(md.contains("\n### 802.1AE-10.6.5-pn-32-bit-wrap\n"), md);
+        for (String field : new String[] {"**Clause:**", "**Purpose:**", "**Applicability:**", "**Setup:**",
+                "**Procedure:**", "**Expected results**"}) {
+            assertEquals(cases, md.split(java.util.regex.Pattern.quote(field), -1).length - 1, field);
+        }
+        assertTrue(md.contains("optional: needs replayProtect off"), "applicability of the optional cases");
+        assertTrue(md.contains("receive SC InPktsLate +1, InPktsOK +2"), "the counters of 10.6.5-pn-32-bit-wrap");
+    }
+
+    @Test
+    void planInHtmlAndUnknownFormat() {
+        java.io.StringWriter out = new java.io.StringWriter();
+        picocli.CommandLine cli = Main.commandLine();
+        cli.setOut(new java.io.PrintWriter(out, true));
+        assertEquals(0, cli.execute("conformance", "--plan", "--format", "html"));
+        assertTrue(out.toString().startsWith("<!DOCTYPE html>") && out.toString().contains("<h3>802.1AE-9.9-implicit-sci</h3>"),
+                out.toString().substring(0, 200));
+        assertEquals(2, Main.run("conformance", "--plan", "--format", "pdf"));
+        assertEquals(2, Main.run("conformance", "--plan", "--suite", "802.1x"));
+        assertEquals(2, Main.run("conformance", "--format", "json"), "--format without --plan");
     }
 
     /** A fresh machine: the device's host programs missing are one line before any case runs, exit 2, no report. */

@@ -60,9 +60,12 @@ class ConformanceSuiteLinuxVmTest {
         Set<Deviation> found = EnumSet.noneOf(Deviation.class);
         r.cases().stream().filter(c -> c.verdict() == CaseResult.Verdict.KNOWN_DEVIATION)
                 .forEach(c -> c.deviations().forEach(d -> found.add(Deviation.valueOf(d))));
-        assertEquals(EnumSet.allOf(Deviation.class), found, "every known Linux deviation detected");
+        // the plan reads 9.9 as the kernel's 2025 fix does (SC=0, ES=0: the single peer's SCI), so that case passes
+        // and the profile's IMPLICIT_SCI_IS_THE_SINGLE_SC is not a departure from the plan
+        Set<Deviation> departures = EnumSet.complementOf(EnumSet.of(Deviation.IMPLICIT_SCI_IS_THE_SINGLE_SC));
+        assertEquals(departures, found, "every known Linux deviation detected");
         // each deviation shows in the very case its documentation (macsec profiles, README) names as proof
-        for (Deviation d : Deviation.values()) {
+        for (Deviation d : departures) {
             assertTrue(r.cases().stream().anyMatch(c -> c.verdict() == CaseResult.Verdict.KNOWN_DEVIATION
                             && c.caseName().equals(d.conformanceCase()) && c.deviations().contains(d.name())),
                     d + " is documented as shown by case " + d.conformanceCase() + ", which did not show it");
@@ -76,14 +79,15 @@ class ConformanceSuiteLinuxVmTest {
 
         // pinned from a full run against Linux 6.1 in qemu: a case that stops passing, a deviation that appears or
         // vanishes, or a case that stops running changes one of these
-        assertEquals(List.of(202L, 142L, 56L, 0L, 4L, 0L, 0L), List.of((long) r.cases().size(),
+        // 9.9-implicit-sci: 4 known deviations until the plan judged it by 9.9 itself, now 4 passes
+        assertEquals(List.of(202L, 146L, 52L, 0L, 4L, 0L, 0L), List.of((long) r.cases().size(),
                 r.count(CaseResult.Verdict.PASS), r.count(CaseResult.Verdict.KNOWN_DEVIATION),
                 r.count(CaseResult.Verdict.FAIL), r.count(CaseResult.Verdict.NOT_APPLICABLE),
                 r.count(CaseResult.Verdict.INCONCLUSIVE), r.count(CaseResult.Verdict.HARNESS_ERROR)),
                 "cases, pass, known deviation, fail, not applicable, inconclusive, harness error: " + r.summaryLine());
         // the only cases not applicable: Linux has no confidentiality offset, once per cipher suite
         for (CaseResult c : r.cases().stream().filter(c -> c.verdict() == CaseResult.Verdict.NOT_APPLICABLE).toList()) {
-            assertEquals("10.5-confidentiality-offset-30", c.caseName(), c.toString());
+            assertEquals("802.1AE-10.5-confidentiality-offset-30", c.caseName(), c.toString());
             assertTrue(c.message().contains("confidentiality offset"), c.message());
         }
         assertEquals(4, r.cipherSuites().size());
@@ -111,7 +115,8 @@ class ConformanceSuiteLinuxVmTest {
             assertEquals(1, labels(t, "feature").size(), name);
             features.addAll(labels(t, "feature"));
             String story = labels(t, "story").get(0);
-            assertTrue(story.startsWith(labels(t, "feature").get(0).substring("Clause ".length()) + "-"), name + ": " + story);
+            String clause = labels(t, "feature").get(0).substring("Clause ".length());
+            assertTrue(story.startsWith("802.1AE-" + clause + "-") || story.startsWith(clause + "-"), name + ": " + story);
             List<String> params = new ArrayList<>();
             t.path("parameters").forEach(p -> params.add(p.path("name").asText()));
             assertTrue(params.contains("cipher suite"), name + " " + params);

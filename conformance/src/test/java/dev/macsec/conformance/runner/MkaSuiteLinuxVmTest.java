@@ -1,5 +1,7 @@
 package dev.macsec.conformance.runner;
 
+import dev.macsec.conformance.plan.Clauses;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.macsec.conformance.mka.MkaHarness;

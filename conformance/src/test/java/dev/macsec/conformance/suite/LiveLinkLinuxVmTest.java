@@ -30,7 +30,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 /**
  * The suite's live-interface path against a real MACsec device: the Linux kernel in qemu with its data NIC
@@ -40,9 +40,6 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMetho
  */
 @Tag("vm")
 class LiveLinkLinuxVmTest {
-    private static final String PARAMS = "dev.macsec.suite.CipherSuite, dev.macsec.secy.ValidateFrames, "
-            + "dev.macsec.conformance.suite.Harness";
-
     @TempDir
     Path dir;
 
@@ -62,12 +59,12 @@ class LiveLinkLinuxVmTest {
     }
 
     private void run(String tap) throws IOException {
-        Path deviceFile = Files.writeString(dir.resolve("device.yaml"), "type: linux-vm\ntap: " + tap + "\n");
+        Path deviceFile = Files.writeString(dir.resolve("device.yaml"), "type: linux-vm\ntap: " + tap + "\nprofile: linux\n");
         Path out = dir.resolve("cases");
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectMethod(ReceiveSuite.class, "validAccepted", PARAMS),
-                        selectMethod(ReceiveSuite.class, "badIcv", PARAMS))
+                .selectors(selectClass(ReceiveSuite.class))
                 .configurationParameters(Map.of(
+                        ConformanceParameters.CASES, "802.1AE-10.6-valid-accepted, 802.1AE-10.6.4-bad-icv",
                         ConformanceParameters.DEVICE, deviceFile.toString(),
                         ConformanceParameters.CIPHER_SUITES, "GCM-AES-128",
                         ConformanceParameters.OUTPUT_DIR, out.toString()))

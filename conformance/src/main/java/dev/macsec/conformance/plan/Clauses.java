@@ -1,10 +1,10 @@
-package dev.macsec.conformance.runner;
+package dev.macsec.conformance.plan;
 
 import java.util.Comparator;
 
 /** Orders clause numbers the way the standard does: 9.9 before 9.12 before 10.5; unknown ("?") last. */
-final class Clauses {
-    static final Comparator<String> ORDER = Clauses::compare;
+public final class Clauses {
+    public static final Comparator<String> ORDER = Clauses::compare;
 
     private Clauses() {
     }
