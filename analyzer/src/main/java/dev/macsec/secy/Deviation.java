@@ -44,10 +44,6 @@ public enum Deviation {
             "The SCI is looked up before the SecTAG is checked, so a malformed SecTAG with an unknown SCI counts "
                     + Counter.IN_PKTS_NO_SCI + " rather than " + Counter.IN_PKTS_BAD_TAG + ".",
             "802.1AE-9.12-bad-tag-unknown-sci"),
-    IMPLICIT_SCI_IS_THE_SINGLE_SC("9.9",
-            "SC=0 and ES=0 from a source MAC other than the peer's: the single receive SC's SCI is used whatever the "
-                    + "source MAC (a 2025 upstream fix); older kernels count " + Counter.IN_PKTS_NO_SCI + ".",
-            "802.1AE-9.9-implicit-sci"),
     SHORT_LENGTH_48_TO_63_ACCEPTED("9.12",
             "SL is only compared with the secure data length: an SL of 48 to 63 that equals it passes the SecTAG "
                     + "check, where 9.12 allows a nonzero SL only below 48.",

@@ -17,7 +17,6 @@ final class LinuxReceivePolicy implements ReceivePolicy {
     // final fields rather than set look-ups: the ordered stage asks several of them per frame
     private final boolean truncatedSecTagNotCounted;
     private final boolean shortLength48To63Accepted;
-    private final boolean implicitSciIsTheSingleSc;
     private final boolean sciLookupBeforeTagCheck;
     private final boolean noPerSaUnusedCounters;
     private final boolean xpnRecoversFromNextPn;
@@ -29,7 +28,6 @@ final class LinuxReceivePolicy implements ReceivePolicy {
     LinuxReceivePolicy(Set<Deviation> on) {
         truncatedSecTagNotCounted = on.contains(Deviation.TRUNCATED_SECTAG_NOT_COUNTED);
         shortLength48To63Accepted = on.contains(Deviation.SHORT_LENGTH_48_TO_63_ACCEPTED);
-        implicitSciIsTheSingleSc = on.contains(Deviation.IMPLICIT_SCI_IS_THE_SINGLE_SC);
         sciLookupBeforeTagCheck = on.contains(Deviation.SCI_LOOKUP_BEFORE_TAG_CHECK);
         noPerSaUnusedCounters = on.contains(Deviation.NO_PER_SA_UNUSED_COUNTERS);
         xpnRecoversFromNextPn = on.contains(Deviation.XPN_RECOVERS_FROM_NEXT_PN);
@@ -53,15 +51,6 @@ final class LinuxReceivePolicy implements ReceivePolicy {
             return violations & ~SecTagRule.SHORT_LENGTH_MISMATCH.bit();
         }
         return violations;
-    }
-
-    /** {@link Deviation#IMPLICIT_SCI_IS_THE_SINGLE_SC}: no SCI and ES=0 from any source MAC: the single SC's. */
-    @Override
-    public long sci(SecTag t, List<ReceiveSc> scs) {
-        if (implicitSciIsTheSingleSc && !t.hasSci() && !t.endStation() && scs.size() == 1) {
-            return scs.get(0).sci();
-        }
-        return t.sci();
     }
 
     /** {@link Deviation#SCI_LOOKUP_BEFORE_TAG_CHECK}: an unknown SCI wins over a bad tag. */

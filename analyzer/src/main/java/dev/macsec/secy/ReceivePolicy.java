@@ -10,7 +10,7 @@ import java.util.List;
  * another). Every default is
  * the standard as written, so {@link ReceiveSecY#apply} and these defaults together read as clause 10.6 alone;
  * {@link LinuxReceivePolicy} overrides them for the deviations a {@link ReceiveProfile} switches on.
- * <p>Hooks are called from the ordered stage, and {@link #sci} and {@link #recoverXpn} also from the parallel one:
+ * <p>Hooks are called from the ordered stage, and {@link #recoverXpn} also from the parallel one:
  * implementations keep no state of their own.
  */
 interface ReceivePolicy {
@@ -33,12 +33,6 @@ interface ReceivePolicy {
     @DepartsAs(Deviation.SHORT_LENGTH_48_TO_63_ACCEPTED)
     default int secTagViolations(SecTag t, int violations) {
         return violations;
-    }
-
-    /** 9.9: the SCI of a frame, explicit or from the source MAC. */
-    @DepartsAs(Deviation.IMPLICIT_SCI_IS_THE_SINGLE_SC)
-    default long sci(SecTag t, List<ReceiveSc> scs) {
-        return t.sci();
     }
 
     /**
