@@ -1,6 +1,8 @@
 package dev.macsec.conformance.mka;
 
 import dev.macsec.conformance.device.WpaSupplicantMka;
+import dev.macsec.conformance.plan.PlanText;
+import dev.macsec.conformance.plan.ProsePlan;
 import dev.macsec.conformance.suite.ConformanceExtension;
 import dev.macsec.mka.actor.ActorConfig;
 import io.qameta.allure.Allure;
@@ -42,11 +44,12 @@ public final class MkaHarness {
     }
 
     /**
-     * Labels the case: {@code clause} of IEEE 802.1X-2020, e.g. "9.5"; {@code caseName} without the clause;
-     * {@code cipherSuite} the SAK's suite ("GCM-AES-128"), or "-" when no SAK is agreed.
+     * Labels the case {@code 802.1X-<clause>-<caseName>} ({@code clause} of IEEE 802.1X-2020, e.g. "9.5"), whose test
+     * plan entry is the case of the MKA plan its name starts with; {@code cipherSuite} the SAK's suite ("GCM-AES-128"),
+     * or "-" when no SAK is agreed. The plan entry is the Allure description.
      */
-    public void label(String clause, String caseName, String cipherSuite, String title) {
-        String story = clause + "-" + caseName;
+    public void label(String clause, String caseName, String cipherSuite) {
+        String story = "802.1X-" + clause + "-" + caseName;
         String name = story + ("-".equals(cipherSuite) ? "" : "_" + cipherSuite);
         if (name.equals(labelled)) {
             // a case that labels itself before its set-up, then opens: Allure would list the labels twice
@@ -55,15 +58,31 @@ public final class MkaHarness {
         if (labelled != null) {
             throw new IllegalStateException("case " + labelled + " labelled again as " + name);
         }
+        ProsePlan.Case planned = planCase(story);
         labelCase(ctx, clause, story, cipherSuite);
-        Allure.description(EPIC + " " + clause + " (" + title + "): case " + story + ", cipher suite " + cipherSuite + ".");
+        Allure.description(PlanText.caseMarkdown(ProsePlan.mka(), planned));
         labelled = name;
     }
 
+    /** The MKA plan's case a case name belongs to: the longest plan id it starts with. */
+    static ProsePlan.Case planCase(String story) {
+        ProsePlan.Case best = null;
+        for (ProsePlan.Case c : ProsePlan.mka().cases()) {
+            if ((story.equals(c.id()) || story.startsWith(c.id() + "-"))
+                    && (best == null || c.id().length() > best.id().length())) {
+                best = c;
+            }
+        }
+        if (best == null) {
+            throw new IllegalStateException("case " + story + " has no entry in the MKA test plan " + ProsePlan.MKA);
+        }
+        return best;
+    }
+
     /** Labels the case (see {@link #label}), restarts wpa_supplicant with {@code device} and opens our side. */
-    public MkaDeviceFixture.Case open(String clause, String caseName, String cipherSuite, String title,
+    public MkaDeviceFixture.Case open(String clause, String caseName, String cipherSuite,
                                       WpaSupplicantMka.Config device, ActorConfig us) throws IOException {
-        label(clause, caseName, cipherSuite, title);
+        label(clause, caseName, cipherSuite);
         MkaExtension.Fixture f = fixture.get();
         Allure.label("device", f.device());
         ctx.publishReportEntry("macsec.device", f.device());
@@ -99,12 +118,18 @@ public final class MkaHarness {
         }
     }
 
-    /** Cases are named "CLAUSE-name" by their {@code @DisplayName}. */
+    /** Cases are named by their MKA plan id in their {@code @DisplayName}. */
     static void labelFromDisplayName(ExtensionContext ctx) {
         String story = ctx.getTestMethod().map(m -> m.getAnnotation(DisplayName.class)).map(DisplayName::value)
                 .orElse(ctx.getDisplayName());
-        int dash = story.indexOf('-');
-        String clause = dash > 0 ? story.substring(0, dash) : "?";
+        String clause;
+        try {
+            ProsePlan.Case planned = planCase(story);
+            clause = planned.clause();
+            Allure.description(PlanText.caseMarkdown(ProsePlan.mka(), planned));
+        } catch (IllegalStateException e) {
+            clause = "?";
+        }
         labelCase(ctx, clause, story, "-");
     }
 }

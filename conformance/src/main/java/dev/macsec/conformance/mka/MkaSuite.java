@@ -88,13 +88,12 @@ public class MkaSuite {
     // ------------------------------------------------------------------ peering
 
     @Order(1)
-    @DisplayName("9.4-peering")
+    @DisplayName("802.1X-9.4-peering")
     @ParameterizedTest(name = "{0}-bit CAK")
     @ValueSource(ints = {128, 256})
     void peeringAndDataBothWays(int bits, MkaHarness h) throws IOException {
         String cak = bits == 128 ? CAK128 : CAK256;
         MkaDeviceFixture.Case c = h.open("9.4", "peering-cak" + bits, SAK_SUITE,
-                "peer liveness and 11.11 MKPDU exchange: device lists us live; data both ways (" + bits + "-bit CAK)",
                 WpaSupplicantMka.Config.of(cak, CKN, 32), ours(cak, 16));
         long ms = secure(c);
         Expect.that(ms < 3 * MkaTimers.HELLO_TIME + 2000, "live within a few hellos: took " + ms + " ms");
@@ -118,7 +117,7 @@ public class MkaSuite {
     // ------------------------------------------------------------------ key server election
 
     @Order(2)
-    @DisplayName("9.5-key-server-election")
+    @DisplayName("802.1X-9.5-key-server-election")
     @ParameterizedTest(name = "our priority {0}, device {1}, our MAC ..:{2}: we are key server = {3}")
     @CsvSource({"16, 32, 01, true", "64, 16, 01, false", "32, 32, 01, true", "32, 32, 03, false"})
     void keyServerElection(int ourPriority, int devicePriority, String macLast, boolean weWin, MkaHarness h)
@@ -132,7 +131,6 @@ public class MkaSuite {
         boolean tie = ourPriority == devicePriority;
         MkaDeviceFixture.Case c = h.open("9.5", "key-server-election-" + (weWin ? "win" : "lose") + "-"
                         + (tie ? "sci-tie-break" : "priority"), SAK_SUITE,
-                "key server election: priority " + ourPriority + " vs " + devicePriority + (tie ? ", SCI tie-break" : ""),
                 WpaSupplicantMka.Config.of(CAK128, CKN, devicePriority), us);
         long from = System.nanoTime();
         secure(c);
@@ -156,11 +154,10 @@ public class MkaSuite {
     // ------------------------------------------------------------------ rekey and liveness
 
     @Order(3)
-    @DisplayName("9.8-rekey")
+    @DisplayName("802.1X-9.8-rekey")
     @Test
     void rekeyByUsIsTakenIntoUseWithoutLosingTheLink(MkaHarness h) throws IOException {
         MkaDeviceFixture.Case c = h.open("9.8", "rekey-next-an-kn-link-kept", SAK_SUITE,
-                "SAK distribution: rekey by us, next AN, next KN, link kept",
                 WpaSupplicantMka.Config.of(CAK128, CKN, 32), ours(CAK128, 1));
         secure(c);
         MkaParticipant p = c.participant();
@@ -183,11 +180,10 @@ public class MkaSuite {
     }
 
     @Order(4)
-    @DisplayName("9.4.3-mka-life-time")
+    @DisplayName("802.1X-9.4.3-mka-life-time")
     @Test
     void silentPeerIsDroppedAfterMkaLifeTime(MkaHarness h) throws IOException {
-        MkaDeviceFixture.Case c = h.open("9.4.3", "silent-peer-dropped", SAK_SUITE,
-                "MKA_LIFE_TIME: we go silent, the device drops us and deletes the SA",
+        MkaDeviceFixture.Case c = h.open("9.4.3", "mka-life-time-silent-peer-dropped", SAK_SUITE,
                 WpaSupplicantMka.Config.of(CAK128, CKN, 32), ours(CAK128, 1));
         secure(c);
         Bytes us = c.participant().mi();
@@ -210,7 +206,7 @@ public class MkaSuite {
     enum Rejection { WRONG_CAK, UNKNOWN_CKN, REPLAYED_MN, STALE_PEER_MN, STALE_PEER_MI }
 
     @Order(5)
-    @DisplayName("11.11.2-rejected-participant")
+    @DisplayName("802.1X-11.11.2-rejected")
     @ParameterizedTest(name = "{0}")
     @EnumSource(Rejection.class)
     void rejectedParticipantIsNeverLiveAndNeverKeysTheDevice(Rejection how, MkaHarness h) throws IOException {
@@ -221,10 +217,9 @@ public class MkaSuite {
             default -> ours(CAK128, 1);
         };
         String caseName = "rejected-" + how.name().toLowerCase(Locale.ROOT).replace('_', '-');
-        String title = "MKPDU validation and 9.4 liveness: a participant with " + how + " is never live";
         Bytes staleMi = null;
         if (how == Rejection.STALE_PEER_MI) {
-            h.label("11.11.2", caseName, NO_SAK, title);
+            h.label("11.11.2", caseName, NO_SAK);
             // the device's MI from a previous run of wpa_supplicant: a peer that lists it is not listening now
             h.fixture().wpa().start(device);
             String mi = h.fixture().wpa().status().get("mi");
@@ -233,7 +228,7 @@ public class MkaSuite {
             }
             staleMi = new Bytes(HEX.parseHex(mi));
         }
-        MkaDeviceFixture.Case c = h.open("11.11.2", caseName, NO_SAK, title, device, us);
+        MkaDeviceFixture.Case c = h.open("11.11.2", caseName, NO_SAK, device, us);
         switch (how) {
             case REPLAYED_MN -> c.participant().tamper(Faults.of(Fault.REPLAYED_MN));
             case STALE_PEER_MN -> c.participant().tamper(Faults.of(Fault.STALE_PEER_MN));
@@ -255,11 +250,10 @@ public class MkaSuite {
     // ------------------------------------------------------------------ robustness
 
     @Order(6)
-    @DisplayName("11.11-malformed-mkpdus")
+    @DisplayName("802.1X-11.11-malformed-mkpdus")
     @Test
     void malformedMkpdusNeitherBreakTheSessionNorInstallKeys(MkaHarness h) throws IOException {
         MkaDeviceFixture.Case c = h.open("11.11", "malformed-mkpdus", SAK_SUITE,
-                "MKPDU encoding and validation: malformed MKPDUs during a secured session",
                 WpaSupplicantMka.Config.of(CAK128, CKN, 32), ours(CAK128, 1));
         secure(c);
         MkaParticipant p = c.participant();
@@ -294,7 +288,7 @@ public class MkaSuite {
     // ------------------------------------------------------------------ keychain
 
     @Order(7)
-    @DisplayName("9.3-keychain")
+    @DisplayName("802.1X-9.3-keychain")
     @ParameterizedTest(name = "device holds pair {0} of 3")
     @ValueSource(ints = {0, 1, 2})
     void keychainFallsBackToTheOlderPairTheDeviceHolds(int deviceIndex, MkaHarness h) throws IOException {
@@ -304,7 +298,6 @@ public class MkaSuite {
                 new CakEntry(1, HEX.parseHex("c0c0c0c001"), HEX.parseHex(CAK128), "oldest"));
         CakEntry held = chain.get(deviceIndex);
         MkaDeviceFixture.Case c = h.open("9.3", "keychain-device-holds-entry-" + deviceIndex, SAK_SUITE,
-                "CAK keychain (operator key rotation): the device holds keychain entry " + deviceIndex,
                 WpaSupplicantMka.Config.of(HEX.formatHex(held.cak()), HEX.formatHex(held.ckn()), 32), ours(CAK128, 1));
         KeychainPeering.Result r = KeychainPeering.run(c.session(), c.participant().config(), chain,
                 Duration.ofSeconds(6));
@@ -321,15 +314,12 @@ public class MkaSuite {
     // ------------------------------------------------------------------ policies
 
     @Order(8)
-    @DisplayName("12-macsec-policy")
+    @DisplayName("802.1X-12-macsec-policy")
     @ParameterizedTest(name = "macsec_policy={0}")
     @ValueSource(ints = {1, 0})
     void failedNegotiationAndThePolicy(int policy, MkaHarness h) throws IOException {
         MkaDeviceFixture.Case c = h.open("12", policy == 1 ? "must-secure-no-plaintext" : "should-secure-plaintext",
-                NO_SAK, policy == 1
-                        ? "controlled port, macsec_policy=1: must secure, no plaintext after a failed negotiation"
-                        : "controlled port, macsec_policy=0: should secure, plaintext after a failed negotiation",
-                WpaSupplicantMka.Config.of(CAK128, CKN, 32).withPolicy(policy), ours("ffeeddccbbaa99887766554433221100", 1));
+                NO_SAK, WpaSupplicantMka.Config.of(CAK128, CKN, 32).withPolicy(policy), ours("ffeeddccbbaa99887766554433221100", 1));
         c.session().runFor(Duration.ofSeconds(3));
         // with should-secure and no agreed SAK, wpa_supplicant creates no macsec interface: data0 carries the traffic
         String ifname = h.fixture().wpa().macsecInterface();
@@ -351,11 +341,10 @@ public class MkaSuite {
     }
 
     @Order(9)
-    @DisplayName("12-integrity-only")
+    @DisplayName("802.1X-12-integrity-only")
     @Test
     void integrityOnlyGivesUnencryptedFramesThatVerify(MkaHarness h) throws IOException {
         MkaDeviceFixture.Case c = h.open("12", "integrity-only", SAK_SUITE,
-                "controlled port, macsec_integ_only: E=0, C=0 frames that verify",
                 WpaSupplicantMka.Config.of(CAK128, CKN, 32).withIntegrityOnly(true),
                 ours(CAK128, 1).withConfidentialityOffset(ActorConfig.INTEGRITY_ONLY));
         secure(c);
@@ -365,12 +354,11 @@ public class MkaSuite {
     }
 
     @Order(10)
-    @DisplayName("12-replay-protect")
+    @DisplayName("802.1X-12-replay-window")
     @ParameterizedTest(name = "macsec_replay_protect=1, window {0}")
     @ValueSource(ints = {0, 16})
     void replaySettingsShowInTheDeviceCounters(int window, MkaHarness h) throws IOException {
         MkaDeviceFixture.Case c = h.open("12", "replay-window-" + window, SAK_SUITE,
-                "controlled port, macsec_replay_protect/_window: window " + window,
                 WpaSupplicantMka.Config.of(CAK128, CKN, 32).withReplay(true, window), ours(CAK128, 1));
         secure(c);
         Expect.equal(3, c.pingFromDevice(3), "echo replies the device got");
@@ -407,11 +395,11 @@ public class MkaSuite {
     // ------------------------------------------------------------------ not applicable
 
     @Order(11)
-    @DisplayName("9.8-sak-xpn")
+    @DisplayName("802.1X-9.8-sak-xpn")
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"GCM-AES-XPN-128", "GCM-AES-XPN-256"})
     void xpnThroughMka(String suite, MkaHarness h) {
-        h.label("9.8", "sak-xpn", suite, "SAK distribution with an XPN cipher suite");
+        h.label("9.8", "sak-xpn", suite);
         throw new TestAbortedException("not applicable: wpa_supplicant 2.10 cannot negotiate " + suite
                 + " through MKA (no XPN parameter set, always GCM-AES-128); XPN against this device is tested with "
                 + "static SAs");

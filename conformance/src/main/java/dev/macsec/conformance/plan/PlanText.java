@@ -21,25 +21,46 @@ public final class PlanText {
     }
 
     /** The 802.1AE plan: receive, then transmit. */
-    public static String markdown(TestPlan p, TransmitPlan t) {
+    public static String markdown(TestPlan p, ProsePlan t) {
+        return markdown(p, t, null);
+    }
+
+    /**
+     * The plans of the suites chosen: 802.1AE receive and transmit (when {@code p} and {@code t} are given), then the
+     * 802.1X MKA plan (when {@code mka} is).
+     */
+    public static String markdown(TestPlan p, ProsePlan t, ProsePlan mka) {
         StringBuilder s = new StringBuilder();
-        s.append("# Test plan: ").append(p.standard()).append(" (MACsec)\n\n");
-        s.append("## Receive: ").append(p.title()).append("\n\n");
-        s.append(conventions(p)).append('\n');
-        List<PlanCase> byClause = new ArrayList<>(p.cases());
-        byClause.sort(java.util.Comparator.comparing(PlanCase::clause, Clauses.ORDER));
-        for (PlanCase c : byClause) {
-            s.append("### ").append(c.id()).append("\n\n").append(caseMarkdown(p, c)).append('\n');
+        s.append("# Test plan: ").append(heading(p, mka)).append("\n\n");
+        if (p != null) {
+            s.append("## Receive: ").append(p.title()).append("\n\n");
+            s.append(conventions(p)).append('\n');
+            List<PlanCase> byClause = new ArrayList<>(p.cases());
+            byClause.sort(java.util.Comparator.comparing(PlanCase::clause, Clauses.ORDER));
+            for (PlanCase c : byClause) {
+                s.append("### ").append(c.id()).append("\n\n").append(caseMarkdown(p, c)).append('\n');
+            }
         }
-        s.append("## Transmit: ").append(t.title()).append("\n\n");
-        for (TransmitPlan.Case c : t.cases()) {
-            s.append("### ").append(c.id()).append("\n\n").append(caseMarkdown(t, c)).append('\n');
+        for (ProsePlan prose : new ProsePlan[] {t, mka}) {
+            if (prose == null) {
+                continue;
+            }
+            s.append("## ").append(prose == t ? "Transmit: " : prose.standard() + ": ").append(prose.title()).append("\n\n");
+            for (ProsePlan.Case c : prose.cases()) {
+                s.append("### ").append(c.id()).append("\n\n").append(caseMarkdown(prose, c)).append('\n');
+            }
         }
         return s.toString();
     }
 
+    private static String heading(TestPlan p, ProsePlan mka) {
+        String macsec = p == null ? null : p.standard() + " (MACsec)";
+        String keyAgreement = mka == null ? null : mka.standard() + " (MKA)";
+        return macsec == null ? keyAgreement : keyAgreement == null ? macsec : macsec + " and " + keyAgreement;
+    }
+
     /** One transmit case's entry (without its heading): the Allure description of its results. */
-    public static String caseMarkdown(TransmitPlan t, TransmitPlan.Case c) {
+    public static String caseMarkdown(ProsePlan t, ProsePlan.Case c) {
         StringBuilder s = new StringBuilder();
         s.append("- **Id:** `").append(c.id()).append("`\n");
         s.append("- **Clause:** ").append(t.standard()).append(' ').append(c.clause()).append(" (").append(c.title())
@@ -53,7 +74,7 @@ public final class PlanText {
         for (int i = 0; i < c.procedure().size(); i++) {
             s.append("  ").append(i + 1).append(". ").append(c.procedure().get(i)).append('\n');
         }
-        s.append("- **Expected results** (on the wire and in the transmit counters):\n");
+        s.append("- **Expected results** (").append(t.observedOn()).append("):\n");
         c.expected().forEach(e -> s.append("  - ").append(e).append('\n'));
         return s.toString();
     }
@@ -180,13 +201,20 @@ public final class PlanText {
     }
 
     /** The plan as JSON: every case with its purpose, procedure and expected results spelt out. */
-    public static String json(TestPlan p, TransmitPlan t) {
+    public static String json(TestPlan p, ProsePlan t) {
+        return json(p, t, null);
+    }
+
+    /** The plans of the suites chosen as JSON (see {@link #markdown(TestPlan, ProsePlan, ProsePlan)}). */
+    public static String json(TestPlan p, ProsePlan t, ProsePlan mka) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("standard", p.standard());
-        m.put("title", p.title());
-        m.put("closingEcho", p.closingEcho());
+        m.put("standard", heading(p, mka));
+        if (p != null) {
+            m.put("title", p.title());
+            m.put("closingEcho", p.closingEcho());
+        }
         List<Map<String, Object>> cases = new ArrayList<>();
-        for (PlanCase c : p.cases()) {
+        for (PlanCase c : p == null ? List.<PlanCase>of() : p.cases()) {
             Map<String, Object> x = new LinkedHashMap<>();
             x.put("suite", "receive");
             x.put("id", c.id());
@@ -216,9 +244,10 @@ public final class PlanText {
             x.put("expected", expected);
             cases.add(x);
         }
-        for (TransmitPlan.Case c : t.cases()) {
+        for (ProsePlan prose : new ProsePlan[] {t, mka}) {
+          for (ProsePlan.Case c : prose == null ? List.<ProsePlan.Case>of() : prose.cases()) {
             Map<String, Object> x = new LinkedHashMap<>();
-            x.put("suite", "transmit");
+            x.put("suite", prose == t ? "transmit" : "802.1x");
             x.put("id", c.id());
             x.put("clause", c.clause());
             x.put("title", c.title());
@@ -229,6 +258,7 @@ public final class PlanText {
             x.put("procedure", c.procedure());
             x.put("expected", c.expected().stream().map(e -> Map.of("text", e)).toList());
             cases.add(x);
+          }
         }
         m.put("cases", cases);
         try {
@@ -241,12 +271,17 @@ public final class PlanText {
     }
 
     /** The Markdown plan as one standalone HTML page. */
-    public static String html(TestPlan p, TransmitPlan t) {
+    public static String html(TestPlan p, ProsePlan t) {
+        return html(p, t, null);
+    }
+
+    /** The plans of the suites chosen as one standalone HTML page. */
+    public static String html(TestPlan p, ProsePlan t, ProsePlan mka) {
         StringBuilder s = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>")
-                .append(escape("Test plan: " + p.standard() + " (MACsec)")).append("</title></head><body>\n");
+                .append(escape("Test plan: " + heading(p, mka))).append("</title></head><body>\n");
         boolean inList = false;
         boolean inSub = false;
-        for (String line : markdown(p, t).split("\n")) {
+        for (String line : markdown(p, t, mka).split("\n")) {
             boolean item = line.startsWith("- ");
             boolean sub = line.startsWith("  ");
             if (inSub && !sub) {

@@ -2,7 +2,8 @@ package dev.macsec.conformance.runner;
 
 import dev.macsec.conformance.plan.PlanText;
 import dev.macsec.conformance.plan.TestPlan;
-import dev.macsec.conformance.plan.TransmitPlan;
+import dev.macsec.conformance.mka.MkaSuite;
+import dev.macsec.conformance.plan.ProsePlan;
 import dev.macsec.conformance.devicefile.Devices;
 import dev.macsec.conformance.suite.HarnessException;
 import dev.macsec.conformance.suite.ReceiveSuite;
@@ -96,15 +97,15 @@ public final class ConformanceCommand implements Callable<Integer> {
     }
 
     private void printPlan() {
-        if (!ConformanceRunner.suiteClasses(suite).contains(ReceiveSuite.class)) {
-            throw new InputException("no test plan for the " + suite + " suite yet (--plan covers the 802.1AE suite)");
-        }
-        TestPlan p = TestPlan.receive();
-        TransmitPlan t = TransmitPlan.transmit();
+        List<Class<?>> classes = ConformanceRunner.suiteClasses(suite);
+        boolean macsec = classes.contains(ReceiveSuite.class);
+        TestPlan p = macsec ? TestPlan.receive() : null;
+        ProsePlan t = macsec ? ProsePlan.transmit() : null;
+        ProsePlan mka = classes.contains(MkaSuite.class) ? ProsePlan.mka() : null;
         String text = switch (format.toLowerCase(java.util.Locale.ROOT)) {
-            case "md", "markdown" -> PlanText.markdown(p, t);
-            case "html" -> PlanText.html(p, t);
-            case "json" -> PlanText.json(p, t);
+            case "md", "markdown" -> PlanText.markdown(p, t, mka);
+            case "html" -> PlanText.html(p, t, mka);
+            case "json" -> PlanText.json(p, t, mka);
             default -> throw new InputException("unknown plan format '" + format + "' (expected md, html or json)");
         };
         PrintWriter out = spec.commandLine().getOut();

@@ -7,7 +7,7 @@ import dev.macsec.conformance.generator.Packets;
 import dev.macsec.conformance.generator.TrafficGenerator;
 import dev.macsec.conformance.link.Frame;
 import dev.macsec.conformance.plan.PlanText;
-import dev.macsec.conformance.plan.TransmitPlan;
+import dev.macsec.conformance.plan.ProsePlan;
 import dev.macsec.counter.Counter;
 import dev.macsec.counter.SecYCounters;
 import dev.macsec.decode.SecTag;
@@ -55,8 +55,8 @@ public class TransmitSuite {
     }
 
     private static void transmit(Harness h, CipherSuite s, boolean encrypt, String name) {
-        TransmitPlan.Case planned = TransmitPlan.transmit().byId("802.1AE-10.5-transmit-" + name);
-        h.labelPlanCase(planned.clause(), planned.id(), s, null, PlanText.caseMarkdown(TransmitPlan.transmit(), planned));
+        ProsePlan.Case planned = ProsePlan.transmit().byId("802.1AE-10.5-transmit-" + name);
+        h.labelPlanCase(planned.clause(), planned.id(), s, null, PlanText.caseMarkdown(ProsePlan.transmit(), planned));
         // XPN: start just below 2^32 so the device's PNs must carry into the upper half
         long start = s.xpn() ? 0xFFFF_FFFEL : 1000;
         SecYConfig cfg = SecYConfig.defaults(s).withEncrypt(encrypt);

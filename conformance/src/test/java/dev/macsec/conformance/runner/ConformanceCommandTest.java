@@ -92,13 +92,13 @@ class ConformanceCommandTest {
         assertEquals(2, r.count(CaseResult.Verdict.NOT_APPLICABLE));
         assertEquals(r.cases().size() - 2, r.count(CaseResult.Verdict.HARNESS_ERROR));
         for (CaseResult c : r.cases()) {
-            assertTrue(!c.clause().equals("?") && c.caseName().startsWith(c.clause() + "-"), c.toString());
+            assertTrue(!c.clause().equals("?") && c.caseName().startsWith("802.1X-" + c.clause() + "-"), c.toString());
             if (c.verdict() == CaseResult.Verdict.HARNESS_ERROR) {
                 assertTrue(c.message().contains("the 802.1X (MKA) suite runs wpa_supplicant inside the linux-vm device; "
                         + "this device file is type 'manual'"), c.message());
             }
         }
-        assertTrue(Files.readString(dir.resolve("r/report.md")).contains("**harness error** `9.4-peering"));
+        assertTrue(Files.readString(dir.resolve("r/report.md")).contains("**harness error** `802.1X-9.4-peering"));
     }
 
     /** The plan a lab publishes, without a device: every case spelt out, ids naming the standard. */
@@ -111,7 +111,7 @@ class ConformanceCommandTest {
         com.fasterxml.jackson.databind.JsonNode plan = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
         com.fasterxml.jackson.databind.JsonNode cases = plan.path("cases");
         int receive = dev.macsec.conformance.plan.TestPlan.receive().cases().size();
-        assertEquals(receive + dev.macsec.conformance.plan.TransmitPlan.transmit().cases().size(), cases.size());
+        assertEquals(receive + dev.macsec.conformance.plan.ProsePlan.transmit().cases().size(), cases.size());
         assertTrue(receive >= 33, "every receive case: " + receive);
         java.util.Set<String> ids = new java.util.HashSet<>();
         for (com.fasterxml.jackson.databind.JsonNode c : cases) {
@@ -131,6 +131,43 @@ class ConformanceCommandTest {
                 ids.toString());
     }
 
+    /** The 802.1X plan: every MKA case of the suite has its entry, stated on the wire, and nothing else is in it. */
+    @Test
+    void mkaPlanCoversEveryCaseOfTheMkaSuite() throws IOException {
+        java.io.StringWriter out = new java.io.StringWriter();
+        picocli.CommandLine cli = Main.commandLine();
+        cli.setOut(new java.io.PrintWriter(out, true));
+        assertEquals(0, cli.execute("conformance", "--suite", "802.1x", "--plan", "--format", "json"));
+        com.fasterxml.jackson.databind.JsonNode plan = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
+        assertEquals("IEEE 802.1X-2020 (MKA)", plan.path("standard").asText());
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        for (com.fasterxml.jackson.databind.JsonNode c : plan.path("cases")) {
+            String id = c.path("id").asText();
+            assertTrue(id.startsWith("802.1X-" + c.path("clause").asText() + "-"), id);
+            assertTrue(!c.path("purpose").asText().isBlank() && !c.path("setup").asText().isBlank(), id);
+            assertTrue(c.path("procedure").size() > 0 && c.path("expected").size() > 0, id);
+            ids.add(id);
+        }
+        java.util.Set<String> suiteCases = new java.util.TreeSet<>();
+        for (java.lang.reflect.Method m : dev.macsec.conformance.mka.MkaSuite.class.getDeclaredMethods()) {
+            org.junit.jupiter.api.DisplayName d = m.getAnnotation(org.junit.jupiter.api.DisplayName.class);
+            if (d != null) {
+                suiteCases.add(d.value());
+            }
+        }
+        // 12-macsec-policy runs two plan cases (must-secure and should-secure) under one method
+        suiteCases.remove("802.1X-12-macsec-policy");
+        suiteCases.addAll(java.util.List.of("802.1X-12-must-secure-no-plaintext", "802.1X-12-should-secure-plaintext"));
+        assertEquals(suiteCases, ids, "the MKA suite's cases are the plan's");
+        java.io.StringWriter all = new java.io.StringWriter();
+        cli.setOut(new java.io.PrintWriter(all, true));
+        assertEquals(0, cli.execute("conformance", "--suite", "all", "--plan"));
+        assertTrue(all.toString().startsWith("# Test plan: IEEE 802.1AE-2018 (MACsec) and IEEE 802.1X-2020 (MKA)"),
+                all.toString().substring(0, 100));
+        assertTrue(all.toString().contains("\n### 802.1X-9.5-key-server-election\n"));
+        assertTrue(all.toString().contains("- **Expected results** (on the wire, in the device's verified MKPDUs"));
+    }
+
     @Test
     void planAsMarkdownReadsLikeALabTestPlan() {
         java.io.StringWriter out = new java.io.StringWriter();
@@ -140,7 +177,7 @@ class ConformanceCommandTest {
         String md = out.toString();
         assertTrue(md.startsWith("# Test plan: IEEE 802.1AE-2018"), md.substring(0, 80));
         int cases = dev.macsec.conformance.plan.TestPlan.receive().cases().size()
-                + dev.macsec.conformance.plan.TransmitPlan.transmit().cases().size();
+                + dev.macsec.conformance.plan.ProsePlan.transmit().cases().size();
         assertTrue(md.contains("\n### 802.1AE-10.6.5-pn-32-bit-wrap\n"), md);
         for (String field : new String[] {"**Clause:**", "**Purpose:**", "**Applicability:**", "**Setup:**",
                 "**Procedure:**", "**Expected results**"}) {
@@ -159,7 +196,7 @@ class ConformanceCommandTest {
         assertTrue(out.toString().startsWith("<!DOCTYPE html>") && out.toString().contains("<h3>802.1AE-9.9-implicit-sci</h3>"),
                 out.toString().substring(0, 200));
         assertEquals(2, Main.run("conformance", "--plan", "--format", "pdf"));
-        assertEquals(2, Main.run("conformance", "--plan", "--suite", "802.1x"));
+        assertEquals(0, Main.run("conformance", "--plan", "--suite", "802.1x"), "the MKA plan");
         assertEquals(2, Main.run("conformance", "--format", "json"), "--format without --plan");
     }
 

@@ -58,7 +58,7 @@ class MkaSuiteLinuxVmTest {
         assertEquals(List.of("9.3", "9.4", "9.4.3", "9.5", "9.8", "11.11", "11.11.2", "12"),
                 List.copyOf(byClause.keySet()), "clause labels");
         for (CaseResult c : r.cases()) {
-            assertTrue(c.caseName().startsWith(c.clause() + "-"), c.caseName());
+            assertTrue(c.caseName().startsWith("802.1X-" + c.clause() + "-"), c.caseName());
             if (c.verdict() == CaseResult.Verdict.PASS) {
                 assertTrue(c.pcap() != null && Files.size(Path.of(c.pcap())) > 24, c.caseName() + " pcap " + c.pcap());
             }
@@ -73,7 +73,7 @@ class MkaSuiteLinuxVmTest {
         assertEquals(0, summary.path("counts").path("harness_error").asInt());
         String md = Files.readString(DIR.resolve("report.md"));
         assertTrue(md.startsWith("# Conformance report: 802.1x"), md);
-        assertTrue(md.contains("9.5-key-server-election-lose-sci-tie-break"), md);
+        assertTrue(md.contains("802.1X-9.5-key-server-election-lose-sci-tie-break"), md);
         try (Stream<Path> s = Files.list(DIR.resolve("junit"))) {
             Path xml = s.filter(p -> p.toString().endsWith(".xml")).findFirst().orElseThrow();
             String x = Files.readString(xml);

@@ -1,0 +1,88 @@
+package dev.macsec.conformance.plan;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+/**
+ * A test plan whose expected results are statements, written from the standard, about what the device puts on the
+ * wire: the 802.1AE transmit plan ({@value #TRANSMIT}: SecTAG, PNs, ICV, clear text, transmit counters) and the 802.1X
+ * MKA plan ({@value #MKA}: the device's MKPDUs and data frames). The suites judge these observables in code; the plan
+ * publishes them ({@code --plan}) and is the Allure description of each result.
+ *
+ * @param observedOn where the expected results are observed, for the plan's text
+ */
+@JsonIgnoreProperties(ignoreUnknown = false)
+public record ProsePlan(String standard, String title, String observedOn, List<Case> cases) {
+    public static final String TRANSMIT = "/plan/802.1AE-transmit.yaml";
+    public static final String MKA = "/plan/802.1X-mka.yaml";
+    private static volatile ProsePlan transmit;
+    private static volatile ProsePlan mka;
+
+    /**
+     * @param cipherSuites the cipher suites (or SAKs) it runs under, in words
+     * @param setup        the device's configuration, in words
+     * @param procedure    what the tester does, step by step
+     * @param expected     the observable results, each naming its clause
+     */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public record Case(String id, String clause, String title, String purpose, String applicability,
+                       String cipherSuites, String setup, List<String> procedure, List<String> expected) {
+    }
+
+    public ProsePlan {
+        cases = List.copyOf(cases);
+    }
+
+    public static ProsePlan transmit() {
+        ProsePlan p = transmit;
+        if (p == null) {
+            p = load(TRANSMIT, "802.1AE-");
+            transmit = p;
+        }
+        return p;
+    }
+
+    public static ProsePlan mka() {
+        ProsePlan p = mka;
+        if (p == null) {
+            p = load(MKA, "802.1X-");
+            mka = p;
+        }
+        return p;
+    }
+
+    private static ProsePlan load(String resource, String idPrefix) {
+        ProsePlan p;
+        try (InputStream in = ProsePlan.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is not on the class path");
+            }
+            p = new ObjectMapper(new YAMLFactory()).readValue(in, ProsePlan.class);
+        } catch (JacksonException e) {
+            String where = e.getLocation() == null ? "" : ", line " + e.getLocation().getLineNr();
+            throw new IllegalStateException(resource + where + ": " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new IllegalStateException(resource + ": " + e.getMessage(), e);
+        }
+        for (Case c : p.cases()) {
+            if (c.id() == null || !c.id().startsWith(idPrefix + c.clause() + "-") || c.purpose() == null
+                    || c.procedure() == null || c.procedure().isEmpty() || c.expected() == null
+                    || c.expected().isEmpty() || c.setup() == null || c.applicability() == null) {
+                throw new IllegalStateException(resource + ": case " + c.id() + ": needs an id " + idPrefix
+                        + "<clause>-..., purpose, applicability, setup, procedure and expected results");
+            }
+        }
+        return p;
+    }
+
+    public Case byId(String id) {
+        return cases.stream().filter(c -> c.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no case " + id + " in " + title));
+    }
+}
