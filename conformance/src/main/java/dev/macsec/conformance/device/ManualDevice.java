@@ -21,10 +21,11 @@ import java.util.regex.Pattern;
 
 /**
  * A device an operator configures by hand: each step prints what to apply and waits for confirmation
- * on the input ("fail" or end of input aborts). Counters are typed in as {@code name=value} pairs
- * (a SecY or receive SC counter by its 802.1AE name; an SA's or the transmit SC's with a prefix, {@code rxsa.0.},
- * {@code txsc.}, {@code txsa.0.}: the prompt shows them) or skipped with an empty line; a counter not typed in is not
- * reported.
+ * on the input ("fail" or end of input aborts). A step gives the whole configuration of one managed object: the
+ * text alone must do (ManualOperatorLinuxVmTest configures the Linux VM from it and must get the linux-vm adapter's
+ * verdicts). Counters are typed in as {@code name=value} pairs (a SecY or receive SC counter by its 802.1AE name; an
+ * SA's or the transmit SC's with a prefix, {@code rxsa.0.}, {@code txsc.}, {@code txsa.0.}: the prompt shows them) or
+ * skipped with an empty line; a counter not typed in is not reported.
  * SAKs are printed because the operator has to enter them; use test keys only.
  */
 public final class ManualDevice implements DeviceUnderTest {
