@@ -46,11 +46,10 @@ public interface DeviceUnderTest extends AutoCloseable {
      */
     default void setUp(DeviceSetup s) throws IOException {
         createSecY(s.secY());
-        for (SaConfig sa : s.txSas()) {
-            installTxSa(sa);
-        }
-        if (!s.txSas().isEmpty()) {
-            installTxSa(s.txSas().get(0));
+        // each becomes the encoding SA as it is installed: the first last, so that it stays the encoding SA without
+        // being installed twice (a device refuses a second SA on the same AN)
+        for (int i = s.txSas().size() - 1; i >= 0; i--) {
+            installTxSa(s.txSas().get(i));
         }
         for (var e : s.rxSas().entrySet()) {
             installRxSc(e.getKey());

@@ -191,6 +191,10 @@ public class LinuxDevice implements DeviceUnderTest {
         return " port " + Sci.port(sci) + " address " + Sci.mac(sci);
     }
 
+    /**
+     * @param sciForKeyId the SC the SA is on, for its key identifier ({@link SaConfig#keyIdentifier}); a transmit SA's
+     *                    has only the port, this adapter not knowing its MAC: unique among the SecY's keys all the same
+     */
     private String saParams(SaConfig sa, long sciForKeyId) {
         if (sa.key().suite() != config.cipherSuite()) {
             throw new IllegalArgumentException("the SecY uses " + config.cipherSuite() + " but the SA's key is for "
@@ -203,8 +207,7 @@ public class LinuxDevice implements DeviceUnderTest {
             s.append(" ssci ").append(Integer.toUnsignedString(sa.key().ssci()))
                     .append(" salt ").append(HexFormat.of().formatHex(sa.key().salt()));
         }
-        // the key identifier only has to be unique per SA; derive it from the SCI and AN
-        s.append(" key ").append(String.format("%016x%02x", sciForKeyId, sa.an())).append(' ').append(KEY_MARK)
+        s.append(" key ").append(sa.keyIdentifier(sciForKeyId)).append(' ').append(KEY_MARK)
                 .append(HexFormat.of().formatHex(sa.key().keyBytes())).append(KEY_MARK);
         return s.toString();
     }

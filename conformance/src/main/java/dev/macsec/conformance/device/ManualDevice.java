@@ -21,25 +21,38 @@ import java.util.regex.Pattern;
 
 /**
  * A device an operator configures by hand: each step prints what to apply and waits for confirmation
- * on the input ("fail" or end of input aborts). Counters are typed in as {@code name=value} pairs
- * (a SecY or receive SC counter by its 802.1AE name; an SA's or the transmit SC's with a prefix, {@code rxsa.0.},
- * {@code txsc.}, {@code txsa.0.}: the prompt shows them) or skipped with an empty line; a counter not typed in is not
- * reported.
+ * on the input ("fail" or end of input aborts). A step gives the whole configuration of one managed object: the
+ * text alone must do (ManualOperatorLinuxVmTest configures the Linux VM from it and must get the linux-vm adapter's
+ * verdicts). Counters are typed in as {@code name=value} pairs (a SecY or receive SC counter by its 802.1AE name; an
+ * SA's or the transmit SC's with a prefix, {@code rxsa.0.}, {@code txsc.}, {@code txsa.0.}: the prompt shows them) or
+ * skipped with an empty line; a counter not typed in is not reported.
  * SAKs are printed because the operator has to enter them; use test keys only.
  */
 public final class ManualDevice implements DeviceUnderTest {
     private final BufferedReader in;
     private final PrintStream out;
     private final String description;
+    /** The device port's MAC ("aa:bb:..."), from the device file's link; null when not known. */
+    private final String deviceMac;
     private SecYConfig config;
     private long rxSci = -1;
 
-    public ManualDevice(String description) {
-        this(description, new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.out);
+    public ManualDevice(String description, String deviceMac) {
+        this(description, deviceMac, new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
+                System.out);
     }
 
     public ManualDevice(String description, BufferedReader in, PrintStream out) {
+        this(description, null, in, out);
+    }
+
+    /**
+     * @param deviceMac the MAC address of the device's port (the device file's {@code link.deviceMac}), which with the
+     *                  port identifier makes the SecY's SCI the steps print; null when not known
+     */
+    public ManualDevice(String description, String deviceMac, BufferedReader in, PrintStream out) {
         this.description = description == null ? "manually configured device" : description;
+        this.deviceMac = deviceMac == null ? null : deviceMac.trim().toLowerCase(java.util.Locale.ROOT);
         this.in = in;
         this.out = out;
     }
@@ -49,14 +62,34 @@ public final class ManualDevice implements DeviceUnderTest {
         return new DeviceIdentity("manual", description, Map.of());
     }
 
+    /*
+     * The steps name every control by its 802.1AE managed-object name (10.7), so that an operator can find it in any
+     * vendor's configuration, and give every value the device needs: nothing is left to a default that differs
+     * between vendors.
+     */
+
     @Override
     public void createSecY(SecYConfig c) throws IOException {
-        confirm("Create a SecY: port " + c.port() + ", cipher suite " + c.cipherSuite().standardName()
+        confirm("Create the SecY on the port facing the tester: " + secYSci(c.port())
+                + ", cipher suite " + c.cipherSuite().standardName()
+                + ", protectFrames on, confidentiality " + (c.encrypt() ? "on (encrypt)" : "off (integrity only)")
+                + ", confidentialityOffset " + c.confidentialityOffset()
+                + ", alwaysIncludeSCI " + (c.includeSci() ? "on" : "off") + ", useES off, useSCB off"
                 + ", validateFrames " + SecYConfig.name(c.validateFrames())
-                + ", replayProtect " + (c.replayProtect() ? "on" : "off") + ", replayWindow " + c.replayWindow()
-                + ", confidentiality " + (c.encrypt() ? "on, offset " + c.confidentialityOffset() : "off")
-                + ", include SCI " + (c.includeSci() ? "on" : "off"));
+                + ", replayProtect " + (c.replayProtect() ? "on" : "off") + ", replayWindow " + c.replayWindow());
         config = c;
+    }
+
+    /** The SecY's SCI as the steps write it: with the port's MAC where the device file gives it. */
+    private String secYSci(int port) {
+        return deviceMac == null ? "SCI this port's MAC address with port identifier " + port
+                : "SCI " + Sci.hex(Sci.of(deviceMac, port)) + " (MAC " + deviceMac + ", port identifier " + port + ")";
+    }
+
+    /** The transmit SC's SCI, for its SAs' key identifiers: only the port when the MAC is not known. */
+    private long transmitSci() {
+        int port = config == null ? 1 : config.port();
+        return deviceMac == null ? port : Sci.of(deviceMac, port);
     }
 
     @Override
@@ -67,18 +100,21 @@ public final class ManualDevice implements DeviceUnderTest {
 
     @Override
     public void installTxSa(SaConfig sa) throws IOException {
-        confirm("Install and enable the transmit SA " + describe(sa));
+        confirm("Install the transmit SA " + describe(sa, transmitSci()) + ", enableTransmit "
+                + (sa.active() ? "on" : "off") + "; make AN " + sa.an() + " the encoding SA (encodingSA " + sa.an() + ")");
     }
 
     @Override
     public void installRxSc(long sci) throws IOException {
-        confirm("Create the receive SC for SCI " + Sci.hex(sci));
+        confirm("Create the receive SC for SCI " + Sci.hex(sci) + " (MAC " + Sci.mac(sci) + ", port identifier "
+                + Sci.port(sci) + "), receiving on");
         rxSci = sci;
     }
 
     @Override
     public void installRxSa(long sci, SaConfig sa) throws IOException {
-        confirm("Install on receive SC " + Sci.hex(sci) + " the SA " + describe(sa));
+        confirm("Install on the receive SC " + Sci.hex(sci) + " the receive SA " + describe(sa, sci)
+                + ", enableReceive " + (sa.active() ? "on" : "off"));
     }
 
     @Override
@@ -87,13 +123,15 @@ public final class ManualDevice implements DeviceUnderTest {
                 + " -> " + peerMac);
     }
 
-    private String describe(SaConfig sa) {
-        String s = "AN " + sa.an() + ", " + (sa.xpn() ? "XPN " : "PN ") + Long.toUnsignedString(sa.nextPn())
-                + ", SAK " + HexFormat.of().formatHex(sa.key().keyBytes());
+    /** AN, next PN, SAK with its key identifier, and for XPN the SSCI and salt. */
+    private static String describe(SaConfig sa, long sci) {
+        String s = "AN " + sa.an() + ", nextPN " + Long.toUnsignedString(sa.nextPn())
+                + (sa.xpn() ? " (64-bit XPN)" : "") + ", SAK " + HexFormat.of().formatHex(sa.key().keyBytes())
+                + ", KI " + sa.keyIdentifier(sci);
         if (sa.xpn()) {
             s += ", SSCI " + Integer.toUnsignedString(sa.key().ssci()) + ", salt " + HexFormat.of().formatHex(sa.key().salt());
         }
-        return s + (sa.active() ? ", active" : ", not active");
+        return s;
     }
 
     @Override

@@ -36,6 +36,15 @@ public record SaConfig(int an, long nextPn, SaKey key, boolean active) {
         return key.suite().xpn();
     }
 
+    /**
+     * The key identifier (802.1AE's KI) this SA's SAK is installed under on the SC {@code sci}: the SCI then the
+     * AN, 9 octets in hex. 802.1AE leaves a KI's value to whoever installs the key (MKA's is MI and KN); for static SAs
+     * it only has to name one SA's key, and an SC's SCI with the AN does.
+     */
+    public String keyIdentifier(long sci) {
+        return String.format("%016x%02x", sci, an);
+    }
+
     @Override
     public String toString() {
         return "SaConfig[an=" + an + ", nextPn=" + Long.toUnsignedString(nextPn) + ", key=" + key

@@ -82,7 +82,7 @@ public final class Devices {
                         spec.macsecInterface() == null ? "macsec0" : spec.macsecInterface(),
                         spec.ipCommand() == null ? "/sbin/ip" : spec.ipCommand());
             }
-            case "manual" -> new ManualDevice(spec.description());
+            case "manual" -> new ManualDevice(spec.description(), spec.link() == null ? null : spec.link().deviceMac());
             default -> throw new InputException(origin + ": unknown device type '" + spec.type()
                     + "' (expected linux-vm, linux-ssh or manual)");
         };

@@ -104,4 +104,41 @@ class DevicesTest {
         assertTrue(!sak.toString().contains("00112233"), sak.toString());
         assertTrue(!SaConfig.of(0, 1, sak).toString().contains("00112233"));
     }
+    /**
+     * Everything a person needs to configure a vendor box is in the printed steps, under 802.1AE's names: the values
+     * below are the setup's own (SCI = MAC and port, 802.1AE 8.2.1), not read back from a run.
+     */
+    @Test
+    void manualStepsCarryTheWholeConfiguration() throws IOException {
+        ByteArrayOutputStream shown = new ByteArrayOutputStream();
+        BufferedReader in = new BufferedReader(new StringReader("\n".repeat(6)));
+        ManualDevice d = new ManualDevice("lab switch", "52:54:00:00:00:02", in,
+                new PrintStream(shown, true, StandardCharsets.UTF_8));
+        CipherSuite s = CipherSuite.GCM_AES_XPN_128;
+        long tester = Sci.of("52:54:00:00:00:01", 1);
+        SaKey rxKey = SaKey.ofHex(s, "00112233445566778899aabbccddeeff", 2, "e630e81a48de86a21c66fa6d");
+        SaKey txKey = SaKey.ofHex(s, "ffeeddccbbaa99887766554433221100", 1, "e630e81a48de86a21c66fa6d");
+        d.setUp(new DeviceSetup(new SecYConfig(7, s, dev.macsec.secy.ValidateFrames.CHECK, true, 32, false, 0, true),
+                java.util.List.of(SaConfig.of(2, 1000, txKey)),
+                java.util.Map.of(tester, java.util.List.of(new SaConfig(1, 0xFFFF_FFF0L, rxKey, false))),
+                "10.1.0.2/24", "10.1.0.1", "52:54:00:00:00:01"));
+        String[] steps = shown.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith(">>> "))
+                .toArray(String[]::new);
+        assertEquals(5, steps.length, String.join("\n", steps));
+        assertEquals(">>> Create the SecY on the port facing the tester: SCI 5254000000020007 (MAC 52:54:00:00:00:02, "
+                + "port identifier 7), cipher suite GCM-AES-XPN-128, protectFrames on, confidentiality off (integrity "
+                + "only), confidentialityOffset 0, alwaysIncludeSCI on, useES off, useSCB off, validateFrames check, "
+                + "replayProtect on, replayWindow 32", steps[0]);
+        // the only transmit SA is installed once, as the encoding SA
+        assertEquals(">>> Install the transmit SA AN 2, nextPN 1000 (64-bit XPN), SAK ffeeddccbbaa99887766554433221100, "
+                + "KI 525400000002000702, SSCI 1, salt e630e81a48de86a21c66fa6d, enableTransmit on; make AN 2 the "
+                + "encoding SA (encodingSA 2)", steps[1]);
+        assertEquals(">>> Create the receive SC for SCI 5254000000010001 (MAC 52:54:00:00:00:01, port identifier 1), "
+                + "receiving on", steps[2]);
+        assertEquals(">>> Install on the receive SC 5254000000010001 the receive SA AN 1, nextPN 4294967280 (64-bit XPN), "
+                + "SAK 00112233445566778899aabbccddeeff, KI 525400000001000101, SSCI 2, salt e630e81a48de86a21c66fa6d, "
+                + "enableReceive off", steps[3]);
+        assertEquals(">>> Give the SecY's controlled port the address 10.1.0.2/24 and a static ARP entry 10.1.0.1 -> "
+                + "52:54:00:00:00:01", steps[4]);
+    }
 }
