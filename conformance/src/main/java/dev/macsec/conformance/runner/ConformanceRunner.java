@@ -49,9 +49,14 @@ public final class ConformanceRunner {
      * @param reportDir    where reports go (created)
      * @param html         generate the Allure HTML report
      * @param progress     one line per case, or null
+     * @param receiveCases the receive plan's cases to run, by id (empty: all)
      */
     public record Options(Path deviceFile, String suite, List<CipherSuite> cipherSuites, Path reportDir, boolean html,
-                          PrintStream progress) {
+                          PrintStream progress, List<String> receiveCases) {
+        public Options(Path deviceFile, String suite, List<CipherSuite> cipherSuites, Path reportDir, boolean html,
+                       PrintStream progress) {
+            this(deviceFile, suite, cipherSuites, reportDir, html, progress, List.of());
+        }
     }
 
     private ConformanceRunner() {
@@ -94,6 +99,9 @@ public final class ConformanceRunner {
         }
         params.put(ConformanceParameters.CIPHER_SUITES, String.join(",", suites.stream().map(CipherSuite::standardName).toList()));
         params.put(ConformanceParameters.OUTPUT_DIR, dir.resolve("cases").toString());
+        if (o.receiveCases() != null && !o.receiveCases().isEmpty()) {
+            params.put(ConformanceParameters.CASES, String.join(",", o.receiveCases()));
+        }
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(classes.stream().map(c -> selectClass(c)).toList())
                 .configurationParameters(params)

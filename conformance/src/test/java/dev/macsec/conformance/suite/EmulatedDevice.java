@@ -33,13 +33,20 @@ import java.util.concurrent.TimeUnit;
 final class EmulatedDevice implements DeviceUnderTest, OwnLink, FrameLink {
     static final byte[] MAC = HexFormat.of().parseHex("525400000002");
     private final ReceiveProfile behaves;
+    private final boolean reportsTransmit;
     private final LinkedBlockingQueue<byte[]> toTester = new LinkedBlockingQueue<>();
     private ReceiveSecY rx;
     private TransmitSecY tx;
 
     /** @param behaves how it receives: IEEE, or LINUX for a device that departs as Linux 6.1 does */
     EmulatedDevice(ReceiveProfile behaves) {
+        this(behaves, true);
+    }
+
+    /** @param reportsTransmit whether its counters include the transmit SC's (a device may not report them) */
+    EmulatedDevice(ReceiveProfile behaves, boolean reportsTransmit) {
         this.behaves = behaves;
+        this.reportsTransmit = reportsTransmit;
     }
 
     @Override
@@ -119,7 +126,8 @@ final class EmulatedDevice implements DeviceUnderTest, OwnLink, FrameLink {
 
     @Override
     public synchronized SecYCounters counters() {
-        return rx.counters();
+        SecYCounters r = rx.counters();
+        return reportsTransmit ? new SecYCounters(r.secY(), r.receiveScs(), tx.counters().transmitSc()) : r;
     }
 
     @Override

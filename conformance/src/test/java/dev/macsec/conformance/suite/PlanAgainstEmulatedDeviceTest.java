@@ -42,8 +42,23 @@ class PlanAgainstEmulatedDeviceTest {
                         Session.cipherSuites(ctx), declared));
     }
 
+    private static boolean reportsTransmit = true;
+
+    /** The transmit suite on the same emulated device. */
+    static class TransmitOnEmulatedDevice extends TransmitSuite {
+        @RegisterExtension
+        static final BeforeAllCallback DEVICE = ctx -> ctx.getRoot().getStore(SESSION).put(Session.class,
+                Session.start(new EmulatedDevice(behaves, reportsTransmit), null, null, out, Duration.ofSeconds(2),
+                        Session.cipherSuites(ctx), declared));
+    }
+
     /** Verdict by kind ("pass", "known deviation: X", "fail", ...) per run (display name). */
     private static Map<String, String> run(ReceiveProfile device, ReceiveProfile profile, Path dir) throws java.io.IOException {
+        return run(OnEmulatedDevice.class, device, profile, dir);
+    }
+
+    private static Map<String, String> run(Class<?> suite, ReceiveProfile device, ReceiveProfile profile, Path dir)
+            throws java.io.IOException {
         java.nio.file.Files.createDirectories(dir);
         behaves = device;
         declared = profile;
@@ -56,15 +71,15 @@ class PlanAgainstEmulatedDeviceTest {
                     return;
                 }
                 Throwable t = r.getThrowable().orElse(null);
-                verdicts.put(id.getDisplayName(), r.getStatus() == TestExecutionResult.Status.SUCCESSFUL ? "pass"
+                verdicts.merge(id.getDisplayName(), r.getStatus() == TestExecutionResult.Status.SUCCESSFUL ? "pass"
                         : r.getStatus() == TestExecutionResult.Status.ABORTED ? "not applicable"
                         : t instanceof KnownDeviationFailure k ? "known deviation: " + KnownDeviationFailure.names(k.deviations())
                         : t instanceof InconclusiveFailure ? "inconclusive"
-                        : t instanceof ConformanceFailure ? "fail" : "harness error: " + t);
+                        : t instanceof ConformanceFailure ? "fail" : "harness error: " + t, (x, y) -> x + ", " + y);
             }
         };
         LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectClass(OnEmulatedDevice.class))
+                .selectors(selectClass(suite))
                 .configurationParameter(ConformanceParameters.CIPHER_SUITES, "gcm-aes-128,gcm-aes-xpn-256")
                 .build(), l);
         return verdicts;
@@ -102,5 +117,26 @@ class PlanAgainstEmulatedDeviceTest {
                     && e.getValue().startsWith("known deviation") && e.getValue().contains(d.name()));
             assertEquals(true, shown, d + " in " + d.conformanceCase() + ": " + tally(declared));
         }
+    }
+
+    /**
+     * Issue #17: a counter the plan names and the device does not report is never a silent pass. The transmit plan
+     * states the transmit SC's OutPktsEncrypted/OutPktsProtected; a device reporting its receive counters only gets
+     * INCONCLUSIVE naming them, the same device reporting them too passes.
+     */
+    @Test
+    void anUnreportedTransmitCounterIsInconclusiveNeverAPass(@TempDir Path dir) throws java.io.IOException {
+        try {
+            reportsTransmit = false;
+            Map<String, String> without = run(TransmitOnEmulatedDevice.class, ReceiveProfile.IEEE, null, dir.resolve("a"));
+            // both transmit cases per cipher suite share a display name: their verdicts are joined by ", "
+            List<String> verdicts = without.values().stream().flatMap(v -> java.util.Arrays.stream(v.split(", "))).toList();
+            assertEquals(List.of("inconclusive", "inconclusive", "inconclusive", "inconclusive"), verdicts,
+                    without.toString());
+        } finally {
+            reportsTransmit = true;
+        }
+        Map<String, String> with = run(TransmitOnEmulatedDevice.class, ReceiveProfile.IEEE, null, dir.resolve("b"));
+        with.forEach((name, verdict) -> assertEquals("pass, pass", verdict, name));
     }
 }
