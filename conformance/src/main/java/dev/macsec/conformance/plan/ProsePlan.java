@@ -1,12 +1,7 @@
 package dev.macsec.conformance.plan;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 
 /**
@@ -58,18 +53,7 @@ public record ProsePlan(String standard, String title, String observedOn, List<C
     }
 
     private static ProsePlan load(String resource, String idPrefix) {
-        ProsePlan p;
-        try (InputStream in = ProsePlan.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " is not on the class path");
-            }
-            p = new ObjectMapper(new YAMLFactory()).readValue(in, ProsePlan.class);
-        } catch (JacksonException e) {
-            String where = e.getLocation() == null ? "" : ", line " + e.getLocation().getLineNr();
-            throw new IllegalStateException(resource + where + ": " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new IllegalStateException(resource + ": " + e.getMessage(), e);
-        }
+        ProsePlan p = PlanYaml.resource(resource, ProsePlan.class);
         for (Case c : p.cases()) {
             if (c.id() == null || !c.id().startsWith(idPrefix + c.clause() + "-") || c.purpose() == null
                     || c.procedure() == null || c.procedure().isEmpty() || c.expected() == null

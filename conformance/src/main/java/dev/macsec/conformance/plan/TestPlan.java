@@ -1,13 +1,9 @@
 package dev.macsec.conformance.plan;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.macsec.secy.ValidateFrames;
 import dev.macsec.suite.CipherSuite;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -43,14 +39,8 @@ public record TestPlan(String standard, String title, ClosingEcho closingEcho, L
     public static TestPlan receive() {
         TestPlan p = receive;
         if (p == null) {
-            try (InputStream in = TestPlan.class.getResourceAsStream(RECEIVE)) {
-                if (in == null) {
-                    throw new IllegalStateException(RECEIVE + " is not on the class path");
-                }
-                p = read(in, RECEIVE);
-            } catch (IOException e) {
-                throw new IllegalStateException(RECEIVE + ": " + e.getMessage(), e);
-            }
+            p = PlanYaml.resource(RECEIVE, TestPlan.class);
+            p.check(RECEIVE);
             receive = p;
         }
         return p;
@@ -58,15 +48,7 @@ public record TestPlan(String standard, String title, ClosingEcho closingEcho, L
 
     /** Reads and checks a plan; {@code origin} names it in errors. */
     public static TestPlan read(InputStream in, String origin) {
-        TestPlan p;
-        try {
-            p = new ObjectMapper(new YAMLFactory()).readValue(in, TestPlan.class);
-        } catch (JacksonException e) {
-            String where = e.getLocation() == null ? "" : ", line " + e.getLocation().getLineNr();
-            throw new IllegalStateException(origin + where + ": " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new IllegalStateException(origin + ": " + e.getMessage(), e);
-        }
+        TestPlan p = PlanYaml.read(in, origin, TestPlan.class);
         p.check(origin);
         return p;
     }

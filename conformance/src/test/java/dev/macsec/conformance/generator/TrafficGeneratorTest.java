@@ -160,7 +160,10 @@ class TrafficGeneratorTest {
         GeneratedFrame implicit = g.frame().implicitSci().pn(3).build();
         assertFalse(tag(implicit).hasSci());
         assertEquals(Verdict.OK, r.receive(RxFrame.of(implicit.data())), "SC=0: SCI from the source MAC, port 1");
-        GeneratedFrame stranger = g.frame().implicitSci().source(HEX.parseHex("525400000009")).pn(4).build();
+        // 802.1AE 9.9: SC=0 and ES=0 name the single peer's SCI whatever the source MAC; ES=1 names the source MAC's
+        GeneratedFrame fromAnotherMac = g.frame().implicitSci().source(HEX.parseHex("525400000009")).pn(4).build();
+        assertEquals(Verdict.OK, r.receive(RxFrame.of(fromAnotherMac.data())));
+        GeneratedFrame stranger = g.frame().endStation().source(HEX.parseHex("525400000009")).pn(5).build();
         assertEquals(Verdict.NO_SCI, r.receive(RxFrame.of(stranger.data())));
     }
 

@@ -28,7 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Tag("vm")
 class HarnessCleanupLinuxVmTest {
-    private static final String CASE_LINE = "^(PASSED|KNOWN_DEVIATION|FAILED|ERROR|SKIPPED) .*";
+    /** A progress line of one case: it starts with its verdict's label. */
+    private static final String CASE_LINE = "^(" + String.join("|", java.util.Arrays.stream(CaseResult.Verdict.values())
+            .map(CaseResult.Verdict::label).toList()) + ") .*";
 
     private static List<ProcessHandle> qemus(ProcessHandle parent) {
         return parent.descendants().filter(h -> h.info().command().map(c -> c.contains("qemu")).orElse(false)).toList();

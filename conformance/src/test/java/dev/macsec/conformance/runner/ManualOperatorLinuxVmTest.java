@@ -1,5 +1,6 @@
 package dev.macsec.conformance.runner;
 
+import dev.macsec.conformance.link.HostTap;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.macsec.conformance.device.DeviceException;
@@ -40,7 +41,6 @@ import java.util.regex.Pattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A lab run end to end with the {@code manual} adapter (issue 17 item 6): {@code macsec conformance} runs as its own
@@ -68,16 +68,8 @@ class ManualOperatorLinuxVmTest {
 
     @Test
     void anOperatorFollowingThePrintedStepsGetsTheLinuxVmVerdicts() throws Exception {
-        assumeTrue(((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid")) == 0,
-                "needs root: creates a tap interface and injects/captures on it with libpcap");
-        assumeTrue(Files.exists(Path.of("/dev/net/tun")), "needs /dev/net/tun for a tap interface");
-        String tap = "mop" + ProcessHandle.current().pid() % 100_000;
-        ip("tuntap", "add", "dev", tap, "mode", "tap");
-        try {
-            ip("link", "set", tap, "up");
-            compare(tap);
-        } finally {
-            ip("link", "del", tap);
+        try (HostTap tap = HostTap.create("mop")) {
+            compare(tap.name());
         }
     }
 
@@ -328,14 +320,4 @@ class ManualOperatorLinuxVmTest {
         }
     }
 
-    private static void ip(String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("ip"));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            p.destroyForcibly();
-            throw new IOException(String.join(" ", cmd) + " failed: " + said);
-        }
-    }
 }

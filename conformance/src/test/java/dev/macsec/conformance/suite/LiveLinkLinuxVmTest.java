@@ -1,6 +1,7 @@
 package dev.macsec.conformance.suite;
 
 import dev.macsec.conformance.device.linuxvm.LinuxVm;
+import dev.macsec.conformance.link.HostTap;
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.FileSystemResultsWriter;
@@ -24,12 +25,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 /**
@@ -45,16 +44,8 @@ class LiveLinkLinuxVmTest {
 
     @Test
     void receiveCasesRunOverPcapOnATap() throws Exception {
-        assumeTrue(((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid")) == 0,
-                "needs root: creates a tap interface and injects/captures on it with libpcap");
-        assumeTrue(Files.exists(Path.of("/dev/net/tun")), "needs /dev/net/tun for a tap interface");
-        String tap = "mtap" + ProcessHandle.current().pid() % 100_000;
-        ip("tuntap", "add", "dev", tap, "mode", "tap");
-        try {
-            ip("link", "set", tap, "up");
-            run(tap);
-        } finally {
-            ip("link", "del", tap);
+        try (HostTap tap = HostTap.create("mtap")) {
+            run(tap.name());
         }
     }
 
@@ -139,17 +130,6 @@ class LiveLinkLinuxVmTest {
             off = data + caplen;
         }
         return n;
-    }
-
-    private static void ip(String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("ip"));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            p.destroyForcibly();
-            throw new IOException(String.join(" ", cmd) + " failed: " + said);
-        }
     }
 
     /** Results and report entries of the parameterized invocations, by display name. */
