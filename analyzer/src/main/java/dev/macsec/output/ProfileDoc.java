@@ -2,36 +2,64 @@ package dev.macsec.output;
 
 import dev.macsec.secy.Deviation;
 import dev.macsec.secy.ReceiveProfile;
+import java.util.Arrays;
+import java.util.List;
 
 /** The documentation of the receive profiles, rendered from {@link Deviation}'s own data (README section, CLI). */
 public final class ProfileDoc {
     private ProfileDoc() {
     }
 
-    /** The README's "Where Linux departs from 802.1AE" table. */
+    /** The README's "Where Linux departs from 802.1AE" table: one row per deviation, one column per kernel. */
     public static String markdown() {
-        StringBuilder sb = new StringBuilder();
-        sb.append("| # | `--profile linux` switch | 802.1AE-2018 clause | what Linux 6.1 does instead | shown on the device by |\n");
-        sb.append("|---|---|---|---|---|\n");
+        return markdown(ReceiveProfile.KERNELS);
+    }
+
+    static String markdown(List<ReceiveProfile> kernels) {
+        StringBuilder sb = new StringBuilder("| # | switch | 802.1AE-2018 clause | what Linux does instead |");
+        StringBuilder rule = new StringBuilder("|---|---|---|---|");
+        for (ReceiveProfile k : kernels) {
+            sb.append(" ").append(kernel(k)).append(" (`--profile ").append(k.name()).append("`) |");
+            rule.append(":-:|");
+        }
+        sb.append(" shown on the device by |\n");
+        rule.append("---|\n");
+        sb.append(rule);
         int n = 1;
-        for (Deviation d : linux()) {
+        for (Deviation d : shownBy(kernels)) {
             sb.append("| ").append(n++).append(" | `").append(d.name()).append("` | ").append(d.clause()).append(" | ")
-                    .append(d.text().replace("|", "\\|")).append(" | case `").append(d.conformanceCase()).append("` |\n");
+                    .append(d.text().replace("|", "\\|")).append(" |");
+            for (ReceiveProfile k : kernels) {
+                sb.append(k.has(d) ? " yes |" : " no |");
+            }
+            sb.append(" case `").append(d.conformanceCase()).append("` |\n");
         }
         return sb.toString();
     }
 
-    private static java.util.List<Deviation> linux() {
-        return java.util.Arrays.stream(Deviation.values()).filter(ReceiveProfile.LINUX::has).toList();
+    /** The deviations any of these kernels shows, in declaration order. */
+    private static List<Deviation> shownBy(List<ReceiveProfile> kernels) {
+        return Arrays.stream(Deviation.values()).filter(d -> kernels.stream().anyMatch(k -> k.has(d))).toList();
+    }
+
+    /** "Linux 6.12" for profile linux-6.12. */
+    private static String kernel(ReceiveProfile p) {
+        return "Linux " + p.name().substring(p.name().indexOf('-') + 1);
     }
 
     /** The same for a terminal. */
     public static String text() {
         StringBuilder sb = new StringBuilder();
-        sb.append("ieee   IEEE 802.1AE-2018 as written (the default)\n");
-        sb.append("linux  Linux 6.1 (drivers/net/macsec.c), departing from the standard in these ways:\n");
-        for (Deviation d : linux()) {
-            sb.append("\n  ").append(d.name()).append(" (802.1AE ").append(d.clause()).append(")\n");
+        sb.append(String.format("%-11s %s%n", "ieee", "IEEE 802.1AE-2018 as written (the default)"));
+        for (ReceiveProfile k : ReceiveProfile.KERNELS) {
+            sb.append(String.format("%-11s %s (drivers/net/macsec.c)%s%n", k.name(), kernel(k),
+                    k == ReceiveProfile.LINUX ? "; also \"linux\"" : ""));
+        }
+        sb.append("\nThe ways they depart from the standard:\n");
+        for (Deviation d : shownBy(ReceiveProfile.KERNELS)) {
+            sb.append("\n  ").append(d.name()).append(" (802.1AE ").append(d.clause()).append("; ")
+                    .append(String.join(", ", ReceiveProfile.KERNELS.stream().filter(k -> k.has(d))
+                            .map(ReceiveProfile::name).toList())).append(")\n");
             sb.append(wrap(d.text(), "    ")).append("    shown by conformance case ").append(d.conformanceCase()).append('\n');
         }
         return sb.toString();

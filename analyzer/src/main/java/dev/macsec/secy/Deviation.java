@@ -8,7 +8,8 @@ import dev.macsec.counter.Counter;
  * ReceivePolicy (whose defaults are the standard), overridden in LinuxReceivePolicy. Each constant's clause, text and
  * proof are its documentation, printed by {@code macsec profiles} and in the README ("Where Linux departs from
  * 802.1AE"). The Linux entries describe drivers/net/macsec.c as in Linux 6.1 (macsec_handle_frame,
- * macsec_decrypt, macsec_post_decrypt), each confirmed on the kernel in qemu by the conformance suite case named.
+ * macsec_decrypt, macsec_post_decrypt), each confirmed on the kernel in qemu by the conformance suite case named;
+ * which kernels show each one is which {@link ReceiveProfile#KERNELS} profiles switch it on.
  */
 public enum Deviation {
     XPN_COMPARES_LOW_32_BITS("10.6.5",

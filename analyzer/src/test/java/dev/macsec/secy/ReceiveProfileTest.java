@@ -30,6 +30,10 @@ class ReceiveProfileTest {
     @Test
     void profilesByName() {
         assertEquals(ReceiveProfile.LINUX, ReceiveProfile.byName("Linux"));
+        assertEquals(ReceiveProfile.LINUX_6_1, ReceiveProfile.byName("linux"), "linux is an alias of linux-6.1");
+        assertEquals(ReceiveProfile.LINUX_6_1, ReceiveProfile.byName("linux-6.1"));
+        assertEquals(ReceiveProfile.LINUX_6_12, ReceiveProfile.byName("LINUX-6.12"));
+        assertEquals("linux-6.12", ReceiveProfile.LINUX_6_12.name());
         assertEquals(ReceiveProfile.IEEE, ReceiveProfile.byName("ieee"));
         assertEquals(null, ReceiveProfile.byName("bsd"));
     }

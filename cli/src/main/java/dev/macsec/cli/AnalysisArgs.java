@@ -37,7 +37,8 @@ public final class AnalysisArgs {
             .description("confidentiality offset: 0, 30 or 50 (default ${DEFAULT-VALUE}; SAKs learned from MKA take the one "
                     + "their Distributed SAK announces unless this is given)").build();
     private final OptionSpec profile = option("--profile").paramLabel("NAME").type(String.class).defaultValue("ieee")
-            .description("receive rules: ieee (802.1AE-2018 as written) or linux (what a Linux 6.1 box counts); default ${DEFAULT-VALUE}")
+            .description("receive rules: ieee (802.1AE-2018 as written), linux-6.1 or linux-6.12 (what a Linux box of that "
+                    + "kernel counts; linux is linux-6.1); default ${DEFAULT-VALUE}")
             .build();
     private final OptionSpec detail = flag("-V").description("detail tree of every frame").build();
     private final OptionSpec filter = option("-Y").paramLabel("FILTER").type(String.class)
@@ -148,7 +149,8 @@ public final class AnalysisArgs {
         }
         ReceiveProfile p = ReceiveProfile.byName(profile);
         if (p == null) {
-            throw new InputException("--profile: unknown profile \"" + profile + "\" (ieee or linux)");
+            throw new InputException("--profile: unknown profile \"" + profile + "\" (known: "
+                    + String.join(", ", ReceiveProfile.names()) + ")");
         }
         int cores = Runtime.getRuntime().availableProcessors();
         // one core is left to the JIT compiler and the GC: on 2 cores, one thread finishes 1M frames 10-16% sooner than two

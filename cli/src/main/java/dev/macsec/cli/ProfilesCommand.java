@@ -9,15 +9,16 @@ import picocli.CommandLine.Spec;
 
 /** {@code macsec profiles}: the receive profiles and every documented way a device departs from 802.1AE. */
 @Command(name = "profiles", mixinStandardHelpOptions = true,
-        description = "List the receive profiles (--profile) and each deviation from 802.1AE they switch on.",
+        description = "List the receive profiles (--profile: ieee, linux-6.1, linux-6.12; linux is linux-6.1) and each "
+                + "deviation from 802.1AE they switch on.",
         footer = {"", "Examples:", "  ./macsec profiles",
-            "  ./macsec analyze pcaps/linux-dut/static-sa.pcap --profile linux -T summary \\",
-            "      --keys pcaps/linux-dut/keys.json   # the counters a Linux 6.1 box shows"})
+            "  ./macsec analyze pcaps/linux-dut/static-sa.pcap --profile linux-6.1 \\",
+            "      -T summary --keys pcaps/linux-dut/keys.json  # what Linux 6.1 counts"})
 public final class ProfilesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--markdown", description = "print the README table")
+    @Option(names = "--markdown", description = "print the README table (a column per kernel)")
     boolean markdown;
 
     @Override

@@ -32,12 +32,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param ipCommand       linux-ssh: iproute2 ip path (default /sbin/ip)
  * @param bootTimeoutSeconds linux-vm: boot timeout (default 90)
  * @param image           linux-vm: prebuilt image directory (default: run build-initramfs)
+ * @param kernel          linux-vm: the kernel build-initramfs builds the image around: {@code debian-12} (Linux 6.1,
+ *                        the default) or {@code debian-13} (Linux 6.12)
  * @param description     manual: what the device is
  * @param tap             linux-vm: put the VM's data NIC on this existing tap interface instead of a UDP
  *                        socket (then the suite drives it through {@code link}, by default on the tap)
  * @param link            the tester's side of the wire: required for linux-ssh and manual devices
  * @param profile         the receive profile the device is known to follow where it departs from 802.1AE
- *                        ({@code linux}): a case whose every difference from the plan that profile's emulation
+ *                        ({@code linux-6.1}, {@code linux-6.12}; {@code linux} is linux-6.1): a case whose every difference from the plan that profile's emulation
  *                        reproduces is a known deviation; without one, every difference is a failure
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
@@ -56,7 +58,8 @@ public record DeviceSpec(
         @JsonProperty("description") String description,
         @JsonProperty("tap") String tap,
         @JsonProperty("link") Link link,
-        @JsonProperty("profile") String profile) {
+        @JsonProperty("profile") String profile,
+        @JsonProperty("kernel") String kernel) {
 
     /**
      * The tester's side of the wire to the device.

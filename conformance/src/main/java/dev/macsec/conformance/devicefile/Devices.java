@@ -37,7 +37,12 @@ public final class Devices {
                 throw new InputException(file + ": device file has no 'type' (linux-vm, linux-ssh or manual)");
             }
             if (spec.profile() != null && ReceiveProfile.byName(spec.profile()) == null) {
-                throw new InputException(file + ": unknown receive profile '" + spec.profile() + "' (known: ieee, linux)");
+                throw new InputException(file + ": unknown receive profile '" + spec.profile() + "' (known: "
+                        + String.join(", ", ReceiveProfile.names()) + ")");
+            }
+            if (spec.kernel() != null && !LinuxVm.KERNELS.contains(spec.kernel())) {
+                throw new InputException(file + ": unknown kernel '" + spec.kernel() + "' (known: "
+                        + String.join(", ", LinuxVm.KERNELS) + ")");
             }
             return spec;
         } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
@@ -60,12 +65,9 @@ public final class Devices {
     public static DeviceUnderTest open(DeviceSpec spec, String origin) throws IOException {
         return switch (spec.type()) {
             case "linux-vm" -> {
-                LinuxVm.Options o = LinuxVm.Options.defaults();
+                LinuxVm.Options o = vmOptions(spec);
                 if (spec.bootTimeoutSeconds() != null) {
                     o = o.withBootTimeout(Duration.ofSeconds(spec.bootTimeoutSeconds()));
-                }
-                if (spec.image() != null) {
-                    o = new LinuxVm.Options(expand(spec.image()), o.bootTimeout(), o.memoryMb(), o.qemu(), o.tap());
                 }
                 if (spec.tap() != null) {
                     o = o.withTap(spec.tap());
@@ -93,6 +95,12 @@ public final class Devices {
         return spec.profile() == null ? null : ReceiveProfile.byName(spec.profile());
     }
 
+    /** How a linux-vm device file boots: its kernel, and its prebuilt image when it names one. */
+    private static LinuxVm.Options vmOptions(DeviceSpec spec) {
+        LinuxVm.Options o = LinuxVm.Options.forKernel(spec.kernel() == null ? LinuxVm.DEFAULT_KERNEL : spec.kernel());
+        return spec.image() == null ? o : o.withImage(expand(spec.image()));
+    }
+
     private static Path expand(String p) {
         return p.startsWith("~/") ? Paths.get(System.getProperty("user.home"), p.substring(2)) : Paths.get(p);
     }
@@ -109,8 +117,9 @@ public final class Devices {
         List<String> needed = new ArrayList<>();
         switch (spec.type()) {
             case "linux-vm" -> {
-                needed.add(LinuxVm.Options.defaults().qemu());
-                if (spec.image() == null && System.getenv("MACSEC_DUT_IMAGE") == null) {
+                LinuxVm.Options o = vmOptions(spec);
+                needed.add(o.qemu());
+                if (o.imageDir() == null) {
                     needed.addAll(List.of("busybox", "apt-get", "dpkg", "gzip", "/usr/sbin/ip",
                             "/usr/sbin/wpa_supplicant", "/usr/sbin/wpa_cli"));
                 }

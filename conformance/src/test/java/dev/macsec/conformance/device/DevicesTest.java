@@ -77,7 +77,21 @@ class DevicesTest {
         assertEquals(null, Devices.receiveProfile(Devices.read(Files.writeString(dir.resolve("n.yaml"), "type: linux-vm\n"))));
         Path unknown = Files.writeString(dir.resolve("u.yaml"), "type: linux-vm\nprofile: bsd\n");
         InputException e = assertThrows(InputException.class, () -> Devices.read(unknown));
-        assertEquals(unknown + ": unknown receive profile 'bsd' (known: ieee, linux)", e.getMessage());
+        assertEquals(unknown + ": unknown receive profile 'bsd' (known: ieee, linux-6.1, linux-6.12, linux)", e.getMessage());
+    }
+
+    /** One device file per kernel, each declaring the profile measured on that kernel. */
+    @Test
+    void kernelIsChosenByTheDeviceFile() throws IOException {
+        DeviceSpec v61 = Devices.read(java.nio.file.Paths.get("devices/linux-vm.yaml"));
+        DeviceSpec v612 = Devices.read(java.nio.file.Paths.get("devices/linux-vm-6.12.yaml"));
+        assertEquals("debian-12", v61.kernel());
+        assertEquals(dev.macsec.secy.ReceiveProfile.LINUX_6_1, Devices.receiveProfile(v61));
+        assertEquals("debian-13", v612.kernel());
+        assertEquals(dev.macsec.secy.ReceiveProfile.LINUX_6_12, Devices.receiveProfile(v612));
+        Path unknown = Files.writeString(dir.resolve("k.yaml"), "type: linux-vm\nkernel: debian-99\n");
+        InputException e = assertThrows(InputException.class, () -> Devices.read(unknown));
+        assertEquals(unknown + ": unknown kernel 'debian-99' (known: debian-12, debian-13)", e.getMessage());
     }
 
     @Test

@@ -220,6 +220,32 @@ class ConformanceCommandTest {
         assertTrue(!Files.exists(dir.resolve("r")), "no case ran, no reports");
     }
 
+    /**
+     * $MACSEC_DUT_IMAGE is a prebuilt image of the default kernel: a device file naming another kernel builds its own,
+     * so the preflight still asks for what build-initramfs needs.
+     */
+    @Test
+    void prebuiltImageStandsForTheDefaultKernelOnly(@TempDir Path dir) throws IOException, InterruptedException {
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Files.writeString(bin.resolve("qemu-system-x86_64"), "#!/bin/sh\n").toFile().setExecutable(true);
+        Path deviceFile = Files.writeString(dir.resolve("vm.yaml"), "type: linux-vm\nkernel: debian-13\n");
+        String javaBin = ProcessHandle.current().info().command().orElseThrow();
+        ProcessBuilder pb = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "conformance", "--device", deviceFile.toString(), "--report", dir.resolve("r").toString(), "--no-html")
+                .redirectOutput(dir.resolve("out").toFile()).redirectError(dir.resolve("err").toFile());
+        pb.environment().put("PATH", bin.toString());
+        pb.environment().put("MACSEC_DUT_IMAGE", dir.toString());
+        Process p = pb.start();
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(2, p.exitValue());
+        assertEquals("macsec: " + deviceFile + ": the linux-vm device needs busybox, apt-get, dpkg, gzip"
+                + (Files.isExecutable(Path.of("/usr/sbin/ip")) ? "" : ", /usr/sbin/ip")
+                + (Files.isExecutable(Path.of("/usr/sbin/wpa_supplicant")) ? "" : ", /usr/sbin/wpa_supplicant")
+                + (Files.isExecutable(Path.of("/usr/sbin/wpa_cli")) ? "" : ", /usr/sbin/wpa_cli")
+                + ", missing on this machine: run scripts/install-deps (as root) to install them",
+                Files.readString(dir.resolve("err")).strip());
+    }
+
     @Test
     void hostToolsOfEachDeviceType(@TempDir Path dir) throws IOException {
         Path bin = Files.createDirectories(dir.resolve("bin"));

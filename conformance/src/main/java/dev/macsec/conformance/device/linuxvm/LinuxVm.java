@@ -41,6 +41,11 @@ public final class LinuxVm implements CommandRunner {
     private static final String MGMT_MAC = "52:54:00:00:00:10";
     private static final Pattern RC = Pattern.compile("\n@@RC=(\\d+)@@\n$");
 
+    /** The kernel a device file names ({@code kernel:}) when it names none: Debian 12's cloud kernel, Linux 6.1. */
+    public static final String DEFAULT_KERNEL = "debian-12";
+    /** The kernels build-initramfs knows, by device-file name: Debian 12's (Linux 6.1) and Debian 13's (Linux 6.12). */
+    public static final List<String> KERNELS = List.of(DEFAULT_KERNEL, "debian-13");
+
     /**
      * How to boot.
      *
@@ -50,24 +55,38 @@ public final class LinuxVm implements CommandRunner {
      * @param qemu        qemu binary
      * @param tap         an existing, up tap interface for the data NIC (frames then pass through the host's
      *                    network stack, e.g. to a libpcap link); null for the UDP socket {@link #dataLink()}
+     * @param kernel      which of {@link #KERNELS} build-initramfs builds the image around (when imageDir is null)
      */
-    public record Options(Path imageDir, Duration bootTimeout, int memoryMb, String qemu, String tap) {
+    public record Options(Path imageDir, Duration bootTimeout, int memoryMb, String qemu, String tap, String kernel) {
         public Options(Path imageDir, Duration bootTimeout, int memoryMb, String qemu) {
-            this(imageDir, bootTimeout, memoryMb, qemu, null);
+            this(imageDir, bootTimeout, memoryMb, qemu, null, DEFAULT_KERNEL);
         }
 
         public static Options defaults() {
+            return forKernel(DEFAULT_KERNEL);
+        }
+
+        /**
+         * The defaults for one of {@link #KERNELS}. $MACSEC_DUT_IMAGE (a prebuilt image) stands for the default kernel
+         * only: a device file naming another kernel gets its own image, never that one.
+         */
+        public static Options forKernel(String kernel) {
             String image = System.getenv("MACSEC_DUT_IMAGE");
-            return new Options(image == null || image.isBlank() ? null : Paths.get(image),
-                    Duration.ofSeconds(90), 192, "qemu-system-x86_64");
+            boolean useEnv = DEFAULT_KERNEL.equals(kernel) && image != null && !image.isBlank();
+            return new Options(useEnv ? Paths.get(image) : null, Duration.ofSeconds(90), 192, "qemu-system-x86_64", null,
+                    kernel);
         }
 
         public Options withBootTimeout(Duration d) {
-            return new Options(imageDir, d, memoryMb, qemu, tap);
+            return new Options(imageDir, d, memoryMb, qemu, tap, kernel);
         }
 
         public Options withTap(String tapInterface) {
-            return new Options(imageDir, bootTimeout, memoryMb, qemu, tapInterface);
+            return new Options(imageDir, bootTimeout, memoryMb, qemu, tapInterface, kernel);
+        }
+
+        public Options withImage(Path dir) {
+            return new Options(dir, bootTimeout, memoryMb, qemu, tap, kernel);
         }
     }
 
@@ -89,7 +108,7 @@ public final class LinuxVm implements CommandRunner {
     }
 
     public static LinuxVm boot(Options options) throws IOException {
-        Path image = options.imageDir() != null ? options.imageDir() : buildImage();
+        Path image = options.imageDir() != null ? options.imageDir() : buildImage(options.kernel());
         try {
             return new LinuxVm(options, image);
         } catch (QemuExitedEarly first) {
@@ -111,10 +130,15 @@ public final class LinuxVm implements CommandRunner {
         }
     }
 
-    /** Runs build-initramfs (cached; fast when nothing changed) and returns the image directory. */
+    /** Runs build-initramfs for the default kernel. */
     public static Path buildImage() throws IOException {
+        return buildImage(DEFAULT_KERNEL);
+    }
+
+    /** Runs build-initramfs (cached per kernel; fast when nothing changed) and returns the image directory. */
+    public static Path buildImage(String kernel) throws IOException {
         Path script = findBuildScript();
-        Process p = new ProcessBuilder("bash", script.toString())
+        Process p = new ProcessBuilder("bash", script.toString(), "--kernel", kernel)
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String out;
         try (InputStream in = p.getInputStream()) {

@@ -1,0 +1,16 @@
+package dev.macsec.conformance.runner;
+
+import dev.macsec.secy.ReceiveProfile;
+import java.nio.file.Paths;
+import java.util.List;
+
+/**
+ * The 802.1AE suite against Linux 6.12 (Debian 13's cloud kernel, devices/linux-vm-6.12.yaml), profile linux-6.12: the
+ * whole suite, all four cipher suites (about 2.5 minutes here, as long as the 6.1 run).
+ */
+class ConformanceSuiteLinux612VmTest extends LinuxKernelSuiteVmTestBase {
+    ConformanceSuiteLinux612VmTest() {
+        super(Paths.get("devices", "linux-vm-6.12.yaml"), Paths.get("target", "conformance-linux-vm-6.12"),
+                ReceiveProfile.LINUX_6_12, List.of(202L, 146L, 52L, 0L, 4L, 0L, 0L), "6.12.");
+    }
+}
