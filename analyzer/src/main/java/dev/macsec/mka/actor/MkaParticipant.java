@@ -449,7 +449,7 @@ public final class MkaParticipant {
             p.expiresAt = now + cfg.lifeMillis();
             if (!p.live) {
                 p.live = true;
-                dataPlane.receiveFrom(p, old, latest);
+                dataPlane.receiveFrom(p, livePeers(), old, latest);
                 event(now, MkaEvent.Kind.PEER_LIVE, p.toString());
                 newInfo = true;
                 ksChanged = true;

@@ -39,6 +39,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param profile         the receive profile the device is known to follow where it departs from 802.1AE
  *                        ({@code linux}): a case whose every difference from the plan that profile's emulation
  *                        reproduces is a known deviation; without one, every difference is a failure
+ * @param mka             linux-vm: the KaY the 802.1X suite drives, {@code wpa_supplicant} (default) or {@code mkad}
+ *                        (MKAdaemon, which also negotiates the XPN cipher suites)
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record DeviceSpec(
@@ -56,7 +58,8 @@ public record DeviceSpec(
         @JsonProperty("description") String description,
         @JsonProperty("tap") String tap,
         @JsonProperty("link") Link link,
-        @JsonProperty("profile") String profile) {
+        @JsonProperty("profile") String profile,
+        @JsonProperty("mka") String mka) {
 
     /**
      * The tester's side of the wire to the device.

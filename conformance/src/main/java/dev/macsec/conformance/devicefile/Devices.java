@@ -39,6 +39,14 @@ public final class Devices {
             if (spec.profile() != null && ReceiveProfile.byName(spec.profile()) == null) {
                 throw new InputException(file + ": unknown receive profile '" + spec.profile() + "' (known: ieee, linux)");
             }
+            if (spec.mka() != null && !spec.type().equals("linux-vm")) {
+                throw new InputException(file + ": 'mka' is a field of linux-vm devices only");
+            }
+            try {
+                LinuxVmDevice.Mka.byFieldValue(spec.mka());
+            } catch (IllegalArgumentException e) {
+                throw new InputException(file + ": " + e.getMessage());
+            }
             return spec;
         } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
             String where = e.getLocation() == null ? "" : ", line " + e.getLocation().getLineNr();
@@ -70,7 +78,13 @@ public final class Devices {
                 if (spec.tap() != null) {
                     o = o.withTap(spec.tap());
                 }
-                yield LinuxVmDevice.boot(o);
+                LinuxVmDevice.Mka mka;
+                try {
+                    mka = LinuxVmDevice.Mka.byFieldValue(spec.mka());
+                } catch (IllegalArgumentException e) {
+                    throw new InputException(origin + ": " + e.getMessage());
+                }
+                yield LinuxVmDevice.boot(o, mka);
             }
             case "linux-ssh" -> {
                 if (spec.host() == null || spec.iface() == null) {

@@ -4,7 +4,7 @@ import dev.macsec.conformance.device.CommandRunner;
 import dev.macsec.conformance.device.DeviceUnderTest;
 import dev.macsec.conformance.device.KayControl;
 import dev.macsec.conformance.device.OwnLink;
-import dev.macsec.conformance.device.WpaSupplicantMka;
+import dev.macsec.conformance.device.MkaDaemon;
 import dev.macsec.conformance.link.Frame;
 import dev.macsec.conformance.link.FrameLink;
 import dev.macsec.conformance.link.RecordingLink;
@@ -25,9 +25,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A device running wpa_supplicant's MKA on its data port ({@link KayControl}) over its own wire ({@link OwnLink}),
+ * A device running an MKA implementation on its data port ({@link KayControl}) over its own wire ({@link OwnLink}),
  * and our participant on the other end of that wire: the shared setup of the MKA conformance cases. The device
- * opens once; {@link #open} restarts wpa_supplicant for each case and records the case's frames to its own pcap.
+ * opens once; {@link #open} restarts the KaY for each case and records the case's frames to its own pcap.
  */
 public final class MkaDeviceFixture implements AutoCloseable {
     private static final Pattern PING_RECEIVED = Pattern.compile("(\\d+) packets received");
@@ -36,14 +36,14 @@ public final class MkaDeviceFixture implements AutoCloseable {
     private final DeviceUnderTest device;
     private final CommandRunner shell;
     private final OwnLink wire;
-    private final WpaSupplicantMka wpa;
+    private final MkaDaemon kay;
     private final Path outDir;
 
     private MkaDeviceFixture(DeviceUnderTest device, KayControl kay, OwnLink wire, Path outDir) {
         this.device = device;
         this.shell = kay.shell();
         this.wire = wire;
-        this.wpa = kay.kay();
+        this.kay = kay.kay();
         this.outDir = outDir;
     }
 
@@ -62,8 +62,8 @@ public final class MkaDeviceFixture implements AutoCloseable {
         return new MkaDeviceFixture(device, kay, wire, outDir);
     }
 
-    public WpaSupplicantMka wpa() {
-        return wpa;
+    public MkaDaemon kay() {
+        return kay;
     }
 
     /** The MAC address the device's data port sends from, {@code aa:bb:cc:dd:ee:ff}. */
@@ -71,17 +71,17 @@ public final class MkaDeviceFixture implements AutoCloseable {
         return mac(wire.dataMac());
     }
 
-    /** One case: the device's wpa_supplicant freshly started, our participant, the recorded link. */
+    /** One case: the device's KaY freshly started, our participant, the recorded link. */
     public final class Case implements AutoCloseable {
         private final String name;
         private final Path pcap;
         private final RecordingLink link;
         private final MkaSession session;
-        private final WpaSupplicantMka.Config deviceConfig;
+        private final MkaDaemon.Config deviceConfig;
         private final DeviceOnTheWire wire;
         private final long startNanos = System.nanoTime();
 
-        Case(String name, Path pcap, RecordingLink link, MkaSession session, WpaSupplicantMka.Config deviceConfig) {
+        Case(String name, Path pcap, RecordingLink link, MkaSession session, MkaDaemon.Config deviceConfig) {
             this.name = name;
             this.pcap = pcap;
             this.link = link;
@@ -107,8 +107,8 @@ public final class MkaDeviceFixture implements AutoCloseable {
             return session.runUntil(() -> done.test(wire), timeout);
         }
 
-        /** What wpa_supplicant was started with in this case. */
-        public WpaSupplicantMka.Config deviceConfig() {
+        /** What the KaY was started with in this case. */
+        public MkaDaemon.Config deviceConfig() {
             return deviceConfig;
         }
 
@@ -128,15 +128,15 @@ public final class MkaDeviceFixture implements AutoCloseable {
             return session.participant();
         }
 
-        public WpaSupplicantMka device() {
-            return wpa;
+        public MkaDaemon device() {
+            return kay;
         }
 
         /** Gives the device's macsec interface (or {@code ifname} when not null) our address as its neighbour. */
         public String configureDeviceIp(String ifname) throws IOException {
-            String dev = ifname != null ? ifname : wpa.macsecInterface();
+            String dev = ifname != null ? ifname : kay.macsecInterface();
             if (dev == null) {
-                throw new IOException("wpa_supplicant created no macsec interface");
+                throw new IOException(kay.name() + " created no macsec interface");
             }
             shell.run("/sbin/ip link set " + dev + " up; /sbin/ip addr flush dev data0; /sbin/ip addr replace "
                     + Harness.DEVICE_IP_TEXT + "/24 dev " + dev + "; /sbin/ip neigh replace " + Harness.TESTER_IP_TEXT + " lladdr "
@@ -170,9 +170,9 @@ public final class MkaDeviceFixture implements AutoCloseable {
         }
     }
 
-    /** Starts wpa_supplicant with {@code device} and a participant with {@code ours}, recording to NAME.pcap. */
-    public Case open(String name, WpaSupplicantMka.Config device, ActorConfig ours) throws IOException {
-        wpa.start(device);
+    /** Starts the KaY with {@code device} and a participant with {@code ours}, recording to NAME.pcap. */
+    public Case open(String name, MkaDaemon.Config device, ActorConfig ours) throws IOException {
+        kay.start(device);
         FrameLink udp = wire.dataLink();
         udp.drain();
         Path pcap = outDir.resolve(name.replaceAll("[^A-Za-z0-9._-]+", "_") + ".pcap");
@@ -185,7 +185,7 @@ public final class MkaDeviceFixture implements AutoCloseable {
     @Override
     public void close() {
         try {
-            wpa.stop();
+            kay.stop();
         } catch (IOException ignored) {
             // the device goes away next anyway
         }
