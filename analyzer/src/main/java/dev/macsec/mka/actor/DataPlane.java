@@ -56,6 +56,11 @@ final class DataPlane {
         }
     }
 
+    /** Our SC's SSCI among the live peers' (meaningful for XPN suites). */
+    int ourSsci(List<Peer> live) {
+        return sscis(live, null).get(ourSci);
+    }
+
     /** The SSCI of every SC of the CA, ours and the live peers' (802.1X-2020 9.8.1: by SCI, the greatest gets 1). */
     private Map<Long, Integer> sscis(List<Peer> live, Peer joining) {
         List<Long> scis = new ArrayList<>(live.size() + 2);
