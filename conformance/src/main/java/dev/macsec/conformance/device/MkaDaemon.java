@@ -54,6 +54,21 @@ public interface MkaDaemon {
     /** The implementation and its version, as a report names the device's KaY. */
     String name();
 
+    /**
+     * The MKA Version Identifier a peer must send for this KaY to listen at all: wpa_supplicant 2.10 takes any (it
+     * sends 1); MKAdaemon discards every MKPDU whose version is not its own 3 (mka_kay_params.c, unless built with
+     * MKA_ALLOW_OTHER_VERSIONS).
+     */
+    int lowestMkaVersionAccepted();
+
+    /**
+     * Whether it brings its controlled port (the macsec interface) up and down itself, as the port's
+     * enabled state (802.1X-2020 12.2): then the harness must not bring it up, or an unsecured port would pass
+     * frames. MKAdaemon does (it creates the port before MKA succeeds, unprotected, and keeps it down); with
+     * wpa_supplicant the harness brings it up, and the port has no transmit SA until a SAK is agreed.
+     */
+    boolean controlsPortState();
+
     /** The cipher suites it negotiates through MKA (as Key Server and as peer). */
     Set<CipherSuite> mkaCipherSuites();
 

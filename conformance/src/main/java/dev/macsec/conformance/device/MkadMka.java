@@ -42,6 +42,16 @@ public final class MkadMka implements MkaDaemon {
     }
 
     @Override
+    public boolean controlsPortState() {
+        return true;
+    }
+
+    @Override
+    public int lowestMkaVersionAccepted() {
+        return 3;
+    }
+
+    @Override
     public Set<CipherSuite> mkaCipherSuites() {
         return EnumSet.of(CipherSuite.GCM_AES_128, CipherSuite.GCM_AES_256, CipherSuite.GCM_AES_XPN_128,
                 CipherSuite.GCM_AES_XPN_256);

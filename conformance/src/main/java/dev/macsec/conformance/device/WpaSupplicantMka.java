@@ -52,6 +52,16 @@ public final class WpaSupplicantMka implements MkaDaemon {
         return "wpa_supplicant 2.10";
     }
 
+    @Override
+    public boolean controlsPortState() {
+        return false;
+    }
+
+    @Override
+    public int lowestMkaVersionAccepted() {
+        return 1;
+    }
+
     /** 2.10 always distributes and accepts GCM-AES-128 SAKs: no XPN parameter set, no cipher suite choice. */
     @Override
     public Set<CipherSuite> mkaCipherSuites() {

@@ -10,6 +10,7 @@ import dev.macsec.conformance.link.FrameLink;
 import dev.macsec.conformance.link.RecordingLink;
 import dev.macsec.conformance.suite.Harness;
 import dev.macsec.conformance.suite.HarnessException;
+import dev.macsec.field.Bytes;
 import dev.macsec.mka.actor.ActorConfig;
 import dev.macsec.mka.actor.MkaClock;
 import dev.macsec.mka.actor.MkaParticipant;
@@ -138,7 +139,8 @@ public final class MkaDeviceFixture implements AutoCloseable {
             if (dev == null) {
                 throw new IOException(kay.name() + " created no macsec interface");
             }
-            shell.run("/sbin/ip link set " + dev + " up; /sbin/ip addr flush dev data0; /sbin/ip addr replace "
+            boolean leaveDown = kay.controlsPortState() && !dev.equals(kay.ifname());
+            shell.run((leaveDown ? "" : "/sbin/ip link set " + dev + " up; ") + "/sbin/ip addr flush dev data0; /sbin/ip addr replace "
                     + Harness.DEVICE_IP_TEXT + "/24 dev " + dev + "; /sbin/ip neigh replace " + Harness.TESTER_IP_TEXT + " lladdr "
                     + mac(participant().config().mac()) + " dev " + dev + " nud permanent", SHELL_TIMEOUT);
             return dev;
@@ -172,6 +174,10 @@ public final class MkaDeviceFixture implements AutoCloseable {
 
     /** Starts the KaY with {@code device} and a participant with {@code ours}, recording to NAME.pcap. */
     public Case open(String name, MkaDaemon.Config device, ActorConfig ours) throws IOException {
+        // a KaY that discards lower versions would hear nothing of ours: speak the version it listens to
+        if (ours.mkaVersion() < kay.lowestMkaVersionAccepted()) {
+            ours = ours.withMkaVersion(kay.lowestMkaVersionAccepted());
+        }
         kay.start(device);
         FrameLink udp = wire.dataLink();
         udp.drain();
@@ -180,6 +186,19 @@ public final class MkaDeviceFixture implements AutoCloseable {
         MkaClock clock = MkaClock.system();
         MkaSession session = new MkaSession(rec, clock, new MkaParticipant(ours), Harness.TESTER_IP);
         return new Case(name, pcap, rec, session, device);
+    }
+
+    /**
+     * The MI of the KaY started with {@code device}, as its first MKPDU on the wire says (for a KaY that does not
+     * report its MI itself). The next {@link #open} restarts the KaY: this MI is then stale.
+     */
+    public Bytes deviceMiOnTheWire(MkaDaemon.Config device, ActorConfig ours) throws IOException {
+        try (Case probe = open("device-mi-probe", device, ours)) {
+            if (!probe.awaitWire(w -> w.latest().isPresent(), Duration.ofSeconds(10))) {
+                throw new HarnessException(kay.name() + " sent no MKPDU that verifies within 10 s");
+            }
+            return probe.wire().latest().orElseThrow().mkpdu().actorMi();
+        }
     }
 
     @Override
