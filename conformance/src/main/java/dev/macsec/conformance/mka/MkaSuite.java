@@ -318,7 +318,9 @@ public class MkaSuite {
     void failedNegotiationAndThePolicy(int policy, MkaHarness h) throws IOException {
         MkaDeviceFixture.Case c = h.open("12", policy == 1 ? "must-secure-no-plaintext" : "should-secure-plaintext",
                 NO_SAK, MkaDaemon.Config.of(CAK128, CKN, 32).withPolicy(policy), ours("ffeeddccbbaa99887766554433221100", 1));
-        c.session().runFor(Duration.ofSeconds(3));
+        // MKA has failed once MKA Life Time passes with no live peer (802.1X-2020 9.4.3, 12.5 unsecuredAllowed =
+        // MKA_FAIL): a device may wait that long before it falls back (mkad does; wpa_supplicant falls back at once)
+        c.session().runFor(Duration.ofMillis(MkaTimers.LIFE_TIME + MkaTimers.HELLO_TIME));
         // with should-secure and no agreed SAK, wpa_supplicant creates no macsec interface: data0 carries the traffic
         String ifname = h.fixture().kay().macsecInterface();
         if (policy == 1) {
