@@ -90,7 +90,7 @@ class MkaSuiteLinuxVmTest {
         for (JsonNode t : results) {
             assertEquals(List.of(MkaHarness.EPIC), labels(t, "epic"), t.path("name").asText());
             String feature = labels(t, "feature").get(0);
-            assertTrue(labels(t, "story").get(0).startsWith(feature.substring("Clause ".length()) + "-"), feature);
+            assertTrue(labels(t, "story").get(0).startsWith("802.1X-" + feature.substring("Clause ".length()) + "-"), feature);
         }
     }
 
