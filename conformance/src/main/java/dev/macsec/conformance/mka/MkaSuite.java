@@ -39,9 +39,9 @@ import java.util.Locale;
 import java.util.OptionalLong;
 
 /**
- * MKA conformance (IEEE 802.1X-2020) of wpa_supplicant 2.10 ({@code -D macsec_linux}, pre-shared CAK) in the
- * linux-vm device, against our Java participant on the other end of the wire; run by
- * {@code macsec conformance --suite 802.1x}. wpa_supplicant is restarted for every case; timers are real
+ * MKA conformance (IEEE 802.1X-2020) of the linux-vm device's KaY, wpa_supplicant 2.10 ({@code -D macsec_linux})
+ * or MKAdaemon (device file {@code mka: mkad}), with a pre-shared CAK, against our Java participant on the other
+ * end of the wire; run by {@code macsec conformance --suite 802.1x}. The KaY is restarted for every case; timers are real
  * (2 s hellos, 6 s MKA_LIFE_TIME), so the cases wait on conditions rather than fixed sleeps wherever they can.
  * Every verdict is judged on the wire: from the device's MKPDUs whose ICV verifies ({@link DeviceOnTheWire}: Key
  * Server flag, Live Peer List, Distributed SAK, SAK Use) and from the data frames it sends and answers, so the suite

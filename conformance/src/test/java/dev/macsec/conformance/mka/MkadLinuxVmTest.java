@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -76,6 +77,7 @@ class MkadLinuxVmTest {
             c.close();
             AnalysisSummary a = MkaReport.analyze(c);
             assertEquals(0L, a.mka().icvFailed(), "MKPDUs whose ICV fails (analyzer)");
+            assertEquals(List.of(), a.mka().cas().get(0).findings(), "MKA findings of the analyzer on the exchange");
             assertTrue(a.run().macsecFrames() >= 6, "MACsec frames " + a.run().macsecFrames());
             assertEquals(a.run().macsecFrames(), a.verdicts().getOrDefault(Verdict.OK, 0L).longValue(),
                     () -> "every MACsec frame verifies from the CAK alone: " + a.verdicts() + "\n" + MkaReport.describe(a));
