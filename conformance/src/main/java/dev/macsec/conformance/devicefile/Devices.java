@@ -127,6 +127,10 @@ public final class Devices {
                 if (spec.image() == null && System.getenv("MACSEC_DUT_IMAGE") == null) {
                     needed.addAll(List.of("busybox", "apt-get", "dpkg", "gzip", "/usr/sbin/ip",
                             "/usr/sbin/wpa_supplicant", "/usr/sbin/wpa_cli"));
+                    if ("mkad".equals(spec.mka())) {
+                        // conformance/vm/build-mkad builds MKAdaemon from source into the image
+                        needed.addAll(List.of("gcc", "pkg-config", "python3"));
+                    }
                 }
             }
             case "linux-ssh" -> needed.add("ssh");

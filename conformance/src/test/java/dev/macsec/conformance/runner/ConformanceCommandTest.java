@@ -236,6 +236,11 @@ class ConformanceCommandTest {
         }
         assertEquals(java.util.List.of(), dev.macsec.conformance.devicefile.Devices.missingHostTools(vm, "/nonexistent:" + bin));
         assertEquals(java.util.List.of(), dev.macsec.conformance.devicefile.Devices.missingHostTools(ssh, bin.toString()));
+        // a linux-vm with mka: mkad and no prebuilt image builds MKAdaemon: its compiler and build tools too
+        dev.macsec.conformance.device.DeviceSpec mkad = dev.macsec.conformance.devicefile.Devices.read(
+                Files.writeString(dir.resolve("mkad.yaml"), "type: linux-vm\nmka: mkad\n"));
+        assertTrue(dev.macsec.conformance.devicefile.Devices.missingHostTools(mkad, bin.toString())
+                .containsAll(java.util.List.of("gcc", "pkg-config", "python3")));
     }
 
     @Test
