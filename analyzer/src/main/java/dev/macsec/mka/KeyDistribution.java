@@ -299,6 +299,15 @@ final class KeyDistribution {
         p.llpn = msb << 32 | su.latestLowestPn();
         p.llpnFrame = frame;
         SakState cur = ca.current;
+        // 802.1X-2020 12.3, CP state RETIRE: once a key is in use the CP makes it the Old Key (oki = lki, lki = null),
+        // so a participant may report it in use, tx and rx, in the Old Key slot only (wpa_supplicant, MKAdaemon)
+        if (cur != null && cur.distributed && !cur.is(su.latestKeyServerMi(), su.latestKeyNumber())
+                && cur.is(su.oldKeyServerMi(), su.oldKeyNumber()) && su.oldAn() == cur.an) {
+            if (su.oldRx() && su.oldTx()) {
+                installed(ca, p, cur, frame, ts, learned);
+            }
+            return;
+        }
         if (cur == null || !cur.is(su.latestKeyServerMi(), su.latestKeyNumber())) {
             if (cur == null || !cur.distributed) {
                 // the capture began after the distribution: remember the key in use for the AN sequence rules
@@ -316,23 +325,32 @@ final class KeyDistribution {
                     + su.latestAn() + " in SAK Use, but it was distributed for AN " + cur.an);
             return;
         }
-        if (su.latestRx() && su.latestTx() && cur.installedBy.add(p.mi)) {
-            ca.event(frame, ts, TimelineEvent.SAK_INSTALLED, p.name() + " installed SAK KN " + cur.kn + " (AN "
-                    + cur.an + ") for transmit and receive");
-            if (cur.sak != null && !cur.scis.contains(p.sci)) {
-                // a participant the Key Server had not listed yet: give the caller its SC too
-                cur.scis.add(p.sci);
-                cur.unknownPeers = Math.max(0, cur.unknownPeers - 1);
-                if (cur.suite.xpn()) {
-                    cur.sscis = Xpn.sscis(cur.scis);
-                }
-                learned.add(learn(ca, cur, List.of(p.sci), frame));
+        if (su.latestRx() && su.latestTx()) {
+            installed(ca, p, cur, frame, ts, learned);
+        }
+    }
+
+    /** {@code p} reports {@code cur} in use for transmit and receive. */
+    private void installed(ConnectivityAssociation ca, Participant p, SakState cur, long frame, long ts,
+                           List<LearnedSak> learned) {
+        if (!cur.installedBy.add(p.mi)) {
+            return;
+        }
+        ca.event(frame, ts, TimelineEvent.SAK_INSTALLED, p.name() + " installed SAK KN " + cur.kn + " (AN "
+                + cur.an + ") for transmit and receive");
+        if (cur.sak != null && !cur.scis.contains(p.sci)) {
+            // a participant the Key Server had not listed yet: give the caller its SC too
+            cur.scis.add(p.sci);
+            cur.unknownPeers = Math.max(0, cur.unknownPeers - 1);
+            if (cur.suite.xpn()) {
+                cur.sscis = Xpn.sscis(cur.scis);
             }
-            if (cur.distributed && !cur.inUseAnnounced && cur.installedBy.containsAll(cur.liveAtDistribution)) {
-                cur.inUseAnnounced = true;
-                ca.event(frame, ts, TimelineEvent.SAK_IN_USE, "SAK KN " + cur.kn + " (AN " + cur.an + ") in use by all "
-                        + cur.liveAtDistribution.size() + " participants");
-            }
+            learned.add(learn(ca, cur, List.of(p.sci), frame));
+        }
+        if (cur.distributed && !cur.inUseAnnounced && cur.installedBy.containsAll(cur.liveAtDistribution)) {
+            cur.inUseAnnounced = true;
+            ca.event(frame, ts, TimelineEvent.SAK_IN_USE, "SAK KN " + cur.kn + " (AN " + cur.an + ") in use by all "
+                    + cur.liveAtDistribution.size() + " participants");
         }
     }
 

@@ -249,6 +249,29 @@ class MkaCaptureTest {
      * CA has no participant (a receiver discards them all), while another CA is on the link. The end-of-run check
      * for CKN mismatches once took the first participant of such a CA and crashed.
      */
+    /**
+     * MKAdaemon as Key Server of an XPN SAK (pcaps/mkad): its salt (from its MI and KN) and SSCIs (its greater SCI gets
+     * 1, as its Live Peer List header says) are what its kernel uses, so every data frame verifies from the CAK alone;
+     * tshark counts six MACsec frames. mkad reports the key in use in the Old Key slot from its first SAK Use, as the
+     * CP state RETIRE makes it (802.1X-2020 12.3: oki = lki, lki = null): that is its acknowledgement, no finding.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"128", "256"})
+    void mkadXpnSessionDecryptsFromTheCakAloneAndItsOldKeyUseAcknowledges(String bits) throws IOException {
+        MkaRun run = MkaRun.of("mkad/mkad-xpn-" + bits + ".pcap",
+                KeysFile.load(ProjectFiles.pcap("mkad/cak-" + bits + ".json")));
+        assertTrue(run.icvs().stream().allMatch(IcvStatus.VERIFIED::equals), run.icvs().toString());
+        assertEquals(1, run.learned.size());
+        assertEquals(bits.equals("128") ? CipherSuite.GCM_AES_XPN_128 : CipherSuite.GCM_AES_XPN_256,
+                run.learned.get(0).suite());
+        assertEquals(0x5254000000020001L, run.learned.get(0).keyServerSci());
+        assertEquals(6, run.data.size());
+        assertTrue(run.data.values().stream().allMatch(Verdict.OK::equals), run.data.toString());
+        ConnectivityAssociation ca = run.onlyCa();
+        assertEquals(List.of(), ca.findings(), "mkad's SAK Use with the key in use as Old Key");
+        assertTrue(ca.timeline().toString().contains("in use by all 2 participants"), ca.timeline().toString());
+    }
+
     @Test
     void caWhoseEveryMkpduFailsItsIcvIsAFindingNotACrash() throws IOException {
         byte[] ckn = LINUX_CAK.caks().get(0).ckn();

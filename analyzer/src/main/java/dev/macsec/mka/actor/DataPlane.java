@@ -1,5 +1,6 @@
 package dev.macsec.mka.actor;
 
+import dev.macsec.keys.Xpn;
 import dev.macsec.mka.protocol.ConfidentialityOffsets;
 import dev.macsec.secy.ReceiveProfile;
 import dev.macsec.secy.ReceiveSc;
@@ -8,8 +9,10 @@ import dev.macsec.secy.RxFrame;
 import dev.macsec.secy.TransmitSecY;
 import dev.macsec.secy.Verdict;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The SecYs (IEEE 802.1AE) an {@link MkaParticipant} installs its agreed SAKs into, so that data flows: one receive
@@ -18,8 +21,10 @@ import java.util.List;
 final class DataPlane {
     private final TransmitSecY tx;
     private final ReceiveSecY rx;
+    private final long ourSci;
 
     DataPlane(ActorConfig cfg) {
+        this.ourSci = cfg.sci();
         this.tx = new TransmitSecY(cfg.sci());
         this.rx = new ReceiveSecY(cfg.rx(), ReceiveProfile.IEEE);
         confidentiality(cfg.confidentialityOffsetCode());
@@ -33,20 +38,40 @@ final class DataPlane {
 
     /** A new latest key: a receive SA for every live peer, and a transmit SA not yet used for transmission. */
     void install(HeldSak k, List<Peer> live) {
+        Map<Long, Integer> sscis = sscis(live, null);
         for (Peer p : live) {
-            rx.addSc(p.sci).installSa(k.an(), k.saKey(), 1);
+            rx.addSc(p.sci).installSa(k.an(), k.saKey(sscis.get(p.sci)), 1);
         }
-        tx.installSa(k.an(), k.saKey(), 1);
+        tx.installSa(k.an(), k.saKey(sscis.get(ourSci)), 1);
     }
 
-    /** A peer gone live: its receive SC, with an SA for each key held. */
-    void receiveFrom(Peer p, HeldSak old, HeldSak latest) {
+    /** A peer gone live (not yet among {@code live}): its receive SC, with an SA for each key held. */
+    void receiveFrom(Peer p, List<Peer> live, HeldSak old, HeldSak latest) {
         ReceiveSc sc = rx.addSc(p.sci);
+        int ssci = sscis(live, p).get(p.sci);
         for (HeldSak k : new HeldSak[] {old, latest}) {
             if (k != null) {
-                sc.installSa(k.an(), k.saKey(), 1);
+                sc.installSa(k.an(), k.saKey(ssci), 1);
             }
         }
+    }
+
+    /** Our SC's SSCI among the live peers' (meaningful for XPN suites). */
+    int ourSsci(List<Peer> live) {
+        return sscis(live, null).get(ourSci);
+    }
+
+    /** The SSCI of every SC of the CA, ours and the live peers' (802.1X-2020 9.8.1: by SCI, the greatest gets 1). */
+    private Map<Long, Integer> sscis(List<Peer> live, Peer joining) {
+        List<Long> scis = new ArrayList<>(live.size() + 2);
+        scis.add(ourSci);
+        for (Peer p : live) {
+            scis.add(p.sci);
+        }
+        if (joining != null) {
+            scis.add(joining.sci);
+        }
+        return Xpn.sscis(scis);
     }
 
     /** Transmit with the SA of {@code an} from now on. */

@@ -2,6 +2,7 @@ package dev.macsec.mka.actor;
 
 import dev.macsec.crypto.SaKey;
 import dev.macsec.field.Bytes;
+import dev.macsec.keys.Xpn;
 import dev.macsec.mka.protocol.KeyIdentifier;
 import dev.macsec.suite.CipherSuite;
 
@@ -10,6 +11,8 @@ public final class HeldSak {
     private final KeyIdentifier ki;
     private final int an;
     private final SaKey saKey;
+    /** XPN suites: the Salt, from the Key Server's MI and the KN (802.1X-2020 9.8.1, 802.1AE-2018 10.7.8); else null. */
+    private final byte[] salt;
     final byte[] sak;
     boolean rx;
     boolean tx;
@@ -18,8 +21,8 @@ public final class HeldSak {
         this.ki = new KeyIdentifier(keyServerMi, kn);
         this.an = an;
         this.sak = sak.clone();
-        // XPN suites need SSCI and salt; 802.1X-2020 derives the salt from the key server's MI, not done here
-        this.saKey = SaKey.of(suite, sak, 1, suite.xpn() ? new byte[12] : null);
+        this.salt = suite.xpn() ? Xpn.salt(keyServerMi.octets(), kn) : null;
+        this.saKey = SaKey.of(suite, sak, 1, salt);
     }
 
     public Bytes keyServerMi() {
@@ -34,8 +37,14 @@ public final class HeldSak {
         return an;
     }
 
+    /** The key material; for an XPN suite with SSCI 1 (see {@link #saKey(int)} for an SC's own SSCI). */
     public SaKey saKey() {
         return saKey;
+    }
+
+    /** The key material of the SA of an SC whose SSCI is {@code ssci} (the SSCI matters to XPN suites only). */
+    SaKey saKey(int ssci) {
+        return salt == null || ssci == 1 ? saKey : SaKey.of(saKey.suite(), sak, ssci, salt);
     }
 
     public boolean rx() {

@@ -303,7 +303,10 @@ public final class MkaParticipant {
         boolean ksFlag = elected ? iAmKeyServer : cfg.keyServerCapable();
         ParameterSet.SakUse use = latestKey != null || old != null ? sakUse(latestKey, old) : null;
         HeldSak dist = isKeyServer() && distribute && latestKey != null ? latestKey : null;
-        byte[] frame = builder.build(new MkpduBuilder.Content(mi, mn, ksFlag, peers.values(), use, dist), t);
+        // 802.1X-2020 11.11.2: an MKA v3 Key Server of an XPN SAK names its own SSCI in the Live Peer List header
+        int ksSsci = isKeyServer() && cfg.mkaVersion() >= 3 && latestKey != null && latestKey.saKey().suite().xpn()
+                ? dataPlane.ourSsci(livePeers()) : 0;
+        byte[] frame = builder.build(new MkpduBuilder.Content(mi, mn, ksFlag, peers.values(), use, dist, ksSsci), t);
         event(now, MkaEvent.Kind.SENT, "MN " + mn + t.describe());
         return frame;
     }
@@ -449,7 +452,7 @@ public final class MkaParticipant {
             p.expiresAt = now + cfg.lifeMillis();
             if (!p.live) {
                 p.live = true;
-                dataPlane.receiveFrom(p, old, latest);
+                dataPlane.receiveFrom(p, livePeers(), old, latest);
                 event(now, MkaEvent.Kind.PEER_LIVE, p.toString());
                 newInfo = true;
                 ksChanged = true;

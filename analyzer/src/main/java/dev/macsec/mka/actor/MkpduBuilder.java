@@ -26,9 +26,10 @@ final class MkpduBuilder {
      *
      * @param sakUse     the SAK Use parameter set, or null while no key is held
      * @param distribute the key to distribute in a Distributed SAK, or null
+     * @param keyServerSsci the Key Server SSCI of the Live Peer List header (0 unless an XPN Key Server of MKA v3)
      */
     record Content(byte[] mi, long mn, boolean keyServer, Collection<Peer> peers, ParameterSet.SakUse sakUse,
-                   HeldSak distribute) {
+                   HeldSak distribute, int keyServerSsci) {
     }
 
     MkpduBuilder(ActorConfig cfg, MkpduIcv icv, byte[] kek) {
@@ -48,7 +49,7 @@ final class MkpduBuilder {
             (p.live ? live : potential).add(t.listed(new ParameterSet.PeerEntry(p.mi, p.mn)));
         }
         if (!live.isEmpty()) {
-            sets.add(t.livePeerList(MkpduEncoder.peers(ParameterSet.LIVE_PEER_LIST, 0, live)));
+            sets.add(t.livePeerList(MkpduEncoder.peers(ParameterSet.LIVE_PEER_LIST, c.keyServerSsci(), live)));
         }
         if (!potential.isEmpty()) {
             sets.add(MkpduEncoder.peers(ParameterSet.POTENTIAL_PEER_LIST, 0, potential));

@@ -41,6 +41,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param profile         the receive profile the device is known to follow where it departs from 802.1AE
  *                        ({@code linux-6.1}, {@code linux-6.12}; {@code linux} is linux-6.1): a case whose every difference from the plan that profile's emulation
  *                        reproduces is a known deviation; without one, every difference is a failure
+ * @param mka             linux-vm: the KaY the 802.1X suite drives, {@code wpa_supplicant} (default) or {@code mkad}
+ *                        (MKAdaemon, which also negotiates the XPN cipher suites)
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record DeviceSpec(
@@ -59,7 +61,8 @@ public record DeviceSpec(
         @JsonProperty("tap") String tap,
         @JsonProperty("link") Link link,
         @JsonProperty("profile") String profile,
-        @JsonProperty("kernel") String kernel) {
+        @JsonProperty("kernel") String kernel,
+        @JsonProperty("mka") String mka) {
 
     /**
      * The tester's side of the wire to the device.

@@ -1,9 +1,12 @@
 package dev.macsec.conformance.device;
 
+import dev.macsec.suite.CipherSuite;
+
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,58 +17,26 @@ import java.util.regex.Pattern;
  *
  * <p>The CAK goes into a file in the guest's RAM disk and onto no command line or log of ours.
  */
-public final class WpaSupplicantMka {
+public final class WpaSupplicantMka implements MkaDaemon {
     private static final String DIR = "/tmp/mka";
     private static final Pattern MACSEC_LINK = Pattern.compile("^\\d+:\\s+([^:@\\s]+)[@:]", Pattern.MULTILINE);
 
-    /**
-     * One network block of wpa_supplicant.conf for MKA with a pre-shared key.
-     *
-     * @param policy        macsec_policy: 0 should secure (plaintext allowed), 1 must secure
-     * @param integrityOnly macsec_integ_only=1: integrity only (E=0, C=0)
-     * @param replayWindow  macsec_replay_window (used when replayProtect)
-     */
-    public record Config(String cakHex, String cknHex, int priority, int policy, boolean integrityOnly,
-                         boolean replayProtect, long replayWindow) {
-        public static Config of(String cakHex, String cknHex, int priority) {
-            return new Config(cakHex, cknHex, priority, 1, false, false, 0);
-        }
-
-        public Config withPolicy(int p) {
-            return new Config(cakHex, cknHex, priority, p, integrityOnly, replayProtect, replayWindow);
-        }
-
-        public Config withIntegrityOnly(boolean on) {
-            return new Config(cakHex, cknHex, priority, policy, on, replayProtect, replayWindow);
-        }
-
-        public Config withReplay(boolean on, long window) {
-            return new Config(cakHex, cknHex, priority, policy, integrityOnly, on, window);
-        }
-
-        String file() {
-            return "ctrl_interface=/var/run/wpa_supplicant\n"
-                    + "eapol_version=3\n"
-                    + "ap_scan=0\n"
-                    + "network={\n"
-                    + "  key_mgmt=NONE\n"
-                    + "  eapol_flags=0\n"
-                    + "  macsec_policy=" + policy + "\n"
-                    + "  macsec_integ_only=" + (integrityOnly ? 1 : 0) + "\n"
-                    + "  macsec_replay_protect=" + (replayProtect ? 1 : 0) + "\n"
-                    + "  macsec_replay_window=" + replayWindow + "\n"
-                    + "  mka_cak=" + cakHex + "\n"
-                    + "  mka_ckn=" + cknHex + "\n"
-                    + "  mka_priority=" + priority + "\n"
-                    + "}\n";
-        }
-
-        @Override
-        public String toString() {
-            return "wpa_supplicant MKA[CKN " + cknHex + ", " + cakHex.length() * 4 + "-bit CAK, priority " + priority
-                    + ", policy " + policy + (integrityOnly ? ", integrity only" : "")
-                    + (replayProtect ? ", replay window " + replayWindow : "") + "]";
-        }
+    /** One network block of wpa_supplicant.conf for MKA with a pre-shared key (it has no cipher suite choice). */
+    static String file(Config c) {
+        return "ctrl_interface=/var/run/wpa_supplicant\n"
+                + "eapol_version=3\n"
+                + "ap_scan=0\n"
+                + "network={\n"
+                + "  key_mgmt=NONE\n"
+                + "  eapol_flags=0\n"
+                + "  macsec_policy=" + c.policy() + "\n"
+                + "  macsec_integ_only=" + (c.integrityOnly() ? 1 : 0) + "\n"
+                + "  macsec_replay_protect=" + (c.replayProtect() ? 1 : 0) + "\n"
+                + "  macsec_replay_window=" + c.replayWindow() + "\n"
+                + "  mka_cak=" + c.cakHex() + "\n"
+                + "  mka_ckn=" + c.cknHex() + "\n"
+                + "  mka_priority=" + c.priority() + "\n"
+                + "}\n";
     }
 
     private final CommandRunner shell;
@@ -74,6 +45,27 @@ public final class WpaSupplicantMka {
     public WpaSupplicantMka(CommandRunner shell, String ifname) {
         this.shell = shell;
         this.ifname = ifname;
+    }
+
+    @Override
+    public String name() {
+        return "wpa_supplicant 2.10";
+    }
+
+    @Override
+    public boolean controlsPortState() {
+        return false;
+    }
+
+    @Override
+    public int lowestMkaVersionAccepted() {
+        return 1;
+    }
+
+    /** 2.10 always distributes and accepts GCM-AES-128 SAKs: no XPN parameter set, no cipher suite choice. */
+    @Override
+    public Set<CipherSuite> mkaCipherSuites() {
+        return Set.of(CipherSuite.GCM_AES_128);
     }
 
     private String run(String script) throws IOException {
@@ -85,17 +77,19 @@ public final class WpaSupplicantMka {
     }
 
     /** Stops any running instance, then starts wpa_supplicant with {@code c} (debug log in the guest). */
+    @Override
     public void start(Config c) throws IOException {
         stop();
         // the config is shipped inside the script, which LinuxVm sends base64-encoded over its private channel
         run("mkdir -p " + DIR + " /var/run/wpa_supplicant && umask 077 && cat > " + DIR + "/wpa.conf <<'EOF'\n"
-                + c.file() + "EOF\n"
+                + file(c) + "EOF\n"
                 + ": > " + DIR + "/wpa.log\n"
                 + "/sbin/wpa_supplicant -B -t -dd -D macsec_linux -i " + ifname + " -c " + DIR + "/wpa.conf -P "
                 + DIR + "/wpa.pid -f " + DIR + "/wpa.log\n");
     }
 
     /** Stops wpa_supplicant (if running) and removes any macsec interface it left. */
+    @Override
     public void stop() throws IOException {
         run("if [ -f " + DIR + "/wpa.pid ]; then p=$(cat " + DIR + "/wpa.pid); kill $p 2>/dev/null; "
                 + "i=0; while kill -0 $p 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i+1)); done; "
@@ -105,6 +99,7 @@ public final class WpaSupplicantMka {
     }
 
     /** {@code wpa_cli status} as key=value pairs (the last value wins for keys repeated per participant). */
+    @Override
     public Map<String, String> status() throws IOException {
         String out = run("/sbin/wpa_cli -p /var/run/wpa_supplicant -i " + ifname + " status 2>&1 || true");
         Map<String, String> m = new LinkedHashMap<>();
@@ -118,27 +113,32 @@ public final class WpaSupplicantMka {
     }
 
     /** The macsec interface wpa_supplicant created, or null. */
+    @Override
     public String macsecInterface() throws IOException {
         Matcher m = MACSEC_LINK.matcher(run("/sbin/ip -o link show type macsec"));
         return m.find() ? m.group(1) : null;
     }
 
     /** {@code ip -s macsec show} (all interfaces). */
+    @Override
     public String macsecShow() throws IOException {
         return run("/sbin/ip -s macsec show");
     }
 
     /** The last {@code lines} lines of wpa_supplicant's debug log (without -K it prints keys as [REMOVED]). */
+    @Override
     public String logTail(int lines) throws IOException {
         return run("tail -n " + lines + " " + DIR + "/wpa.log 2>/dev/null || true");
     }
 
     /** Counts lines of the debug log matching an extended regular expression. */
+    @Override
     public int logCount(String regex) throws IOException {
         String out = run("grep -c -E '" + regex.replace("'", "") + "' " + DIR + "/wpa.log 2>/dev/null || true").strip();
         return out.isEmpty() ? 0 : Integer.parseInt(out.lines().findFirst().orElse("0").strip());
     }
 
+    @Override
     public String ifname() {
         return ifname;
     }

@@ -44,6 +44,14 @@ public final class Devices {
                 throw new InputException(file + ": unknown kernel '" + spec.kernel() + "' (known: "
                         + String.join(", ", LinuxVm.KERNELS) + ")");
             }
+            if (spec.mka() != null && !spec.type().equals("linux-vm")) {
+                throw new InputException(file + ": 'mka' is a field of linux-vm devices only");
+            }
+            try {
+                LinuxVmDevice.Mka.byFieldValue(spec.mka());
+            } catch (IllegalArgumentException e) {
+                throw new InputException(file + ": " + e.getMessage());
+            }
             return spec;
         } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
             String where = e.getLocation() == null ? "" : ", line " + e.getLocation().getLineNr();
@@ -72,7 +80,13 @@ public final class Devices {
                 if (spec.tap() != null) {
                     o = o.withTap(spec.tap());
                 }
-                yield LinuxVmDevice.boot(o);
+                LinuxVmDevice.Mka mka;
+                try {
+                    mka = LinuxVmDevice.Mka.byFieldValue(spec.mka());
+                } catch (IllegalArgumentException e) {
+                    throw new InputException(origin + ": " + e.getMessage());
+                }
+                yield LinuxVmDevice.boot(o, mka);
             }
             case "linux-ssh" -> {
                 if (spec.host() == null || spec.iface() == null) {
@@ -122,6 +136,10 @@ public final class Devices {
                 if (o.imageDir() == null) {
                     needed.addAll(List.of("busybox", "apt-get", "dpkg", "gzip", "/usr/sbin/ip",
                             "/usr/sbin/wpa_supplicant", "/usr/sbin/wpa_cli"));
+                    if ("mkad".equals(spec.mka())) {
+                        // conformance/vm/build-mkad builds MKAdaemon from source into the image
+                        needed.addAll(List.of("gcc", "pkg-config", "python3"));
+                    }
                 }
             }
             case "linux-ssh" -> needed.add("ssh");

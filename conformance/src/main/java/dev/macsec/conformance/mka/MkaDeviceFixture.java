@@ -4,12 +4,13 @@ import dev.macsec.conformance.device.CommandRunner;
 import dev.macsec.conformance.device.DeviceUnderTest;
 import dev.macsec.conformance.device.KayControl;
 import dev.macsec.conformance.device.OwnLink;
-import dev.macsec.conformance.device.WpaSupplicantMka;
+import dev.macsec.conformance.device.MkaDaemon;
 import dev.macsec.conformance.link.Frame;
 import dev.macsec.conformance.link.FrameLink;
 import dev.macsec.conformance.link.RecordingLink;
 import dev.macsec.conformance.suite.Harness;
 import dev.macsec.conformance.suite.HarnessException;
+import dev.macsec.field.Bytes;
 import dev.macsec.mka.actor.ActorConfig;
 import dev.macsec.mka.actor.MkaClock;
 import dev.macsec.mka.actor.MkaParticipant;
@@ -25,9 +26,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A device running wpa_supplicant's MKA on its data port ({@link KayControl}) over its own wire ({@link OwnLink}),
+ * A device running an MKA implementation on its data port ({@link KayControl}) over its own wire ({@link OwnLink}),
  * and our participant on the other end of that wire: the shared setup of the MKA conformance cases. The device
- * opens once; {@link #open} restarts wpa_supplicant for each case and records the case's frames to its own pcap.
+ * opens once; {@link #open} restarts the KaY for each case and records the case's frames to its own pcap.
  */
 public final class MkaDeviceFixture implements AutoCloseable {
     private static final Pattern PING_RECEIVED = Pattern.compile("(\\d+) packets received");
@@ -36,14 +37,14 @@ public final class MkaDeviceFixture implements AutoCloseable {
     private final DeviceUnderTest device;
     private final CommandRunner shell;
     private final OwnLink wire;
-    private final WpaSupplicantMka wpa;
+    private final MkaDaemon kay;
     private final Path outDir;
 
     private MkaDeviceFixture(DeviceUnderTest device, KayControl kay, OwnLink wire, Path outDir) {
         this.device = device;
         this.shell = kay.shell();
         this.wire = wire;
-        this.wpa = kay.kay();
+        this.kay = kay.kay();
         this.outDir = outDir;
     }
 
@@ -62,8 +63,8 @@ public final class MkaDeviceFixture implements AutoCloseable {
         return new MkaDeviceFixture(device, kay, wire, outDir);
     }
 
-    public WpaSupplicantMka wpa() {
-        return wpa;
+    public MkaDaemon kay() {
+        return kay;
     }
 
     /** The MAC address the device's data port sends from, {@code aa:bb:cc:dd:ee:ff}. */
@@ -71,17 +72,17 @@ public final class MkaDeviceFixture implements AutoCloseable {
         return mac(wire.dataMac());
     }
 
-    /** One case: the device's wpa_supplicant freshly started, our participant, the recorded link. */
+    /** One case: the device's KaY freshly started, our participant, the recorded link. */
     public final class Case implements AutoCloseable {
         private final String name;
         private final Path pcap;
         private final RecordingLink link;
         private final MkaSession session;
-        private final WpaSupplicantMka.Config deviceConfig;
+        private final MkaDaemon.Config deviceConfig;
         private final DeviceOnTheWire wire;
         private final long startNanos = System.nanoTime();
 
-        Case(String name, Path pcap, RecordingLink link, MkaSession session, WpaSupplicantMka.Config deviceConfig) {
+        Case(String name, Path pcap, RecordingLink link, MkaSession session, MkaDaemon.Config deviceConfig) {
             this.name = name;
             this.pcap = pcap;
             this.link = link;
@@ -107,8 +108,8 @@ public final class MkaDeviceFixture implements AutoCloseable {
             return session.runUntil(() -> done.test(wire), timeout);
         }
 
-        /** What wpa_supplicant was started with in this case. */
-        public WpaSupplicantMka.Config deviceConfig() {
+        /** What the KaY was started with in this case. */
+        public MkaDaemon.Config deviceConfig() {
             return deviceConfig;
         }
 
@@ -128,17 +129,18 @@ public final class MkaDeviceFixture implements AutoCloseable {
             return session.participant();
         }
 
-        public WpaSupplicantMka device() {
-            return wpa;
+        public MkaDaemon device() {
+            return kay;
         }
 
         /** Gives the device's macsec interface (or {@code ifname} when not null) our address as its neighbour. */
         public String configureDeviceIp(String ifname) throws IOException {
-            String dev = ifname != null ? ifname : wpa.macsecInterface();
+            String dev = ifname != null ? ifname : kay.macsecInterface();
             if (dev == null) {
-                throw new IOException("wpa_supplicant created no macsec interface");
+                throw new IOException(kay.name() + " created no macsec interface");
             }
-            shell.run("/sbin/ip link set " + dev + " up; /sbin/ip addr flush dev data0; /sbin/ip addr replace "
+            boolean leaveDown = kay.controlsPortState() && !dev.equals(kay.ifname());
+            shell.run((leaveDown ? "" : "/sbin/ip link set " + dev + " up; ") + "/sbin/ip addr flush dev data0; /sbin/ip addr replace "
                     + Harness.DEVICE_IP_TEXT + "/24 dev " + dev + "; /sbin/ip neigh replace " + Harness.TESTER_IP_TEXT + " lladdr "
                     + mac(participant().config().mac()) + " dev " + dev + " nud permanent", SHELL_TIMEOUT);
             return dev;
@@ -170,9 +172,13 @@ public final class MkaDeviceFixture implements AutoCloseable {
         }
     }
 
-    /** Starts wpa_supplicant with {@code device} and a participant with {@code ours}, recording to NAME.pcap. */
-    public Case open(String name, WpaSupplicantMka.Config device, ActorConfig ours) throws IOException {
-        wpa.start(device);
+    /** Starts the KaY with {@code device} and a participant with {@code ours}, recording to NAME.pcap. */
+    public Case open(String name, MkaDaemon.Config device, ActorConfig ours) throws IOException {
+        // a KaY that discards lower versions would hear nothing of ours: speak the version it listens to
+        if (ours.mkaVersion() < kay.lowestMkaVersionAccepted()) {
+            ours = ours.withMkaVersion(kay.lowestMkaVersionAccepted());
+        }
+        kay.start(device);
         FrameLink udp = wire.dataLink();
         udp.drain();
         Path pcap = outDir.resolve(name.replaceAll("[^A-Za-z0-9._-]+", "_") + ".pcap");
@@ -182,10 +188,23 @@ public final class MkaDeviceFixture implements AutoCloseable {
         return new Case(name, pcap, rec, session, device);
     }
 
+    /**
+     * The MI of the KaY started with {@code device}, as its first MKPDU on the wire says (for a KaY that does not
+     * report its MI itself). The next {@link #open} restarts the KaY: this MI is then stale.
+     */
+    public Bytes deviceMiOnTheWire(MkaDaemon.Config device, ActorConfig ours) throws IOException {
+        try (Case probe = open("device-mi-probe", device, ours)) {
+            if (!probe.awaitWire(w -> w.latest().isPresent(), Duration.ofSeconds(10))) {
+                throw new HarnessException(kay.name() + " sent no MKPDU that verifies within 10 s");
+            }
+            return probe.wire().latest().orElseThrow().mkpdu().actorMi();
+        }
+    }
+
     @Override
     public void close() {
         try {
-            wpa.stop();
+            kay.stop();
         } catch (IOException ignored) {
             // the device goes away next anyway
         }

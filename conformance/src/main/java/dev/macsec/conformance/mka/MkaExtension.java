@@ -73,7 +73,7 @@ public final class MkaExtension implements ParameterResolver, AfterEachCallback,
             // checked before anything boots, so that a wrong file wastes no boot: only the linux-vm device offers the KaY
             // and own wire the suite needs (MkaDeviceFixture asks the opened device for them)
             if (!"linux-vm".equals(spec.type())) {
-                throw new HarnessException(file + ": the 802.1X (MKA) suite runs wpa_supplicant inside the linux-vm "
+                throw new HarnessException(file + ": the 802.1X (MKA) suite runs its KaY (wpa_supplicant or mkad) inside the linux-vm "
                         + "device; this device file is type '" + spec.type() + "' (use conformance/devices/linux-vm.yaml)");
             }
             if (spec.tap() != null) {
@@ -83,8 +83,9 @@ public final class MkaExtension implements ParameterResolver, AfterEachCallback,
             device = Devices.open(spec, file.toString());
             Path out = Paths.get(ctx.getConfigurationParameter(ConformanceParameters.OUTPUT_DIR)
                     .orElse("target/conformance")).resolve("pcap");
-            String description = device.identity().description() + ", wpa_supplicant MKA";
-            return new Fixture(MkaDeviceFixture.on(device, out), description, null);
+            MkaDeviceFixture fixture = MkaDeviceFixture.on(device, out);
+            String description = device.identity().description() + ", " + fixture.kay().name() + " MKA";
+            return new Fixture(fixture, description, null);
         } catch (IOException | RuntimeException e) {
             if (device != null) {
                 device.close();

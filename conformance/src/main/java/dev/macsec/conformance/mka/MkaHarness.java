@@ -1,6 +1,6 @@
 package dev.macsec.conformance.mka;
 
-import dev.macsec.conformance.device.WpaSupplicantMka;
+import dev.macsec.conformance.device.MkaDaemon;
 import dev.macsec.conformance.plan.PlanText;
 import dev.macsec.conformance.plan.ProsePlan;
 import dev.macsec.conformance.suite.ConformanceExtension;
@@ -81,7 +81,7 @@ public final class MkaHarness {
 
     /** Labels the case (see {@link #label}), restarts wpa_supplicant with {@code device} and opens our side. */
     public MkaDeviceFixture.Case open(String clause, String caseName, String cipherSuite,
-                                      WpaSupplicantMka.Config device, ActorConfig us) throws IOException {
+                                      MkaDaemon.Config device, ActorConfig us) throws IOException {
         label(clause, caseName, cipherSuite);
         MkaExtension.Fixture f = fixture.get();
         Allure.label("device", f.device());

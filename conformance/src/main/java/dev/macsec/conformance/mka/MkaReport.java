@@ -6,7 +6,7 @@ import dev.macsec.analysis.AnalysisSummary;
 import dev.macsec.analysis.Analyzer;
 import dev.macsec.analysis.MkaSummary;
 import dev.macsec.capture.CaptureReader;
-import dev.macsec.conformance.device.WpaSupplicantMka;
+import dev.macsec.conformance.device.MkaDaemon;
 import dev.macsec.keys.CakEntry;
 import dev.macsec.keys.KeysFile;
 import io.qameta.allure.Allure;
@@ -42,7 +42,7 @@ public final class MkaReport {
                         .collect(Collectors.joining("\n")) + "\n" + c.session(), "txt");
         try {
             Map<String, String> s = c.device().status();
-            Allure.addAttachment("device's own view, supporting evidence only: wpa_cli status", "text/plain", s.entrySet().stream()
+            Allure.addAttachment("device's own view, supporting evidence only: " + c.device().name() + " status", "text/plain", s.entrySet().stream()
                     .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("\n")), "txt");
             Allure.addAttachment("device's own view, supporting evidence only: ip -s macsec show", "text/plain", c.device().macsecShow(), "txt");
         } catch (IOException e) {
@@ -64,7 +64,7 @@ public final class MkaReport {
         HexFormat hex = HexFormat.of();
         List<CakEntry> caks = new ArrayList<>();
         caks.add(c.participant().config().cak());
-        WpaSupplicantMka.Config d = c.deviceConfig();
+        MkaDaemon.Config d = c.deviceConfig();
         CakEntry device = new CakEntry(2, hex.parseHex(d.cknHex()), hex.parseHex(d.cakHex()), "device");
         if (!caks.get(0).equals(device)) {
             caks.add(device);

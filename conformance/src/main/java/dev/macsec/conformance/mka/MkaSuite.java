@@ -2,7 +2,7 @@ package dev.macsec.conformance.mka;
 
 import dev.macsec.analysis.AnalysisSummary;
 import dev.macsec.conformance.device.IpMacsecParser;
-import dev.macsec.conformance.device.WpaSupplicantMka;
+import dev.macsec.conformance.device.MkaDaemon;
 import dev.macsec.conformance.suite.Harness;
 import dev.macsec.conformance.suite.HarnessException;
 import dev.macsec.counter.Counter;
@@ -39,9 +39,9 @@ import java.util.Locale;
 import java.util.OptionalLong;
 
 /**
- * MKA conformance (IEEE 802.1X-2020) of wpa_supplicant 2.10 ({@code -D macsec_linux}, pre-shared CAK) in the
- * linux-vm device, against our Java participant on the other end of the wire; run by
- * {@code macsec conformance --suite 802.1x}. wpa_supplicant is restarted for every case; timers are real
+ * MKA conformance (IEEE 802.1X-2020) of the linux-vm device's KaY, wpa_supplicant 2.10 ({@code -D macsec_linux})
+ * or MKAdaemon (device file {@code mka: mkad}), with a pre-shared CAK, against our Java participant on the other
+ * end of the wire; run by {@code macsec conformance --suite 802.1x}. The KaY is restarted for every case; timers are real
  * (2 s hellos, 6 s MKA_LIFE_TIME), so the cases wait on conditions rather than fixed sleeps wherever they can.
  * Every verdict is judged on the wire: from the device's MKPDUs whose ICV verifies ({@link DeviceOnTheWire}: Key
  * Server flag, Live Peer List, Distributed SAK, SAK Use) and from the data frames it sends and answers, so the suite
@@ -94,7 +94,7 @@ public class MkaSuite {
     void peeringAndDataBothWays(int bits, MkaHarness h) throws IOException {
         String cak = bits == 128 ? CAK128 : CAK256;
         MkaDeviceFixture.Case c = h.open("9.4", "peering-cak" + bits, SAK_SUITE,
-                WpaSupplicantMka.Config.of(cak, CKN, 32), ours(cak, 16));
+                MkaDaemon.Config.of(cak, CKN, 32), ours(cak, 16));
         long ms = secure(c);
         Expect.that(ms < 3 * MkaTimers.HELLO_TIME + 2000, "live within a few hellos: took " + ms + " ms");
         Expect.equal(3, c.pingFromDevice(3), "echo replies the device got through the secured link");
@@ -131,7 +131,7 @@ public class MkaSuite {
         boolean tie = ourPriority == devicePriority;
         MkaDeviceFixture.Case c = h.open("9.5", "key-server-election-" + (weWin ? "win" : "lose") + "-"
                         + (tie ? "sci-tie-break" : "priority"), SAK_SUITE,
-                WpaSupplicantMka.Config.of(CAK128, CKN, devicePriority), us);
+                MkaDaemon.Config.of(CAK128, CKN, devicePriority), us);
         long from = System.nanoTime();
         secure(c);
         MkaParticipant p = c.participant();
@@ -158,7 +158,7 @@ public class MkaSuite {
     @Test
     void rekeyByUsIsTakenIntoUseWithoutLosingTheLink(MkaHarness h) throws IOException {
         MkaDeviceFixture.Case c = h.open("9.8", "rekey-next-an-kn-link-kept", SAK_SUITE,
-                WpaSupplicantMka.Config.of(CAK128, CKN, 32), ours(CAK128, 1));
+                MkaDaemon.Config.of(CAK128, CKN, 32), ours(CAK128, 1));
         secure(c);
         MkaParticipant p = c.participant();
         Expect.equal(0, p.latestKey().an(), "AN of the first SAK");
@@ -184,7 +184,7 @@ public class MkaSuite {
     @Test
     void silentPeerIsDroppedAfterMkaLifeTime(MkaHarness h) throws IOException {
         MkaDeviceFixture.Case c = h.open("9.4.3", "mka-life-time-silent-peer-dropped", SAK_SUITE,
-                WpaSupplicantMka.Config.of(CAK128, CKN, 32), ours(CAK128, 1));
+                MkaDaemon.Config.of(CAK128, CKN, 32), ours(CAK128, 1));
         secure(c);
         Bytes us = c.participant().mi();
         c.participant().silent(true);
@@ -210,7 +210,7 @@ public class MkaSuite {
     @ParameterizedTest(name = "{0}")
     @EnumSource(Rejection.class)
     void rejectedParticipantIsNeverLiveAndNeverKeysTheDevice(Rejection how, MkaHarness h) throws IOException {
-        WpaSupplicantMka.Config device = WpaSupplicantMka.Config.of(CAK128, CKN, 32);
+        MkaDaemon.Config device = MkaDaemon.Config.of(CAK128, CKN, 32);
         ActorConfig us = switch (how) {
             case WRONG_CAK -> ours("ffeeddccbbaa99887766554433221100", 1);
             case UNKNOWN_CKN -> ActorConfig.of(cak(CAK128, "0badc0de"), Harness.TESTER_MAC).withPriority(1);
@@ -220,13 +220,11 @@ public class MkaSuite {
         Bytes staleMi = null;
         if (how == Rejection.STALE_PEER_MI) {
             h.label("11.11.2", caseName, NO_SAK);
-            // the device's MI from a previous run of wpa_supplicant: a peer that lists it is not listening now
-            h.fixture().wpa().start(device);
-            String mi = h.fixture().wpa().status().get("mi");
-            if (mi == null) {
-                throw new HarnessException("wpa_cli status shows no mi: cannot build a stale peer");
-            }
-            staleMi = new Bytes(HEX.parseHex(mi));
+            // the device's MI from a previous run of its KaY: a peer that lists it is not listening now
+            h.fixture().kay().start(device);
+            String mi = h.fixture().kay().status().get("mi");
+            // a KaY that does not report its MI (mkad without D-Bus) says it on the wire
+            staleMi = mi != null ? new Bytes(HEX.parseHex(mi)) : h.fixture().deviceMiOnTheWire(device, us);
         }
         MkaDeviceFixture.Case c = h.open("11.11.2", caseName, NO_SAK, device, us);
         switch (how) {
@@ -254,7 +252,7 @@ public class MkaSuite {
     @Test
     void malformedMkpdusNeitherBreakTheSessionNorInstallKeys(MkaHarness h) throws IOException {
         MkaDeviceFixture.Case c = h.open("11.11", "malformed-mkpdus", SAK_SUITE,
-                WpaSupplicantMka.Config.of(CAK128, CKN, 32), ours(CAK128, 1));
+                MkaDaemon.Config.of(CAK128, CKN, 32), ours(CAK128, 1));
         secure(c);
         MkaParticipant p = c.participant();
         // each invalid MKPDU carries a fresh SAK (next KN) that a peer must not take from an MKPDU it cannot trust
@@ -298,7 +296,7 @@ public class MkaSuite {
                 new CakEntry(1, HEX.parseHex("c0c0c0c001"), HEX.parseHex(CAK128), "oldest"));
         CakEntry held = chain.get(deviceIndex);
         MkaDeviceFixture.Case c = h.open("9.3", "keychain-device-holds-entry-" + deviceIndex, SAK_SUITE,
-                WpaSupplicantMka.Config.of(HEX.formatHex(held.cak()), HEX.formatHex(held.ckn()), 32), ours(CAK128, 1));
+                MkaDaemon.Config.of(HEX.formatHex(held.cak()), HEX.formatHex(held.ckn()), 32), ours(CAK128, 1));
         KeychainPeering.Result r = KeychainPeering.run(c.session(), c.participant().config(), chain,
                 Duration.ofSeconds(6));
         Allure.addAttachment("keychain attempts", r.attempts().toString());
@@ -319,10 +317,12 @@ public class MkaSuite {
     @ValueSource(ints = {1, 0})
     void failedNegotiationAndThePolicy(int policy, MkaHarness h) throws IOException {
         MkaDeviceFixture.Case c = h.open("12", policy == 1 ? "must-secure-no-plaintext" : "should-secure-plaintext",
-                NO_SAK, WpaSupplicantMka.Config.of(CAK128, CKN, 32).withPolicy(policy), ours("ffeeddccbbaa99887766554433221100", 1));
-        c.session().runFor(Duration.ofSeconds(3));
+                NO_SAK, MkaDaemon.Config.of(CAK128, CKN, 32).withPolicy(policy), ours("ffeeddccbbaa99887766554433221100", 1));
+        // MKA has failed once MKA Life Time passes with no live peer (802.1X-2020 9.4.3, 12.5 unsecuredAllowed =
+        // MKA_FAIL): a device may wait that long before it falls back (mkad does; wpa_supplicant falls back at once)
+        c.session().runFor(Duration.ofMillis(MkaTimers.LIFE_TIME + MkaTimers.HELLO_TIME));
         // with should-secure and no agreed SAK, wpa_supplicant creates no macsec interface: data0 carries the traffic
-        String ifname = h.fixture().wpa().macsecInterface();
+        String ifname = h.fixture().kay().macsecInterface();
         if (policy == 1) {
             Expect.that(ifname != null, "must-secure keeps a macsec interface (with no SA) in the data path");
         }
@@ -345,7 +345,7 @@ public class MkaSuite {
     @Test
     void integrityOnlyGivesUnencryptedFramesThatVerify(MkaHarness h) throws IOException {
         MkaDeviceFixture.Case c = h.open("12", "integrity-only", SAK_SUITE,
-                WpaSupplicantMka.Config.of(CAK128, CKN, 32).withIntegrityOnly(true),
+                MkaDaemon.Config.of(CAK128, CKN, 32).withIntegrityOnly(true),
                 ours(CAK128, 1).withConfidentialityOffset(ActorConfig.INTEGRITY_ONLY));
         secure(c);
         Expect.equal(3, c.pingFromDevice(3), "echo replies the device got");
@@ -359,10 +359,10 @@ public class MkaSuite {
     @ValueSource(ints = {0, 16})
     void replaySettingsShowInTheDeviceCounters(int window, MkaHarness h) throws IOException {
         MkaDeviceFixture.Case c = h.open("12", "replay-window-" + window, SAK_SUITE,
-                WpaSupplicantMka.Config.of(CAK128, CKN, 32).withReplay(true, window), ours(CAK128, 1));
+                MkaDaemon.Config.of(CAK128, CKN, 32).withReplay(true, window), ours(CAK128, 1));
         secure(c);
         Expect.equal(3, c.pingFromDevice(3), "echo replies the device got");
-        String before = h.fixture().wpa().macsecShow();
+        String before = h.fixture().kay().macsecShow();
         Expect.that(before.contains("replay on window " + window), before);
         byte[] old = c.session().lastProtectedOut();
         if (old == null) {
@@ -372,7 +372,7 @@ public class MkaSuite {
         c.session().inject(old);
         c.session().inject(old);
         c.session().runFor(Duration.ofMillis(500));
-        String after = h.fixture().wpa().macsecShow();
+        String after = h.fixture().kay().macsecShow();
         long late = inPktsLate(after);
         if (window == 0) {
             Expect.equal(2L, late, Counter.IN_PKTS_LATE + " after 2 replayed frames, window 0");
@@ -392,16 +392,40 @@ public class MkaSuite {
         throw new HarnessException("no RXSC counters for us in ip -s macsec show: " + show);
     }
 
-    // ------------------------------------------------------------------ not applicable
+    // ------------------------------------------------------------------ XPN
 
     @Order(11)
     @DisplayName("802.1X-9.8-sak-xpn")
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"GCM-AES-XPN-128", "GCM-AES-XPN-256"})
-    void xpnThroughMka(String suite, MkaHarness h) {
-        h.label("9.8", "sak-xpn", suite);
-        throw new TestAbortedException("not applicable: wpa_supplicant 2.10 cannot negotiate " + suite
-                + " through MKA (no XPN parameter set, always GCM-AES-128); XPN against this device is tested with "
-                + "static SAs");
+    void xpnThroughMka(String suite, MkaHarness h) throws IOException {
+        CipherSuite cs = CipherSuite.byName(suite);
+        MkaDaemon kay = h.fixture().kay();
+        if (!kay.mkaCipherSuites().contains(cs)) {
+            h.label("9.8", "sak-xpn", suite);
+            throw new TestAbortedException("not applicable: " + kay.name() + " cannot negotiate " + suite
+                    + " through MKA (it negotiates " + kay.mkaCipherSuites().stream().map(CipherSuite::standardName)
+                    .sorted().toList() + " only); XPN against this device is tested with static SAs");
+        }
+        String cak = cs.keyLength() == 32 ? CAK256 : CAK128;
+        // we are Key Server: our salt (from our MI and KN) and SSCIs are what the device's kernel must use
+        MkaDeviceFixture.Case c = h.open("9.8", "sak-xpn", suite,
+                MkaDaemon.Config.of(cak, CKN, 32).withCipherSuite(cs),
+                ours(cak, 1).withCipherSuite(cs, true).withMkaVersion(3));
+        secure(c);
+        MkaParticipant p = c.participant();
+        Expect.equal(cs, p.latestKey().saKey().suite(), "the suite of the SAK in use");
+        DeviceOnTheWire.Said last = c.wire().latest().orElseThrow();
+        Expect.that(last.keyInUse().filter(k -> k.is(p.mi(), 1)).isPresent(),
+                () -> "the device says: key in use KN 1 of ours: " + last);
+        // its echo requests verify with our derivation, and it accepts our replies only if it derives as we do
+        Expect.equal(3, c.pingFromDevice(3), "echo replies the device got through the XPN-secured link");
+        Expect.that(c.session().verdict(Verdict.OK) >= 3, c.session()::toString);
+        Expect.equal(0L, c.session().plainIpv4In(), "plaintext IPv4 frames on the wire");
+        AnalysisSummary a = MkaReport.analyze(c);
+        Expect.equal(0L, a.mka().icvFailed(), "MKPDUs whose ICV fails (analyzer)");
+        Expect.that(a.run().macsecFrames() >= 6, () -> "MACsec frames on the wire " + a.run().macsecFrames());
+        Expect.equal(a.run().macsecFrames(), a.verdicts().getOrDefault(Verdict.OK, 0L).longValue(),
+                () -> "MACsec frames that verify (analyzer, salt and SSCI from the CAK alone) " + a.verdicts());
     }
 }

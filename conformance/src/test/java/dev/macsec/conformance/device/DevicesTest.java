@@ -69,6 +69,21 @@ class DevicesTest {
         assertEquals("mtap3", Devices.read(Files.writeString(dir.resolve("t.yaml"), "type: linux-vm\ntap: mtap3\n")).tap());
     }
 
+    /** A linux-vm names its KaY: wpa_supplicant unless the file says mkad; anything else is one clear line. */
+    @Test
+    void mkaFieldChoosesTheKay() throws IOException {
+        assertEquals("mkad", Devices.read(java.nio.file.Paths.get("devices/linux-vm-mkad.yaml")).mka());
+        assertEquals(null, Devices.read(java.nio.file.Paths.get("devices/linux-vm.yaml")).mka());
+        assertEquals(dev.macsec.conformance.device.linuxvm.LinuxVmDevice.Mka.WPA_SUPPLICANT,
+                dev.macsec.conformance.device.linuxvm.LinuxVmDevice.Mka.byFieldValue(null));
+        Path unknown = Files.writeString(dir.resolve("k.yaml"), "type: linux-vm\nmka: openmka\n");
+        InputException e = assertThrows(InputException.class, () -> Devices.read(unknown));
+        assertEquals(unknown + ": unknown mka 'openmka' (expected wpa_supplicant or mkad)", e.getMessage());
+        Path ssh = Files.writeString(dir.resolve("s.yaml"), "type: linux-ssh\nhost: h\ninterface: eth0\nmka: mkad\n");
+        e = assertThrows(InputException.class, () -> Devices.read(ssh));
+        assertEquals(ssh + ": 'mka' is a field of linux-vm devices only", e.getMessage());
+    }
+
     /** A device declares the receive profile it follows; only then can a departure be a known deviation. */
     @Test
     void receiveProfileIsDeclaredByTheDeviceFile() throws IOException {

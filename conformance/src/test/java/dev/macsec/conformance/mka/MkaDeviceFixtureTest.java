@@ -4,6 +4,7 @@ import dev.macsec.conformance.device.CommandRunner;
 import dev.macsec.conformance.device.KayControl;
 import dev.macsec.conformance.device.OwnLink;
 import dev.macsec.conformance.device.StubDevice;
+import dev.macsec.conformance.device.MkaDaemon;
 import dev.macsec.conformance.device.WpaSupplicantMka;
 import dev.macsec.conformance.link.FrameLink;
 import dev.macsec.conformance.link.SilentLink;
@@ -45,7 +46,7 @@ class MkaDeviceFixtureTest {
         }
 
         @Override
-        public WpaSupplicantMka kay() {
+        public MkaDaemon kay() {
             return kay;
         }
 
@@ -86,7 +87,7 @@ class MkaDeviceFixtureTest {
     void anyDeviceWithBothIsDriven() throws IOException {
         WithKayAndWire d = new WithKayAndWire();
         MkaDeviceFixture f = MkaDeviceFixture.on(d, dir);
-        assertSame(d.kay, f.wpa());
+        assertSame(d.kay, f.kay());
         assertEquals("02:11:22:33:44:55", f.deviceMac());
         f.close();
         assertTrue(d.closed());

@@ -5,6 +5,8 @@ import dev.macsec.conformance.device.KayControl;
 import dev.macsec.conformance.device.LinuxDevice;
 import dev.macsec.conformance.device.Liveness;
 import dev.macsec.conformance.device.OwnLink;
+import dev.macsec.conformance.device.MkaDaemon;
+import dev.macsec.conformance.device.MkadMka;
 import dev.macsec.conformance.device.WpaSupplicantMka;
 import dev.macsec.conformance.link.UdpLink;
 
@@ -15,29 +17,71 @@ import java.util.Optional;
 /**
  * The Linux kernel in a {@link LinuxVm} as a device under test; its SecY sits on the guest's data0. It brings
  * its own wire (the data NIC's UDP socket, unless the VM is on a tap), tells when qemu has gone, and runs
- * wpa_supplicant's KaY.
+ * a KaY: wpa_supplicant (the default) or MKAdaemon.
  */
 public final class LinuxVmDevice extends LinuxDevice implements OwnLink, Liveness, KayControl {
     private static final String DATA_IFACE = "data0";
 
     private final LinuxVm vm;
     private final boolean ownsVm;
-    private final WpaSupplicantMka kay;
+    private final MkaDaemon kay;
 
     /**
      * @param vm     a booted VM
      * @param ownsVm whether {@link #close()} shuts the VM down too
      */
     public LinuxVmDevice(LinuxVm vm, boolean ownsVm) {
+        this(vm, ownsVm, Mka.WPA_SUPPLICANT);
+    }
+
+    /** The KaY a linux-vm runs on its data port (device file field {@code mka}). */
+    public enum Mka {
+        WPA_SUPPLICANT("wpa_supplicant"), MKAD("mkad");
+
+        private final String fieldValue;
+
+        Mka(String fieldValue) {
+            this.fieldValue = fieldValue;
+        }
+
+        public String fieldValue() {
+            return fieldValue;
+        }
+
+        /** The value of a device file's {@code mka} field; null for the default, wpa_supplicant. */
+        public static Mka byFieldValue(String v) {
+            if (v == null) {
+                return WPA_SUPPLICANT;
+            }
+            for (Mka m : values()) {
+                if (m.fieldValue.equals(v)) {
+                    return m;
+                }
+            }
+            throw new IllegalArgumentException("unknown mka '" + v + "' (expected wpa_supplicant or mkad)");
+        }
+    }
+
+    /**
+     * @param vm     a booted VM
+     * @param ownsVm whether {@link #close()} shuts the VM down too
+     * @param mka    the KaY it runs
+     */
+    public LinuxVmDevice(LinuxVm vm, boolean ownsVm, Mka mka) {
         super(ownsVm ? vm : new Unclosable(vm), "linux-vm", DATA_IFACE, "macsec0", "/sbin/ip");
         this.vm = vm;
         this.ownsVm = ownsVm;
-        this.kay = new WpaSupplicantMka(vm, DATA_IFACE);
+        this.kay = mka == Mka.MKAD ? new MkadMka(vm, DATA_IFACE) : new WpaSupplicantMka(vm, DATA_IFACE);
     }
 
     /** Boots a VM that this device owns. */
     public static LinuxVmDevice boot(LinuxVm.Options options) throws IOException {
-        return new LinuxVmDevice(LinuxVm.boot(options), true);
+        return boot(options, Mka.WPA_SUPPLICANT);
+    }
+
+    /** Boots a VM that this device owns, running {@code mka} as its KaY. */
+    public static LinuxVmDevice boot(LinuxVm.Options options, Mka mka) throws IOException {
+        return new LinuxVmDevice(LinuxVm.boot(options), true, mka);
     }
 
     public LinuxVm vm() {
@@ -70,7 +114,7 @@ public final class LinuxVmDevice extends LinuxDevice implements OwnLink, Livenes
     }
 
     @Override
-    public WpaSupplicantMka kay() {
+    public MkaDaemon kay() {
         return kay;
     }
 
