@@ -3,14 +3,11 @@ package dev.macsec.conformance.device;
 import dev.macsec.suite.CipherSuite;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * MKAdaemon (Technica Engineering's mkad, commit e9fcfc1, built by {@code conformance/vm/build-mkad}) as the KaY of a
@@ -21,19 +18,18 @@ import java.util.regex.Pattern;
  * mkad_cli is not used: its state is read from the wire, its log and {@code ip macsec show}. The CAK goes into a file
  * in the guest's RAM disk, never onto a command line or log of ours.
  */
-public final class MkadMka implements MkaDaemon {
-    private static final String DIR = "/tmp/mka";
+public final class MkadMka extends GuestMkaDaemon {
     private static final String BINARY = "/sbin/mkad";
     /** The controlled port mkad creates (its {@code protected_device}). */
     static final String MACSEC_IFACE = "macsec0";
-    private static final Pattern MACSEC_LINK = Pattern.compile("^\\d+:\\s+([^:@\\s]+)[@:]", Pattern.MULTILINE);
-
-    private final CommandRunner shell;
-    private final String ifname;
 
     public MkadMka(CommandRunner shell, String ifname) {
-        this.shell = shell;
-        this.ifname = ifname;
+        super(shell, ifname);
+    }
+
+    @Override
+    String logFile() {
+        return DIR + "/mkad.log";
     }
 
     @Override
@@ -103,14 +99,6 @@ public final class MkadMka implements MkaDaemon {
         return b.toString().toUpperCase(Locale.ROOT);
     }
 
-    private String run(String script) throws IOException {
-        CommandRunner.CommandResult r = shell.run(script, Duration.ofSeconds(30));
-        if (!r.ok()) {
-            throw new DeviceException("on " + shell.describe() + ": exit " + r.exitStatus() + ": " + r.output().strip());
-        }
-        return r.output();
-    }
-
     @Override
     public void start(Config c) throws IOException {
         stop();
@@ -118,7 +106,7 @@ public final class MkadMka implements MkaDaemon {
         run("[ -x " + BINARY + " ] || { echo 'the image has no mkad: run scripts/install-deps, then "
                 + "conformance/vm/build-initramfs builds it in'; exit 3; }\n"
                 + "mkdir -p " + DIR + " && umask 077 && cat > " + DIR + "/mkad.conf <<'EOF'\n"
-                + file(c, ifname) + "EOF\n"
+                + file(c, ifname()) + "EOF\n"
                 + BINARY + " -f -c " + DIR + "/mkad.conf > " + DIR + "/mkad.log 2> " + DIR + "/mkad.err < /dev/null &\n"
                 + "echo $! > " + DIR + "/mkad.pid\n"
                 // the configuration is checked at start: a bad one ends the process at once
@@ -149,32 +137,5 @@ public final class MkadMka implements MkaDaemon {
             m.put("cp_state", cp.substring(cp.lastIndexOf(' ') + 1));
         }
         return m;
-    }
-
-    @Override
-    public String macsecInterface() throws IOException {
-        Matcher m = MACSEC_LINK.matcher(run("/sbin/ip -o link show type macsec"));
-        return m.find() ? m.group(1) : null;
-    }
-
-    @Override
-    public String macsecShow() throws IOException {
-        return run("/sbin/ip -s macsec show");
-    }
-
-    @Override
-    public String logTail(int lines) throws IOException {
-        return run("tail -n " + lines + " " + DIR + "/mkad.log 2>/dev/null || true");
-    }
-
-    @Override
-    public int logCount(String regex) throws IOException {
-        String out = run("grep -c -E '" + regex.replace("'", "") + "' " + DIR + "/mkad.log 2>/dev/null || true").strip();
-        return out.isEmpty() ? 0 : Integer.parseInt(out.lines().findFirst().orElse("0").strip());
-    }
-
-    @Override
-    public String ifname() {
-        return ifname;
     }
 }
