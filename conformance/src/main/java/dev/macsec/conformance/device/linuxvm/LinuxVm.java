@@ -3,9 +3,11 @@ package dev.macsec.conformance.device.linuxvm;
 import dev.macsec.conformance.device.CommandRunner;
 import dev.macsec.conformance.link.UdpLink;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.DatagramSocket;
@@ -19,10 +21,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -135,19 +139,63 @@ public final class LinuxVm implements CommandRunner {
         return buildImage(DEFAULT_KERNEL);
     }
 
-    /** Runs build-initramfs (cached per kernel; fast when nothing changed) and returns the image directory. */
+    /** build-initramfs could not download the kernel it was asked for (exit 3): the mirror does not serve it here. */
+    public static final class KernelUnobtainableException extends IOException {
+        KernelUnobtainableException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Runs build-initramfs (cached per kernel; fast when nothing changed) and returns the image directory. Its
+     * messages go to stderr as they come; the last of them also go into the exception when it fails, so that a
+     * report that keeps only the exception still says why.
+     */
     public static Path buildImage(String kernel) throws IOException {
+        return buildImage(kernel, Map.of());
+    }
+
+    /** As {@link #buildImage(String)}, with variables added to the script's environment (MACSEC_DUT_CACHE, ...). */
+    static Path buildImage(String kernel, Map<String, String> environment) throws IOException {
         Path script = findBuildScript();
-        Process p = new ProcessBuilder("bash", script.toString(), "--kernel", kernel)
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        ProcessBuilder pb = new ProcessBuilder("bash", script.toString(), "--kernel", kernel);
+        pb.environment().putAll(environment);
+        Process p = pb.start();
+        ArrayDeque<String> lastMessages = new ArrayDeque<>();
+        Thread messages = Thread.ofPlatform().daemon().name("build-initramfs-stderr").start(() -> {
+            try (BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(),
+                    StandardCharsets.UTF_8))) {
+                for (String line; (line = err.readLine()) != null; ) {
+                    System.err.println(line);
+                    synchronized (lastMessages) {
+                        lastMessages.addLast(line);
+                        if (lastMessages.size() > 4) {
+                            lastMessages.removeFirst();
+                        }
+                    }
+                }
+            } catch (IOException ignored) {
+                // the process ended: nothing more to relay
+            }
+        });
         String out;
         try (InputStream in = p.getInputStream()) {
             out = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
         }
         try {
-            if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            boolean ended = p.waitFor(10, TimeUnit.MINUTES);
+            if (ended) {
+                messages.join(2000);
+            }
+            if (!ended || p.exitValue() != 0) {
                 p.destroyForcibly();
-                throw new IOException(script + " failed (see its messages above)");
+                String why;
+                synchronized (lastMessages) {
+                    why = String.join(" | ", lastMessages);
+                }
+                String message = script + " --kernel " + kernel + (ended ? " failed (exit " + p.exitValue() + ")"
+                        : " took more than 10 minutes") + (why.isEmpty() ? "" : ": " + why);
+                throw ended && p.exitValue() == 3 ? new KernelUnobtainableException(message) : new IOException(message);
             }
         } catch (InterruptedException e) {
             p.destroyForcibly();
