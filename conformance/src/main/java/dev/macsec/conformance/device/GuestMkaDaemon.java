@@ -11,16 +11,24 @@ import java.util.regex.Pattern;
  * log file.
  */
 abstract class GuestMkaDaemon implements MkaDaemon {
-    /** The daemon's configuration, pid and log files in the guest. */
-    static final String DIR = "/tmp/mka";
+    /** Where a device's one KaY keeps its configuration, pid and log files in the guest. */
+    static final String DEFAULT_DIR = "/tmp/mka";
     private static final Pattern MACSEC_LINK = Pattern.compile("^\\d+:\\s+([^:@\\s]+)[@:]", Pattern.MULTILINE);
 
     private final CommandRunner shell;
     private final String ifname;
+    private final String dir;
 
-    GuestMkaDaemon(CommandRunner shell, String ifname) {
+    /** @param dir its own directory in the guest: several daemons run side by side in one guest (interop) */
+    GuestMkaDaemon(CommandRunner shell, String ifname, String dir) {
         this.shell = shell;
         this.ifname = ifname;
+        this.dir = dir;
+    }
+
+    /** The daemon's configuration, pid and log files in the guest. */
+    final String dir() {
+        return dir;
     }
 
     /** The daemon's log in the guest. */

@@ -24,12 +24,17 @@ public final class MkadMka extends GuestMkaDaemon {
     static final String MACSEC_IFACE = "macsec0";
 
     public MkadMka(CommandRunner shell, String ifname) {
-        super(shell, ifname);
+        this(shell, ifname, DEFAULT_DIR);
+    }
+
+    /** One of several in one guest, each with its own {@code dir}. */
+    public MkadMka(CommandRunner shell, String ifname, String dir) {
+        super(shell, ifname, dir);
     }
 
     @Override
     String logFile() {
-        return DIR + "/mkad.log";
+        return dir() + "/mkad.log";
     }
 
     @Override
@@ -105,21 +110,21 @@ public final class MkadMka extends GuestMkaDaemon {
         // GLib's complaints about the missing D-Bus objects go to stderr, kept apart from mkad's own log
         run("[ -x " + BINARY + " ] || { echo 'the image has no mkad: run scripts/install-deps, then "
                 + "conformance/vm/build-initramfs builds it in'; exit 3; }\n"
-                + "mkdir -p " + DIR + " && umask 077 && cat > " + DIR + "/mkad.conf <<'EOF'\n"
+                + "mkdir -p " + dir() + " && umask 077 && cat > " + dir() + "/mkad.conf <<'EOF'\n"
                 + file(c, ifname()) + "EOF\n"
-                + BINARY + " -f -c " + DIR + "/mkad.conf > " + DIR + "/mkad.log 2> " + DIR + "/mkad.err < /dev/null &\n"
-                + "echo $! > " + DIR + "/mkad.pid\n"
+                + BINARY + " -f -c " + dir() + "/mkad.conf > " + dir() + "/mkad.log 2> " + dir() + "/mkad.err < /dev/null &\n"
+                + "echo $! > " + dir() + "/mkad.pid\n"
                 // the configuration is checked at start: a bad one ends the process at once
                 + "i=0; while [ $i -lt 20 ] && ! /sbin/ip link show " + MACSEC_IFACE + " >/dev/null 2>&1; do "
-                + "kill -0 $(cat " + DIR + "/mkad.pid) 2>/dev/null || { tail -5 " + DIR + "/mkad.log; exit 4; }; "
+                + "kill -0 $(cat " + dir() + "/mkad.pid) 2>/dev/null || { tail -5 " + dir() + "/mkad.log; exit 4; }; "
                 + "sleep 0.1; i=$((i+1)); done\n");
     }
 
     @Override
     public void stop() throws IOException {
-        run("if [ -f " + DIR + "/mkad.pid ]; then p=$(cat " + DIR + "/mkad.pid); kill $p 2>/dev/null; "
+        run("if [ -f " + dir() + "/mkad.pid ]; then p=$(cat " + dir() + "/mkad.pid); kill $p 2>/dev/null; "
                 + "i=0; while kill -0 $p 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i+1)); done; "
-                + "kill -9 $p 2>/dev/null; rm -f " + DIR + "/mkad.pid; fi; "
+                + "kill -9 $p 2>/dev/null; rm -f " + dir() + "/mkad.pid; fi; "
                 + "for l in $(/sbin/ip -o link show type macsec | sed -n 's/^[0-9]*: *\\([^@:]*\\).*/\\1/p'); do "
                 + "/sbin/ip link del $l; done; true");
     }
@@ -129,9 +134,9 @@ public final class MkadMka extends GuestMkaDaemon {
     public Map<String, String> status() throws IOException {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("mka", name());
-        m.put("running", run("[ -f " + DIR + "/mkad.pid ] && kill -0 $(cat " + DIR + "/mkad.pid) 2>/dev/null "
+        m.put("running", run("[ -f " + dir() + "/mkad.pid ] && kill -0 $(cat " + dir() + "/mkad.pid) 2>/dev/null "
                 + "&& echo yes || echo no").strip());
-        String cp = run("grep -o 'FSM MKA_CP/0 transitions to state [A-Z_]*' " + DIR + "/mkad.log 2>/dev/null | tail -1 || true")
+        String cp = run("grep -o 'FSM MKA_CP/0 transitions to state [A-Z_]*' " + dir() + "/mkad.log 2>/dev/null | tail -1 || true")
                 .strip();
         if (!cp.isEmpty()) {
             m.put("cp_state", cp.substring(cp.lastIndexOf(' ') + 1));

@@ -35,12 +35,17 @@ public final class WpaSupplicantMka extends GuestMkaDaemon {
     }
 
     public WpaSupplicantMka(CommandRunner shell, String ifname) {
-        super(shell, ifname);
+        this(shell, ifname, DEFAULT_DIR);
+    }
+
+    /** One of several in one guest, each with its own {@code dir}. */
+    public WpaSupplicantMka(CommandRunner shell, String ifname, String dir) {
+        super(shell, ifname, dir);
     }
 
     @Override
     String logFile() {
-        return DIR + "/wpa.log";
+        return dir() + "/wpa.log";
     }
 
     @Override
@@ -69,19 +74,19 @@ public final class WpaSupplicantMka extends GuestMkaDaemon {
     public void start(Config c) throws IOException {
         stop();
         // the config is shipped inside the script, which LinuxVm sends base64-encoded over its private channel
-        run("mkdir -p " + DIR + " /var/run/wpa_supplicant && umask 077 && cat > " + DIR + "/wpa.conf <<'EOF'\n"
+        run("mkdir -p " + dir() + " /var/run/wpa_supplicant && umask 077 && cat > " + dir() + "/wpa.conf <<'EOF'\n"
                 + file(c) + "EOF\n"
-                + ": > " + DIR + "/wpa.log\n"
-                + "/sbin/wpa_supplicant -B -t -dd -D macsec_linux -i " + ifname() + " -c " + DIR + "/wpa.conf -P "
-                + DIR + "/wpa.pid -f " + DIR + "/wpa.log\n");
+                + ": > " + dir() + "/wpa.log\n"
+                + "/sbin/wpa_supplicant -B -t -dd -D macsec_linux -i " + ifname() + " -c " + dir() + "/wpa.conf -P "
+                + dir() + "/wpa.pid -f " + dir() + "/wpa.log\n");
     }
 
     /** Stops wpa_supplicant (if running) and removes any macsec interface it left. */
     @Override
     public void stop() throws IOException {
-        run("if [ -f " + DIR + "/wpa.pid ]; then p=$(cat " + DIR + "/wpa.pid); kill $p 2>/dev/null; "
+        run("if [ -f " + dir() + "/wpa.pid ]; then p=$(cat " + dir() + "/wpa.pid); kill $p 2>/dev/null; "
                 + "i=0; while kill -0 $p 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i+1)); done; "
-                + "kill -9 $p 2>/dev/null; rm -f " + DIR + "/wpa.pid; fi; "
+                + "kill -9 $p 2>/dev/null; rm -f " + dir() + "/wpa.pid; fi; "
                 + "for l in $(/sbin/ip -o link show type macsec | sed -n 's/^[0-9]*: *\\([^@:]*\\).*/\\1/p'); do "
                 + "/sbin/ip link del $l; done; rm -f /var/run/wpa_supplicant/" + ifname() + "; true");
     }

@@ -67,6 +67,21 @@ public final class MkaDeviceFixture implements AutoCloseable {
         return kay;
     }
 
+    /** The device's shell (interop runs several KaYs of its own in the guest). */
+    public CommandRunner shell() {
+        return shell;
+    }
+
+    /** The device's data link, shared by every case: record on it without closing it. */
+    public FrameLink dataLink() {
+        return wire.dataLink();
+    }
+
+    /** Where the cases' pcaps go. */
+    public Path outDir() {
+        return outDir;
+    }
+
     /** The MAC address the device's data port sends from, {@code aa:bb:cc:dd:ee:ff}. */
     public String deviceMac() {
         return mac(wire.dataMac());

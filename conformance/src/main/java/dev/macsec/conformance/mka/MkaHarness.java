@@ -60,14 +60,25 @@ public final class MkaHarness {
         }
         ProsePlan.Case planned = planCase(story);
         labelCase(ctx, clause, story, cipherSuite);
-        Allure.description(PlanText.caseMarkdown(ProsePlan.mka(), planned));
+        Allure.description(PlanText.caseMarkdown(planOf(planned), planned));
         labelled = name;
     }
 
-    /** The MKA plan's case a case name belongs to: the longest plan id it starts with. */
+    /** The plan (MKA or interop) holding {@code c}. */
+    private static ProsePlan planOf(ProsePlan.Case c) {
+        return ProsePlan.mka().cases().contains(c) ? ProsePlan.mka() : ProsePlan.interop();
+    }
+
+    /** Publishes a report entry of the case (the runner keeps {@code macsec.*} entries). */
+    public void publish(String key, String value) {
+        ctx.publishReportEntry(key, value);
+    }
+
+    /** The MKA or interop plan's case a case name belongs to: the longest plan id it starts with. */
     static ProsePlan.Case planCase(String story) {
         ProsePlan.Case best = null;
-        for (ProsePlan.Case c : ProsePlan.mka().cases()) {
+        for (ProsePlan.Case c : java.util.stream.Stream.concat(ProsePlan.mka().cases().stream(),
+                ProsePlan.interop().cases().stream()).toList()) {
             if ((story.equals(c.id()) || story.startsWith(c.id() + "-"))
                     && (best == null || c.id().length() > best.id().length())) {
                 best = c;
@@ -126,7 +137,7 @@ public final class MkaHarness {
         try {
             ProsePlan.Case planned = planCase(story);
             clause = planned.clause();
-            Allure.description(PlanText.caseMarkdown(ProsePlan.mka(), planned));
+            Allure.description(PlanText.caseMarkdown(planOf(planned), planned));
         } catch (IllegalStateException e) {
             clause = "?";
         }

@@ -78,7 +78,7 @@ public final class MkaReport {
         }
     }
 
-    static String describe(AnalysisSummary s) {
+    public static String describe(AnalysisSummary s) {
         StringBuilder b = new StringBuilder();
         MkaSummary m = s.mka();
         b.append("MKPDUs ").append(m.mkpdus()).append(", ICV verified ").append(m.icvVerified()).append(", ICV failed ")

@@ -16,8 +16,10 @@ import java.util.List;
 public record ProsePlan(String standard, String title, String observedOn, List<Case> cases) {
     public static final String TRANSMIT = "/plan/802.1AE-transmit.yaml";
     public static final String MKA = "/plan/802.1X-mka.yaml";
+    public static final String INTEROP = "/plan/802.1X-interop.yaml";
     private static volatile ProsePlan transmit;
     private static volatile ProsePlan mka;
+    private static volatile ProsePlan interop;
 
     /**
      * @param cipherSuites the cipher suites (or SAKs) it runs under, in words
@@ -39,6 +41,16 @@ public record ProsePlan(String standard, String title, String observedOn, List<C
         if (p == null) {
             p = load(TRANSMIT, "802.1AE-");
             transmit = p;
+        }
+        return p;
+    }
+
+    /** The interop plan: MKA implementations brought up against each other, none of them the device under test. */
+    public static ProsePlan interop() {
+        ProsePlan p = interop;
+        if (p == null) {
+            p = load(INTEROP, "802.1X-");
+            interop = p;
         }
         return p;
     }

@@ -1,6 +1,7 @@
 package dev.macsec.conformance.runner;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The outcome of one case (one parameterized invocation).
@@ -17,10 +18,19 @@ import java.util.List;
  *                       lacking, the harness problem), null when passed
  * @param durationMillis wall time of the case
  * @param pcap           the frames the case exchanged (a pcap file), null when it exchanged none
+ * @param observations   what an interop case saw, by matrix column (pair, keyServer, secured, pings, rekey,
+ *                       framesVerified, findings, ...); empty for conformance cases
  */
 public record CaseResult(String clause, String caseName, String displayName, String cipherSuite,
                          String validateFrames, Verdict verdict, List<String> deviations, String linuxProfile,
-                         String message, long durationMillis, String pcap) {
+                         String message, long durationMillis, String pcap, Map<String, String> observations) {
+    /** Report entries under this prefix are an interop case's {@link #observations}. */
+    public static final String OBSERVATION = "macsec.interop.";
+
+    public CaseResult {
+        observations = Map.copyOf(observations);
+    }
+
     /** A case's verdict, as a certification lab reports it. */
     public enum Verdict {
         /** Every expected observable was seen, as the test plan states it. */

@@ -4,6 +4,7 @@ import dev.macsec.conformance.plan.Clauses;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.macsec.conformance.interop.InteropSuite;
 import dev.macsec.conformance.mka.MkaSuite;
 import dev.macsec.conformance.suite.ConformanceParameters;
 import dev.macsec.conformance.suite.InconclusiveFailure;
@@ -73,8 +74,10 @@ public final class ConformanceRunner {
             case "802.1x", "ieee802.1x", "mka" -> List.of(MkaSuite.class);
             // MKA first: its VM is shut down when its class ends, before the 802.1AE suite boots the device
             case "all" -> List.of(MkaSuite.class, ReceiveSuite.class, TransmitSuite.class);
+            // not part of "all": interop judges implementations against each other, not the device under test
+            case "interop" -> List.of(InteropSuite.class);
             default -> throw new InputException("unknown suite '" + suite
-                    + "' (known: 802.1ae, ieee802.1ae, 802.1x, ieee802.1x, mka, all)");
+                    + "' (known: 802.1ae, ieee802.1ae, 802.1x, ieee802.1x, mka, all, interop)");
         };
     }
 

@@ -25,6 +25,29 @@ final class ReportIndex {
         Files.writeString(file, render(r, suite, interrupted));
     }
 
+    /** Matrix columns of an interop run, in order, with their headings. */
+    private static final List<String[]> MATRIX = List.of(new String[]{"pair", "Pair"},
+            new String[]{"keyServer", "Key Server (meant)"}, new String[]{"secured", "Secured"},
+            new String[]{"pings", "Echo replies"}, new String[]{"rekey", "Rekey"},
+            new String[]{"framesVerified", "Frames verified from the CAK"}, new String[]{"findings", "MKA findings"});
+
+    /** The interop matrix (one row per case with observations), or nothing for a conformance run. */
+    static String interopMatrix(List<CaseResult> cases) {
+        List<CaseResult> rows = cases.stream().filter(c -> !c.observations().isEmpty()).toList();
+        if (rows.isEmpty()) {
+            return "";
+        }
+        StringBuilder s = new StringBuilder("## Interop matrix\n\n| Case | Cipher suite");
+        MATRIX.forEach(c -> s.append(" | ").append(c[1]));
+        s.append(" | Verdict |\n|---|---").append("|---".repeat(MATRIX.size())).append("|---|\n");
+        for (CaseResult c : rows) {
+            s.append("| ").append(c.caseName()).append(" | ").append(c.cipherSuite());
+            MATRIX.forEach(col -> s.append(" | ").append(c.observations().getOrDefault(col[0], "-").replace("|", "\\|")));
+            s.append(" | ").append(c.verdict().label()).append(" |\n");
+        }
+        return s.append('\n').toString();
+    }
+
     static String render(RunResult r, String suite, boolean interrupted) {
         Map<String, List<CaseResult>> byClause = new TreeMap<>(Clauses.ORDER);
         for (CaseResult c : r.cases()) {
@@ -59,6 +82,7 @@ final class ReportIndex {
             s.append(" |\n");
         }
         s.append('\n');
+        s.append(interopMatrix(r.cases()));
 
         for (Map.Entry<String, List<CaseResult>> e : byClause.entrySet()) {
             s.append("## Clause ").append(e.getKey()).append("\n\n");

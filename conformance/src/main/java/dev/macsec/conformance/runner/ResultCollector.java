@@ -87,6 +87,16 @@ final class ResultCollector implements TestExecutionListener {
         add(id, s, devs, t == null ? null : t.getClass().getSimpleName() + ": " + t.getMessage());
     }
 
+    private static Map<String, String> observations(Map<String, String> entries) {
+        Map<String, String> o = new java.util.TreeMap<>();
+        entries.forEach((k, v) -> {
+            if (k.startsWith(CaseResult.OBSERVATION)) {
+                o.put(k.substring(CaseResult.OBSERVATION.length()), v);
+            }
+        });
+        return o;
+    }
+
     private void add(TestIdentifier id, CaseResult.Verdict s, List<String> devs, String message) {
         Map<String, String> e = entries.getOrDefault(id.getUniqueId(), Map.of());
         Long t0 = starts.get(id.getUniqueId());
@@ -95,7 +105,7 @@ final class ResultCollector implements TestExecutionListener {
         String name = e.getOrDefault("macsec.case", id.getLegacyReportingName());
         CaseResult c = new CaseResult(clause, name, id.getDisplayName(), e.getOrDefault("macsec.cipherSuite", "?"),
                 e.getOrDefault("macsec.validateFrames", "-"), s, devs, e.get("macsec.linuxProfile"), message, ms,
-                e.get(ConformanceExtension.ENTRY_PCAP));
+                e.get(ConformanceExtension.ENTRY_PCAP), observations(e));
         results.add(c);
         if (progress != null) {
             progress.printf("%-16s %-40s %-16s %-9s %s%n", s.label(), name, c.cipherSuite(), c.validateFrames(),

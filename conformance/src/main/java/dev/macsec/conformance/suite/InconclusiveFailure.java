@@ -18,6 +18,15 @@ public class InconclusiveFailure extends RuntimeException {
         this.unseen = List.copyOf(unseen);
     }
 
+    /**
+     * An expected observable the run could not make the implementations produce (e.g. a rekey that nothing can
+     * trigger), with the reason.
+     */
+    public InconclusiveFailure(String notProduced) {
+        super(PREFIX + notProduced);
+        this.unseen = List.of();
+    }
+
     /** The observables the device did not report. */
     public List<String> unseen() {
         return unseen;
