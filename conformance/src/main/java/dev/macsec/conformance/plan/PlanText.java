@@ -55,7 +55,8 @@ public final class PlanText {
 
     private static String heading(TestPlan p, ProsePlan mka) {
         String macsec = p == null ? null : p.standard() + " (MACsec)";
-        String keyAgreement = mka == null ? null : mka.standard() + " (MKA)";
+        String keyAgreement = mka == null ? null
+                : mka.standard() + (mka == ProsePlan.interop() ? " (MKA interoperability)" : " (MKA)");
         return macsec == null ? keyAgreement : keyAgreement == null ? macsec : macsec + " and " + keyAgreement;
     }
 

@@ -41,8 +41,9 @@ public final class ConformanceCommand implements Callable<Integer> {
             description = "device file (default: conformance/devices/linux-vm.yaml)")
     Path device;
 
-    @Option(names = "--suite", defaultValue = "802.1ae", description = "802.1ae, 802.1x (MKA against wpa_supplicant in the linux-vm device) or all "
-                    + "(default: ${DEFAULT-VALUE})")
+    @Option(names = "--suite", defaultValue = "802.1ae", description = "802.1ae, 802.1x (MKA against the linux-vm device's KaY), all (both), or interop "
+                    + "(the MKA interop matrix of our participant, wpa_supplicant and mkad in the linux-vm guest; "
+                    + "not part of all) (default: ${DEFAULT-VALUE})")
     String suite;
 
     @Option(names = "--cipher-suites", paramLabel = "LIST",
@@ -101,7 +102,8 @@ public final class ConformanceCommand implements Callable<Integer> {
         boolean macsec = classes.contains(ReceiveSuite.class);
         TestPlan p = macsec ? TestPlan.receive() : null;
         ProsePlan t = macsec ? ProsePlan.transmit() : null;
-        ProsePlan mka = classes.contains(MkaSuite.class) ? ProsePlan.mka() : null;
+        ProsePlan mka = classes.contains(MkaSuite.class) ? ProsePlan.mka()
+                : classes.contains(dev.macsec.conformance.interop.InteropSuite.class) ? ProsePlan.interop() : null;
         String text = switch (format.toLowerCase(java.util.Locale.ROOT)) {
             case "md", "markdown" -> PlanText.markdown(p, t, mka);
             case "html" -> PlanText.html(p, t, mka);

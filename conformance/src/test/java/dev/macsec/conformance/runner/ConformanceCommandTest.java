@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The CLI wiring: the plugin is found, bad arguments and unreachable devices are harness errors (2), never failures. */
@@ -78,7 +79,12 @@ class ConformanceCommandTest {
         assertEquals(3, ConformanceRunner.suiteClasses("all").size());
         dev.macsec.error.InputException e = org.junit.jupiter.api.Assertions.assertThrows(
                 dev.macsec.error.InputException.class, () -> ConformanceRunner.suiteClasses("802.3"));
-        assertEquals("unknown suite '802.3' (known: 802.1ae, ieee802.1ae, 802.1x, ieee802.1x, mka, all)", e.getMessage());
+        assertEquals("unknown suite '802.3' (known: 802.1ae, ieee802.1ae, 802.1x, ieee802.1x, mka, all, interop)",
+                e.getMessage());
+        assertEquals(java.util.List.of(dev.macsec.conformance.interop.InteropSuite.class),
+                ConformanceRunner.suiteClasses("interop"));
+        assertFalse(ConformanceRunner.suiteClasses("all").contains(dev.macsec.conformance.interop.InteropSuite.class),
+                "interop judges implementations against each other, not the device: not part of all");
         assertEquals(2, Main.run("conformance", "--suite", "802.3", "--no-html"));
     }
 
