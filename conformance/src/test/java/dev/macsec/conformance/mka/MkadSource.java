@@ -26,7 +26,7 @@ public final class MkadSource {
                 + "../shared/third-party, and GitHub is unreachable: the mkad cases cannot run on this machine");
     }
 
-    static boolean obtainable() {
+    public static boolean obtainable() {
         String cache = System.getenv("MACSEC_DUT_CACHE");
         Path cacheDir = cache != null && !cache.isBlank() ? Paths.get(cache)
                 : Paths.get(System.getProperty("user.home"), ".cache", "macsec-dut");

@@ -2,6 +2,7 @@ package dev.macsec.conformance.runner;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.macsec.conformance.mka.MkadSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -47,14 +48,18 @@ class InteropLinuxVmTest {
         r.cases().forEach(c -> seen.put(c.caseName() + " " + c.cipherSuite(), c.verdict()));
         Map<String, CaseResult.Verdict> expected = new TreeMap<>();
         String p = "802.1X-9-interop-pair-";
+        // without MKAdaemon's source the image has no mkad: its cells are not applicable, saying why
+        boolean mkad = MkadSource.obtainable();
         expected.put(p + "ours-wpa_supplicant-ks-ours GCM-AES-128", CaseResult.Verdict.PASS);
         expected.put(p + "ours-wpa_supplicant-ks-wpa_supplicant GCM-AES-128", CaseResult.Verdict.PASS);
         for (String s : List.of("GCM-AES-128", "GCM-AES-256", "GCM-AES-XPN-128", "GCM-AES-XPN-256")) {
-            expected.put(p + "ours-mkad-ks-ours " + s, CaseResult.Verdict.PASS);
-            expected.put(p + "ours-mkad-ks-mkad " + s, CaseResult.Verdict.INCONCLUSIVE);
+            expected.put(p + "ours-mkad-ks-ours " + s, mkad ? CaseResult.Verdict.PASS : CaseResult.Verdict.NOT_APPLICABLE);
+            expected.put(p + "ours-mkad-ks-mkad " + s,
+                    mkad ? CaseResult.Verdict.INCONCLUSIVE : CaseResult.Verdict.NOT_APPLICABLE);
         }
-        expected.put(p + "wpa_supplicant-mkad-ks-wpa_supplicant GCM-AES-128", CaseResult.Verdict.FAIL);
-        expected.put(p + "wpa_supplicant-mkad-ks-mkad GCM-AES-128", CaseResult.Verdict.FAIL);
+        CaseResult.Verdict wpaMkad = mkad ? CaseResult.Verdict.FAIL : CaseResult.Verdict.NOT_APPLICABLE;
+        expected.put(p + "wpa_supplicant-mkad-ks-wpa_supplicant GCM-AES-128", wpaMkad);
+        expected.put(p + "wpa_supplicant-mkad-ks-mkad GCM-AES-128", wpaMkad);
         expected.put("802.1X-9-interop-group-ca GCM-AES-128", CaseResult.Verdict.PASS);
         assertEquals(expected, seen, r.cases().stream().filter(c -> c.message() != null)
                 .map(c -> c.caseName() + " " + c.cipherSuite() + ": " + c.message()).toList().toString());
@@ -65,6 +70,10 @@ class InteropLinuxVmTest {
         for (CaseResult c : r.cases()) {
             Map<String, String> o = c.observations();
             String what = c.caseName() + " " + c.cipherSuite() + " " + o;
+            if (c.verdict() == CaseResult.Verdict.NOT_APPLICABLE) {
+                assertTrue(c.message().contains("has no mkad"), what);
+                continue;
+            }
             if (c.verdict() == CaseResult.Verdict.FAIL) {
                 assertEquals("no", o.get("secured"), what);
                 assertTrue(c.message().contains("it accepts version 3 only"), what);
@@ -86,11 +95,14 @@ class InteropLinuxVmTest {
     void theMatrixIsInReportMdAndSummaryJson() throws IOException {
         String md = Files.readString(DIR.resolve("report.md"));
         assertTrue(md.contains("## Interop matrix\n"), md);
-        assertEquals(r.cases().size(), md.lines().filter(l -> l.startsWith("| 802.1X-9-interop-")).count());
+        assertEquals(r.cases().stream().filter(c -> !c.observations().isEmpty()).count(),
+                md.lines().filter(l -> l.startsWith("| 802.1X-9-interop-")).count());
         JsonNode summary = new ObjectMapper().readTree(DIR.resolve("summary.json").toFile());
         assertEquals("interop", summary.path("suite").asText());
         for (JsonNode c : summary.path("cases")) {
-            assertFalse(c.path("observations").path("secured").asText().isEmpty(), c.toString());
+            if (!c.path("verdict").asText().equals("NOT_APPLICABLE")) {
+                assertFalse(c.path("observations").path("secured").asText().isEmpty(), c.toString());
+            }
         }
     }
 }
