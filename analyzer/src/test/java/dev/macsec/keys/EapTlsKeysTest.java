@@ -22,13 +22,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The EAP-TLS MSK, EMSK and Session-Id derived from a key log against real sessions: wpa_supplicant 2.10 (peer) and
- * hostapd 2.10 (authenticator with its EAP server) over OpenSSL 3.0, recorded by scripts/eap-tls-keylog-session into
- * src/test/resources/eap-tls. Per session NAME: NAME.keylog is the key log OpenSSL wrote, NAME.handshake the version,
- * cipher suite and randoms tshark read from the capture (NAME.pcap), NAME.wpa_supplicant and NAME.hostapd the keys
- * those two printed in their debug output, verbatim. Nothing expected here comes from this project's code.
+ * hostapd 2.10 (wired authenticator, with its own EAP server, or for the fr-* sessions with FreeRADIUS 3.2.1 as the
+ * AAA server), all over OpenSSL 3.0, recorded by scripts/eap-tls-keylog-session into src/test/resources/eap-tls. Per
+ * session NAME: NAME.keylog is the key log OpenSSL wrote for the peer, NAME.handshake the version, cipher suite and
+ * randoms tshark read from the capture (NAME.pcap), NAME.wpa_supplicant, NAME.hostapd and NAME.freeradius the keys
+ * those printed in their debug output, verbatim. Nothing expected here comes from this project's code.
  */
 class EapTlsKeysTest {
-    private static final Pattern HEXDUMP = Pattern.compile("^EAP-TLS: Derived (key|EMSK|Session-Id) - hexdump\\(len=(\\d+)\\):((?: [0-9a-f]{2})+)$");
+    private static final Pattern HEXDUMP = Pattern.compile("^(?:EAP-TLS: Derived )?(key|EMSK|Session-Id|MS-MPPE-Send-Key|MS-MPPE-Recv-Key)"
+            + " - hexdump\\(len=(\\d+)\\):((?: [0-9a-f]{2})+)$");
+    /** FreeRADIUS -X prints the reply's attributes as "MS-MPPE-Recv-Key = 0x..." and "EAP-Key-Name := 0x...". */
+    private static final Pattern RADIUS_ATTRIBUTE = Pattern.compile("^(MS-MPPE-Recv-Key|MS-MPPE-Send-Key|EAP-Key-Name) :?= 0x([0-9a-f]+)$");
 
     /** One recorded session: what the wire and the key log give, and what wpa_supplicant and hostapd derived. */
     record Session(String name, int version, int cipherSuite, byte[] clientRandom, byte[] serverRandom, String keyLog,
@@ -88,6 +92,37 @@ class EapTlsKeysTest {
         assertEquals(Hex.format(s.peer().get("Session-Id")), Hex.format(keys.sessionId()), "Session-Id");
     }
 
+    /**
+     * With FreeRADIUS as the server: the MSK is what its Access-Accept carried (RFC 5216 2.3: MS-MPPE-Recv-Key the
+     * MSK's first 32 octets, MS-MPPE-Send-Key the next 32), as FreeRADIUS printed it and hostapd decrypted it, and the
+     * Session-Id is its EAP-Key-Name, for TLS 1.2 and for TLS 1.3, where both sides export with the Type-Code context.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"fr-tls12", "fr-tls13"})
+    void derivesWhatFreeRadiusSentInTheAccessAccept(String name) {
+        Session s = Session.load(name);
+        EapTlsKeys.Material keys = s.derive(TlsKeyLog.parse(s.keyLog(), name + ".keylog"));
+        Map<String, byte[]> radius = radiusAttributes(resource(name + ".freeradius"));
+        assertEquals(Hex.format(radius.get("MS-MPPE-Recv-Key")) + Hex.format(radius.get("MS-MPPE-Send-Key")), Hex.format(keys.msk()),
+                "MSK from FreeRADIUS's MS-MPPE keys");
+        assertEquals(Hex.format(s.server().get("MS-MPPE-Recv-Key")) + Hex.format(s.server().get("MS-MPPE-Send-Key")),
+                Hex.format(keys.msk()), "MSK from the MS-MPPE keys hostapd decrypted");
+        assertEquals(Hex.format(radius.get("EAP-Key-Name")), Hex.format(keys.sessionId()), "Session-Id (EAP-Key-Name)");
+        assertEquals(Hex.format(s.peer().get("key")), Hex.format(keys.msk()), "MSK (wpa_supplicant)");
+        assertEquals(Hex.format(s.peer().get("EMSK")), Hex.format(keys.emsk()), "EMSK (wpa_supplicant)");
+    }
+
+    static Map<String, byte[]> radiusAttributes(String text) {
+        Map<String, byte[]> out = new HashMap<>();
+        for (String line : text.split("\n")) {
+            Matcher m = RADIUS_ATTRIBUTE.matcher(line.strip());
+            if (m.matches() && !m.group(2).equals("00")) {
+                out.put(m.group(1), Hex.of(m.group(2)));
+            }
+        }
+        return out;
+    }
+
     /** The recordings cover what they are named for, so each derivation path above is really taken. */
     @Test
     void theSessionsCoverEachVersionAndHash() {
@@ -96,6 +131,8 @@ class EapTlsKeysTest {
         assertEquals(List.of(EapTlsKeys.TLS_1_2, 0xC02C), List.of(Session.load("tls12-sha384").version(), Session.load("tls12-sha384").cipherSuite()));
         assertEquals(List.of(EapTlsKeys.TLS_1_3, 0x1301), List.of(Session.load("tls13-sha256").version(), Session.load("tls13-sha256").cipherSuite()));
         assertEquals(List.of(EapTlsKeys.TLS_1_3, 0x1302), List.of(Session.load("tls13-sha384").version(), Session.load("tls13-sha384").cipherSuite()));
+        assertEquals(EapTlsKeys.TLS_1_2, Session.load("fr-tls12").version());
+        assertEquals(EapTlsKeys.TLS_1_3, Session.load("fr-tls13").version());
     }
 
     /** RFC 5216 2.3: the TLS 1.2 Session-Id is the type and the two randoms, which wpa_supplicant's shows too. */
@@ -133,10 +170,10 @@ class EapTlsKeysTest {
         assertNotEquals(Hex.format(s.peer().get("key")), Hex.format(asTls10.msk()));
     }
 
-    /** All five sessions in one key log (as one SSLKEYLOGFILE collects them): each is found by its client random. */
+    /** All the sessions in one key log (as one SSLKEYLOGFILE collects them): each is found by its client random. */
     @Test
     void oneKeyLogHoldsManySessions() {
-        List<String> names = List.of("tls10", "tls12-sha256", "tls12-sha384", "tls13-sha256", "tls13-sha384");
+        List<String> names = List.of("tls10", "tls12-sha256", "tls12-sha384", "tls13-sha256", "tls13-sha384", "fr-tls12", "fr-tls13");
         StringBuilder all = new StringBuilder("# SSL/TLS secrets log file, generated by NSS\r\n\n");
         names.forEach(n -> all.append(resource(n + ".keylog")).append("CLIENT_EARLY_TRAFFIC_SECRET ").append("00".repeat(32))
                 .append(' ').append("11".repeat(48)).append('\n'));
