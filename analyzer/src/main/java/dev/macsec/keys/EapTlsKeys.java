@@ -115,7 +115,8 @@ public final class EapTlsKeys {
 
     /**
      * The session's keys, or empty when {@code log} lacks the secret this version needs (the master secret up to
-     * TLS 1.2, the exporter secret for TLS 1.3) for this ClientHello random.
+     * TLS 1.2, the exporter secret for TLS 1.3) for this ClientHello random. A TLS 1.3 log with the traffic secrets
+     * but no EXPORTER_SECRET line is not enough: the exporter secret derives from the master secret, not from them.
      *
      * @param version      the negotiated version: the ServerHello's supported_versions for TLS 1.3, else its version
      * @param cipherSuite  the ServerHello's cipher suite
