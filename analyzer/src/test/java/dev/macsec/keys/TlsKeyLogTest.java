@@ -1,12 +1,18 @@
 package dev.macsec.keys;
 
 import dev.macsec.error.InputException;
+import dev.macsec.testing.Mutator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -77,5 +83,33 @@ class TlsKeyLogTest {
         Path missing = dir.resolve("missing.log");
         assertEquals(missing + ": TLS key log not found", assertThrows(InputException.class, () -> TlsKeyLog.load(missing)).getMessage());
         assertEquals(dir + ": is a directory, not a TLS key log", assertThrows(InputException.class, () -> TlsKeyLog.load(dir)).getMessage());
+    }
+
+    /**
+     * Mutated key logs (the recorded sessions' and one of every label): a key log or one printable line that repeats
+     * no secret of the input, nothing else. A fixed number of cases, not the shared fuzz time budget ({@code Fuzz}),
+     * which is split among the long-running targets.
+     */
+    @Test
+    void mutatedKeyLogsGiveSecretsOrOneSafeLine() {
+        List<byte[]> corpus = List.of("tls12-sha384", "tls13-sha384", "tls13-sha256", "tls10").stream()
+                .map(n -> EapTlsKeysTest.resource(n + ".keylog").getBytes(StandardCharsets.ISO_8859_1)).toList();
+        Pattern keyLike = Pattern.compile("[0-9a-fA-F]{32,}");
+        SplittableRandom r = new SplittableRandom(0x15);
+        for (int i = 0; i < 10_000; i++) {
+            byte[] seed = corpus.get(r.nextInt(corpus.size()));
+            String text = new String(Mutator.mutate(seed, r, corpus), StandardCharsets.ISO_8859_1);
+            try {
+                TlsKeyLog.parse(text, "fuzz.log");
+            } catch (InputException e) {
+                String m = e.getMessage();
+                assertTrue(m.startsWith("fuzz.log:"), m);
+                assertTrue(m.chars().allMatch(c -> c >= 0x20 && c < 0x7f), "not one printable line: " + m);
+                Matcher secret = keyLike.matcher(text);
+                while (secret.find()) {
+                    assertFalse(m.toLowerCase().contains(secret.group().toLowerCase().substring(0, 16)), "repeats a secret: " + m);
+                }
+            }
+        }
     }
 }
