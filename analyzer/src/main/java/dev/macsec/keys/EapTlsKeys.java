@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The keys an EAP-TLS session exports (MSK, EMSK, EAP Session-Id), from the session's TLS secrets: RFC 5216 2.3 for
@@ -159,11 +160,12 @@ public final class EapTlsKeys {
         if (!supports(TLS_1_3, cipherSuite)) {
             throw new IllegalArgumentException(String.format("cipher suite 0x%04X: key derivation not supported", cipherSuite));
         }
-        Digest hash = hash(cipherSuite);
-        if (exporterSecret.length != hash.getDigestSize()) {
+        Supplier<Digest> hash = hash(cipherSuite);
+        int hashLength = hash.get().getDigestSize();
+        if (exporterSecret.length != hashLength) {
             throw new IllegalArgumentException("the exporter secret is " + exporterSecret.length + " octets; cipher suite "
-                    + String.format("0x%04X", cipherSuite) + " hashes with " + hash.getAlgorithmName()
-                    + " (" + hash.getDigestSize() + ")");
+                    + String.format("0x%04X", cipherSuite) + " hashes with " + hash.get().getAlgorithmName()
+                    + " (" + hashLength + ")");
         }
         byte[] context = {EAP_TYPE_TLS};
         byte[] keyMaterial = tls13Exporter(hash, exporterSecret, RFC9190_KEY_LABEL, context, MSK_LENGTH + EMSK_LENGTH);
@@ -223,15 +225,15 @@ public final class EapTlsKeys {
      * "exporter", Hash(context), length), with Derive-Secret(S, label, "") = HKDF-Expand-Label(S, label, Hash(""),
      * Hash.length).
      */
-    static byte[] tls13Exporter(Digest hash, byte[] exporterSecret, String label, byte[] context, int length) {
-        byte[] derived = hkdfExpandLabel(hash, exporterSecret, label, digest(hash, new byte[0]), hash.getDigestSize());
+    static byte[] tls13Exporter(Supplier<Digest> hash, byte[] exporterSecret, String label, byte[] context, int length) {
+        byte[] derived = hkdfExpandLabel(hash, exporterSecret, label, digest(hash, new byte[0]), hash.get().getDigestSize());
         byte[] out = hkdfExpandLabel(hash, derived, "exporter", digest(hash, context), length);
         Arrays.fill(derived, (byte) 0);
         return out;
     }
 
     /** RFC 8446 7.1: HKDF-Expand(secret, uint16 length || opaque "tls13 " + label<7..255> || opaque context<0..255>). */
-    static byte[] hkdfExpandLabel(Digest hash, byte[] secret, String label, byte[] context, int length) {
+    static byte[] hkdfExpandLabel(Supplier<Digest> hash, byte[] secret, String label, byte[] context, int length) {
         byte[] fullLabel = ("tls13 " + label).getBytes(StandardCharsets.US_ASCII);
         ByteArrayOutputStream info = new ByteArrayOutputStream();
         info.write(length >>> 8);
@@ -240,27 +242,23 @@ public final class EapTlsKeys {
         info.writeBytes(fullLabel);
         info.write(context.length);
         info.writeBytes(context);
-        HKDFBytesGenerator hkdf = new HKDFBytesGenerator(fresh(hash));
+        HKDFBytesGenerator hkdf = new HKDFBytesGenerator(hash.get());
         hkdf.init(HKDFParameters.skipExtractParameters(secret, info.toByteArray()));
         byte[] out = new byte[length];
         hkdf.generateBytes(out, 0, length);
         return out;
     }
 
-    private static byte[] digest(Digest hash, byte[] data) {
-        Digest d = fresh(hash);
+    private static byte[] digest(Supplier<Digest> hash, byte[] data) {
+        Digest d = hash.get();
         d.update(data, 0, data.length);
         byte[] out = new byte[d.getDigestSize()];
         d.doFinal(out, 0);
         return out;
     }
 
-    private static Digest fresh(Digest hash) {
-        return hash.getDigestSize() == 48 ? new SHA384Digest() : new SHA256Digest();
-    }
-
-    static Digest hash(int cipherSuite) {
-        return isSha384(cipherSuite) ? new SHA384Digest() : new SHA256Digest();
+    static Supplier<Digest> hash(int cipherSuite) {
+        return isSha384(cipherSuite) ? SHA384Digest::new : SHA256Digest::new;
     }
 
     static boolean isSha384(int cipherSuite) {
