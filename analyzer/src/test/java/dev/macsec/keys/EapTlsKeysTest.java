@@ -1,5 +1,7 @@
 package dev.macsec.keys;
 
+import org.bouncycastle.jcajce.spec.TLSKeyMaterialSpec;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -10,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
+import javax.crypto.SecretKeyFactory;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -168,6 +172,33 @@ class EapTlsKeysTest {
         assertNotEquals(Hex.format(s.peer().get("key")), Hex.format(asSha256.msk()));
         EapTlsKeys.Material asTls10 = EapTlsKeys.fromMasterSecret(EapTlsKeys.TLS_1_0, 0xC02C, master, s.clientRandom(), s.serverRandom());
         assertNotEquals(Hex.format(s.peer().get("key")), Hex.format(asTls10.msk()));
+    }
+
+    /**
+     * The PRF against Bouncy Castle's own TLS PRF (its provider's TLSKDF, too slow to load for the analyzer's use),
+     * for each PRF, odd and even secret lengths (TLS 1.0 splits the secret in halves) and output lengths that end
+     * inside a hash block.
+     */
+    @Test
+    void prfAgreesWithBouncyCastlesTlsKdf() throws Exception {
+        BouncyCastleProvider bc = new BouncyCastleProvider();
+        SplittableRandom r = new SplittableRandom(5216);
+        Object[][] prfs = {{EapTlsKeys.TLS_1_0, 0x002F, "TLS10KDF"}, {EapTlsKeys.TLS_1_1, 0x002F, "TLS11KDF"},
+            {EapTlsKeys.TLS_1_2, 0xC02B, "TLS12WITHSHA256KDF"}, {EapTlsKeys.TLS_1_2, 0xC030, "TLS12WITHSHA384KDF"}};
+        for (Object[] prf : prfs) {
+            for (int secretLength : new int[] {47, 48}) {
+                for (int length : new int[] {1, 20, 64, 100, 128, 129}) {
+                    byte[] secret = new byte[secretLength];
+                    byte[] seed = new byte[64];
+                    r.nextBytes(secret);
+                    r.nextBytes(seed);
+                    byte[] expected = SecretKeyFactory.getInstance((String) prf[2], bc)
+                            .generateSecret(new TLSKeyMaterialSpec(secret, "client EAP encryption", length, seed)).getEncoded();
+                    assertEquals(Hex.format(expected), Hex.format(EapTlsKeys.tlsPrf((int) prf[0], (int) prf[1], secret,
+                            "client EAP encryption", seed, length)), prf[2] + " secret " + secretLength + " length " + length);
+                }
+            }
+        }
     }
 
     /** All the sessions in one key log (as one SSLKEYLOGFILE collects them): each is found by its client random. */
