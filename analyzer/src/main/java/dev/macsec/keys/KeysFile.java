@@ -100,7 +100,7 @@ public record KeysFile(List<SakEntry> saks, List<CakEntry> caks, List<MskEntry> 
     /** {@link #load(Path)} with the time a pipe or device gets to deliver the file; tests shorten it. */
     static KeysFile load(Path path, Duration deadline) {
         String where = path.toString();
-        byte[] raw = read(path, where, deadline);
+        byte[] raw = read(path, where, "keys file", deadline);
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -116,30 +116,31 @@ public record KeysFile(List<SakEntry> saks, List<CakEntry> caks, List<MskEntry> 
      * pipe or device has none ({@code /dev/zero} never ends), so every read is bounded. Opening a FIFO that has
      * no writer blocks in the kernel until one comes, and no Java call can interrupt that, so a file that is not
      * regular is read on a daemon thread and given up after {@code deadline}. Pipes stay usable: a process
-     * substitution ({@code --keys <(vault read ...)}) is a pipe with a writer.
+     * substitution ({@code --keys <(vault read ...)}) is a pipe with a writer. {@code what} names the kind of file
+     * in the messages (every file of key material is read this way).
      */
-    private static byte[] read(Path path, String where, Duration deadline) {
+    static byte[] read(Path path, String where, String what, Duration deadline) {
         BasicFileAttributes attributes;
         try {
             attributes = Files.readAttributes(path, BasicFileAttributes.class);
         } catch (IOException e) {
-            throw cannotRead(where, e);
+            throw cannotRead(where, what, e);
         }
         if (attributes.isDirectory()) {
-            throw new InputException(where + ": is a directory, not a keys file");
+            throw new InputException(where + ": is a directory, not a " + what);
         }
         if (attributes.isRegularFile()) {
             if (attributes.size() > MAX_FILE_BYTES) {
-                throw new InputException(where + ": " + attributes.size() + " bytes is too large for a keys file (limit "
+                throw new InputException(where + ": " + attributes.size() + " bytes is too large for a " + what + " (limit "
                         + MAX_FILE_BYTES + ")");
             }
             try {
-                return readBounded(path, where);
+                return readBounded(path, where, what);
             } catch (IOException e) {
-                throw cannotRead(where, e);
+                throw cannotRead(where, what, e);
             }
         }
-        FutureTask<byte[]> task = new FutureTask<>(() -> readBounded(path, where));
+        FutureTask<byte[]> task = new FutureTask<>(() -> readBounded(path, where, what));
         Thread reader = Thread.ofPlatform().daemon().name("keys-file-reader").start(task);
         try {
             return task.get(deadline.toNanos(), TimeUnit.NANOSECONDS);
@@ -149,37 +150,37 @@ public record KeysFile(List<SakEntry> saks, List<CakEntry> caks, List<MskEntry> 
                     + seconds(deadline) + " s (a FIFO with no writer?)");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new InputException(where + ": interrupted while reading the keys file");
+            throw new InputException(where + ": interrupted while reading the " + what);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof InputException input) {
                 throw input;
             }
             if (e.getCause() instanceof IOException io) {
-                throw cannotRead(where, io);
+                throw cannotRead(where, what, io);
             }
             throw new IllegalStateException("reading " + where, e.getCause());
         }
     }
 
-    private static byte[] readBounded(Path path, String where) throws IOException {
+    private static byte[] readBounded(Path path, String where, String what) throws IOException {
         try (InputStream in = Files.newInputStream(path)) {
             byte[] raw = in.readNBytes((int) MAX_FILE_BYTES + 1);
             if (raw.length > MAX_FILE_BYTES) {
-                throw new InputException(where + ": more than " + MAX_FILE_BYTES + " bytes: too large for a keys file (limit "
+                throw new InputException(where + ": more than " + MAX_FILE_BYTES + " bytes: too large for a " + what + " (limit "
                         + MAX_FILE_BYTES + ")");
             }
             return raw;
         }
     }
 
-    private static InputException cannotRead(String where, IOException e) {
+    private static InputException cannotRead(String where, String what, IOException e) {
         if (e instanceof NoSuchFileException) {
-            return new InputException(where + ": keys file not found");
+            return new InputException(where + ": " + what + " not found");
         }
         if (e instanceof AccessDeniedException) {
-            return new InputException(where + ": cannot read keys file: permission denied");
+            return new InputException(where + ": cannot read " + what + ": permission denied");
         }
-        return new InputException(where + ": cannot read keys file: " + e.getMessage());
+        return new InputException(where + ": cannot read " + what + ": " + e.getMessage());
     }
 
     private static String seconds(Duration d) {
