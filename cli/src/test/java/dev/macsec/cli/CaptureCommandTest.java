@@ -45,7 +45,10 @@ class CaptureCommandTest {
     }
 
     static Process startCapture(Path out, String... extra) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        // a test run started in the background of a shell without job control inherits SIGINT ignored, and a JVM
+        // keeps an ignored SIGINT ignored: reset it, so that the interrupt test sends what Ctrl-C sends however it runs
+        List<String> cmd = new ArrayList<>(List.of("env", "--default-signal=INT",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("surefire.test.class.path",
                         System.getProperty("java.class.path")), "dev.macsec.cli.Main", "capture", "-i", "lo",
                 "--bpf", "ether proto 0x88e5", "--keys", ProjectFiles.pcap("linux-dut/keys.json").toString(),
