@@ -7,6 +7,7 @@ import dev.macsec.decode.InnerFields;
 import dev.macsec.decode.InnerSummary;
 import dev.macsec.decode.LinkLayer;
 import dev.macsec.decode.SecTagRule;
+import dev.macsec.decode.eap.RadiusFields;
 import dev.macsec.decode.mka.EapolFields;
 import dev.macsec.decode.mka.Mkpdu;
 import dev.macsec.decode.mka.ParameterSet;
@@ -54,6 +55,9 @@ public final class FrameText {
                 }
                 case "macsec" -> "MACsec";
                 case "mka" -> "MKA";
+                // tshark's column names the carrier of an EAP packet in RADIUS
+                case "eap" -> d.first(RadiusFields.RADIUS) != null ? "RADIUS" : "EAP";
+                case "radius" -> "RADIUS";
                 case "ip" -> "IPv4";
                 case "ipv6" -> "IPv6";
                 case "arp" -> "ARP";
