@@ -35,7 +35,7 @@ public final class FieldCatalog {
             FrameFields.class, EthernetFields.class, MacsecFields.class, EapolFields.class, EapFields.class, MkaFields.class,
             InnerFields.class, RadiusFields.class, AnalysisFields.class,
             ExpertInfo.class, FrameExperts.class, SecTagRule.class, InnerExperts.class, MkaExperts.class, EapExperts.class,
-            RadiusExperts.class, Rules.class);
+            RadiusExperts.class, EapFindings.class, Rules.class);
 
     static {
         MethodHandles.Lookup lookup = MethodHandles.lookup();
