@@ -1,0 +1,126 @@
+package dev.macsec.analysis;
+
+import dev.macsec.capture.CaptureReader;
+import dev.macsec.keys.KeysFile;
+import dev.macsec.keys.RadiusSecret;
+import dev.macsec.testing.ProjectFiles;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The 802.1X side of real hostapd + FreeRADIUS + wpa_supplicant captures (pcaps/eap): the MSK taken from the
+ * Access-Accept under the RADIUS secret, and the EAP-TLS Session-Id from the hellos, are what wpa_supplicant itself
+ * derived and printed in its {@code -dd -K} log of the same session (a second implementation, not our output).
+ */
+class EapRadiusKeysTest {
+    private static final Path CAPTURE = ProjectFiles.pcap("eap/eap-tls.pcap");
+    private static final Path REJECT = ProjectFiles.pcap("eap/eap-tls-reject.pcap");
+    private static final KeysFile KEYS = KeysFile.load(ProjectFiles.pcap("eap/keys.json"));
+
+    static AnalysisSummary analyze(Path capture, KeysFile keys, boolean showKeys) throws IOException {
+        AnalysisOptions options = AnalysisOptions.defaults();
+        if (showKeys) {
+            options = options.withShowKeys(true);
+        }
+        try (Analyzer analyzer = new Analyzer(options, keys); CaptureReader reader = CaptureReader.open(capture)) {
+            analyzer.analyze(reader, r -> {
+            });
+            return analyzer.finish();
+        }
+    }
+
+    /** The hex dump wpa_supplicant printed after {@code label} ("EAP-TLS: Derived key", "EAP: Session-Id"). */
+    static String fromWpaSupplicantLog(String label) throws IOException {
+        String log = Files.readString(ProjectFiles.pcap("eap/eap-tls.wpa_supplicant.log"), StandardCharsets.UTF_8);
+        Matcher m = Pattern.compile(Pattern.quote(label) + " - hexdump\\(len=\\d+\\): ([0-9a-f ]+)").matcher(log);
+        assertTrue(m.find(), label + " not in the wpa_supplicant log");
+        return m.group(1).replace(" ", "").toLowerCase(Locale.ROOT);
+    }
+
+    @Test
+    void mskFromTheAccessAcceptIsTheOneWpaSupplicantDerived() throws IOException {
+        String msk = fromWpaSupplicantLog("EAP-TLS: Derived key");
+        String sessionId = fromWpaSupplicantLog("EAP: Session-Id");
+        assertEquals(128, msk.length());
+        AnalysisSummary s = analyze(CAPTURE, KEYS, true);
+        List<String> learned = s.eap().learnedKeys();
+        assertEquals(1, learned.size(), learned.toString());
+        String line = learned.get(0);
+        assertTrue(line.endsWith("= " + msk), line + "\nwpa_supplicant's MSK: " + msk);
+        assertTrue(line.contains("Session-Id " + sessionId + " "), line + "\nwpa_supplicant's Session-Id: " + sessionId);
+        assertTrue(line.contains("for 02:ea:00:00:00:01 and 02:ea:00:00:00:02"), line);
+        assertEquals(0, s.eap().errors(), s.eap().findings().toString());
+    }
+
+    @Test
+    void withoutShowKeysTheMskIsNeverPrinted() throws IOException {
+        String msk = fromWpaSupplicantLog("EAP-TLS: Derived key");
+        AnalysisSummary s = analyze(CAPTURE, KEYS, false);
+        assertFalse(s.eap().learnedKeys().toString().contains(msk.substring(0, 16)));
+        assertFalse(s.eap().timeline().toString().contains(msk.substring(0, 16)));
+    }
+
+    @Test
+    void oneByteOfTheSecretChangedFailsEveryAuthenticatorAndGivesNoMsk() throws IOException {
+        byte[] secret = KEYS.radius().get(0).secret();
+        secret[3] ^= 1;
+        KeysFile wrong = KeysFile.EMPTY.withRadius(List.of(new RadiusSecret(1, secret, "off by one bit")));
+        AnalysisSummary s = analyze(CAPTURE, wrong, true);
+        assertTrue(s.eap().learnedKeys().isEmpty(), s.eap().learnedKeys().toString());
+        List<String> codes = s.eap().findings().stream().map(MkaSummary.Finding::code).toList();
+        // as tshark lists the capture: 7 Access-Requests with a Message-Authenticator, 3 Accounting-Requests, and
+        // 10 responses (6 Access-Challenges, 1 Access-Accept, 3 Accounting-Responses)
+        assertEquals(7, codes.stream().filter("radius.message_authenticator_wrong"::equals).count(), codes.toString());
+        assertEquals(3, codes.stream().filter("radius.accounting_authenticator_wrong"::equals).count(), codes.toString());
+        assertEquals(10, codes.stream().filter("radius.response_authenticator_wrong"::equals).count(), codes.toString());
+        assertTrue(s.hasFindings());
+    }
+
+    @Test
+    void theRightSecretVerifiesEveryAuthenticator() throws IOException {
+        AnalysisSummary s = analyze(CAPTURE, KEYS, false);
+        assertTrue(s.eap().findings().stream().noneMatch(f -> f.code().startsWith("radius.")), s.eap().findings().toString());
+        assertFalse(s.hasFindings());
+    }
+
+    @Test
+    void oneAuthenticationFromEapolStartToSuccessThenLogoffIsInTheTimeline() throws IOException {
+        AnalysisSummary s = analyze(CAPTURE, KeysFile.EMPTY, false);
+        List<String> kinds = s.eap().timeline().stream().map(MkaSummary.Event::kind).toList();
+        List<String> expected = List.of("eapol-start", "eap-identity", "radius-access-request", "radius-access-accept",
+                "eap-success", "eapol-logoff");
+        assertEquals(expected, kinds.stream().filter(expected::contains).toList(), kinds.toString());
+        List<String> codes = s.eap().findings().stream().map(MkaSummary.Finding::code).toList();
+        // no MACsec on that host: the EAP-Success is not followed by MKA before the Logoff
+        assertEquals(List.of("eap.success_without_mka", "eapol.logoff"), codes);
+    }
+
+    @Test
+    void aRejectedCertificateIsAFailedAuthentication() throws IOException {
+        AnalysisSummary s = analyze(REJECT, KEYS, false);
+        List<String> codes = s.eap().findings().stream().map(MkaSummary.Finding::code).toList();
+        assertEquals(List.of("eap.auth_failed", "eap.auth_failed"), codes, s.eap().findings().toString());
+        assertTrue(s.eap().learnedKeys().isEmpty());
+        assertTrue(s.eap().timeline().stream().anyMatch(e -> e.kind().equals("radius-access-reject")));
+        assertTrue(s.eap().timeline().stream().anyMatch(e -> e.kind().equals("eap-failure")));
+    }
+
+    @Test
+    void anEapSuccessThatMkaFollowsIsNoFinding() throws IOException {
+        AnalysisSummary s = analyze(ProjectFiles.pcap("macsec_lab/mka-after-eap.pcap"), KeysFile.EMPTY, false);
+        assertTrue(s.eap().timeline().stream().anyMatch(e -> e.kind().equals("eap-success")));
+        assertTrue(s.eap().findings().isEmpty(), s.eap().findings().toString());
+    }
+}
