@@ -5,6 +5,7 @@ import dev.macsec.keys.KeysFile;
 import dev.macsec.keys.RadiusSecret;
 import dev.macsec.testing.ProjectFiles;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -115,6 +117,42 @@ class EapRadiusKeysTest {
         assertTrue(s.eap().learnedKeys().isEmpty());
         assertTrue(s.eap().timeline().stream().anyMatch(e -> e.kind().equals("radius-access-reject")));
         assertTrue(s.eap().timeline().stream().anyMatch(e -> e.kind().equals("eap-failure")));
+    }
+
+    /**
+     * Mutated copies of the real sessions (bytes flipped, lengths and attribute lengths most often) through the whole
+     * pipeline with the right secret: bad RADIUS and EAP lengths give expert findings, never an exception.
+     */
+    @Test
+    void mutatedSessionsNeverThrow(@TempDir Path dir) throws IOException {
+        java.util.Random random = new java.util.Random(0x1812);
+        List<byte[]> frames = new java.util.ArrayList<>();
+        List<Long> times = new java.util.ArrayList<>();
+        for (Path p : List.of(CAPTURE, REJECT)) {
+            try (CaptureReader reader = CaptureReader.open(p)) {
+                while (reader.next()) {
+                    frames.add(java.util.Arrays.copyOfRange(reader.data(), reader.offset(),
+                            reader.offset() + reader.capturedLength()));
+                    times.add(reader.timestampNanos());
+                }
+            }
+        }
+        for (int round = 0; round < 30; round++) {
+            Path out = dir.resolve("m" + round + ".pcap");
+            try (dev.macsec.capture.PcapWriter w = dev.macsec.capture.PcapWriter.create(out)) {
+                for (int i = 0; i < frames.size(); i++) {
+                    byte[] f = frames.get(i).clone();
+                    for (int flips = random.nextInt(4); flips > 0; flips--) {
+                        // the IP/UDP/RADIUS and EAPOL/EAP headers and the first attributes are where lengths are
+                        int at = random.nextInt(Math.min(f.length, random.nextBoolean() ? 80 : f.length));
+                        f[at] = (byte) random.nextInt(256);
+                    }
+                    int len = random.nextInt(8) == 0 ? random.nextInt(f.length + 1) : f.length;
+                    w.write(f, 0, len, times.get(i));
+                }
+            }
+            assertDoesNotThrow(() -> analyze(out, KEYS, true), "round " + round);
+        }
     }
 
     @Test
