@@ -1,5 +1,6 @@
 package dev.macsec.decode;
 
+import dev.macsec.decode.eap.EapTlsState;
 import dev.macsec.decode.eap.RadiusDecoder;
 import dev.macsec.decode.eap.RadiusFields;
 import dev.macsec.field.Dissection;
@@ -54,12 +55,18 @@ public final class InnerDecoder {
      * padding; 0 otherwise
      */
     public static int decodePayload(int type, byte[] b, int frameOff, int payload, int end, Dissection into) {
+        return decodePayload(type, b, frameOff, payload, end, into, null);
+    }
+
+    /** @param tls what the frames before told of an EAP-TLS handshake in RADIUS, updated by this one; null for none */
+    public static int decodePayload(int type, byte[] b, int frameOff, int payload, int end, Dissection into,
+                                    EapTlsState tls) {
         if (payload > end) {
             return 0;
         }
         return switch (type) {
-            case IPV4 -> ipv4(b, frameOff, payload, end, into);
-            case IPV6_TYPE -> ipv6(b, frameOff, payload, end, into);
+            case IPV4 -> ipv4(b, frameOff, payload, end, into, tls);
+            case IPV6_TYPE -> ipv6(b, frameOff, payload, end, into, tls);
             case ARP_TYPE -> arp(b, frameOff, payload, end, into);
             case LLDP_TYPE -> {
                 into.addLayer(LLDP, payload - frameOff, end - payload);
@@ -69,7 +76,7 @@ public final class InnerDecoder {
         };
     }
 
-    private static int ipv4(byte[] b, int base, int p, int end, Dissection into) {
+    private static int ipv4(byte[] b, int base, int p, int end, Dissection into, EapTlsState tls) {
         if (end - p < 20) {
             into.addExpert(InnerExperts.IP_TRUNCATED, "IPv4 header cut short", p - base, end - p);
             return 0;
@@ -97,12 +104,12 @@ public final class InnerDecoder {
         }
         boolean firstFragment = (Octets.u16(b, p + 6) & 0x1FFF) == 0;
         if (firstFragment && p + ihl <= pduEnd) {
-            transport(proto, b, base, p + ihl, pduEnd, into);
+            transport(proto, b, base, p + ihl, pduEnd, into, tls);
         }
         return Math.min(p + total, end);
     }
 
-    private static int ipv6(byte[] b, int base, int p, int end, Dissection into) {
+    private static int ipv6(byte[] b, int base, int p, int end, Dissection into, EapTlsState tls) {
         if (end - p < 40) {
             into.addExpert(InnerExperts.IPV6_TRUNCATED, "IPv6 header cut short", p - base, end - p);
             return 0;
@@ -124,12 +131,12 @@ public final class InnerDecoder {
             nxt = next;
         }
         if (q <= pduEnd) {
-            transport(nxt, b, base, q, pduEnd, into);
+            transport(nxt, b, base, q, pduEnd, into, tls);
         }
         return pduEnd;
     }
 
-    private static void transport(int proto, byte[] b, int base, int p, int end, Dissection into) {
+    private static void transport(int proto, byte[] b, int base, int p, int end, Dissection into, EapTlsState tls) {
         int have = end - p;
         switch (proto) {
             case 1 -> {
@@ -157,7 +164,7 @@ public final class InnerDecoder {
                     udp.add(UDP_LENGTH, p - base + 4, 2, (long) udpLen);
                     if (RadiusFields.isRadiusPort(src) || RadiusFields.isRadiusPort(dst)) {
                         int payloadEnd = udpLen >= 8 && p + udpLen <= end ? p + udpLen : end;
-                        RadiusDecoder.decode(b, base, p + 8, payloadEnd, into);
+                        RadiusDecoder.decode(b, base, p + 8, payloadEnd, into, tls);
                     }
                 }
             }

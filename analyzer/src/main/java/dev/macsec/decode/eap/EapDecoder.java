@@ -27,6 +27,11 @@ public final class EapDecoder {
      *             several RADIUS attributes are those of the first
      */
     public static void decode(byte[] b, int base, int off, int end, Dissection into) {
+        decode(b, base, off, end, into, null);
+    }
+
+    /** @param tls what the frames before told of the TLS handshake, updated by this one; null for none */
+    public static void decode(byte[] b, int base, int off, int end, Dissection into, EapTlsState tls) {
         int avail = end - off;
         FieldValue eap = into.addLayer(EAP, off - base, Math.max(0, avail));
         if (avail < 4) {
@@ -69,7 +74,7 @@ public final class EapDecoder {
                     eap.add(DESIRED_TYPE, p - base, 1, (long) Octets.u8(b, p));
                 }
             }
-            case TYPE_TLS, TYPE_TTLS, TYPE_PEAP, TYPE_FAST -> tls(b, base, data, pduEnd, eap, into);
+            case TYPE_TLS, TYPE_TTLS, TYPE_PEAP, TYPE_FAST -> tls(b, base, data, pduEnd, eap, into, tls);
             default -> {
                 if (pduEnd > data) {
                     eap.add(DATA, data - base, pduEnd - data, Bytes.of(b, data, pduEnd - data));
@@ -78,7 +83,7 @@ public final class EapDecoder {
         }
     }
 
-    private static void tls(byte[] b, int base, int p, int end, FieldValue eap, Dissection into) {
+    private static void tls(byte[] b, int base, int p, int end, FieldValue eap, Dissection into, EapTlsState state) {
         if (end - p < 1) {
             into.addExpert(EapExperts.TLS_TRUNCATED, "EAP-TLS flags missing", p - base, 0);
             return;
@@ -116,6 +121,20 @@ public final class EapDecoder {
             if (hs == CLIENT_HELLO || hs == SERVER_HELLO) {
                 eap.add(hs == CLIENT_HELLO ? TLS_CLIENT_RANDOM : TLS_SERVER_RANDOM, data + 11 - base, 32,
                         Bytes.of(b, data + 11, 32));
+                if (state != null) {
+                    // a ClientHello opens a new handshake; the ServerHello's version is the session's
+                    state.version = hs == CLIENT_HELLO ? 0 : Octets.u16(b, data + 9);
+                }
+            }
+        }
+        if (state != null && (flags & 0x40) == 0) {
+            // the last (or only) fragment completes a TLS message: tshark names the frame by the session's version
+            int version = state.version;
+            if (version == 0 && starts && end - data >= 3 && Octets.u8(b, data + 1) == 3) {
+                version = Octets.u16(b, data + 1);
+            }
+            if (version != 0) {
+                into.addLayer(TLS, data - base, end - data).add(TLS_VERSION, data - base, 0, (long) version);
             }
         }
     }

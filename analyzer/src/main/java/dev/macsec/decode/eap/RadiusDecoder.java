@@ -23,6 +23,11 @@ public final class RadiusDecoder {
     }
 
     public static void decode(byte[] b, int base, int off, int end, Dissection into) {
+        decode(b, base, off, end, into, null);
+    }
+
+    /** @param tls what the frames before told of the TLS handshake its EAP carries, updated; null for none */
+    public static void decode(byte[] b, int base, int off, int end, Dissection into, EapTlsState tls) {
         int avail = end - off;
         FieldValue radius = into.addLayer(RADIUS, off - base, Math.max(0, avail));
         if (avail < 20) {
@@ -93,7 +98,7 @@ public final class RadiusDecoder {
         if (eapMessage != null) {
             byte[] whole = eapMessage.toByteArray();
             // offsets of the reassembled packet are counted from the first EAP-Message value
-            EapDecoder.decode(whole, -(firstEap - base), 0, whole.length, into);
+            EapDecoder.decode(whole, -(firstEap - base), 0, whole.length, into, tls);
         }
     }
 

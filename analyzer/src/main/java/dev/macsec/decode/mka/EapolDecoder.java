@@ -1,6 +1,7 @@
 package dev.macsec.decode.mka;
 
 import dev.macsec.decode.eap.EapDecoder;
+import dev.macsec.decode.eap.EapTlsState;
 import dev.macsec.field.Bytes;
 import dev.macsec.field.Dissection;
 import dev.macsec.field.FieldValue;
@@ -27,6 +28,11 @@ public final class EapolDecoder {
      * @return the MKPDU when this is an EAPOL-MKA packet with at least a Basic parameter set, else null
      */
     public static Mkpdu decode(byte[] b, int frameOff, int dstOffset, int off, int end, Dissection into) {
+        return decode(b, frameOff, dstOffset, off, end, into, null);
+    }
+
+    /** @param tls what the frames before told of an EAP-TLS handshake, updated by this one; null for none */
+    public static Mkpdu decode(byte[] b, int frameOff, int dstOffset, int off, int end, Dissection into, EapTlsState tls) {
         int avail = end - off;
         FieldValue eapol = into.addLayer(EapolFields.EAPOL, off - frameOff, Math.min(Math.max(avail, 0), 4));
         if (avail < 4) {
@@ -62,7 +68,7 @@ public final class EapolDecoder {
             return MkpduDecoder.decode(b, frameOff, dstOffset, body, bodyEnd, into);
         }
         if (type == TYPE_EAP && bodyEnd > body) {
-            EapDecoder.decode(b, frameOff, body, bodyEnd, into);
+            EapDecoder.decode(b, frameOff, body, bodyEnd, into, tls);
             return null;
         }
         if (bodyEnd > body) {
