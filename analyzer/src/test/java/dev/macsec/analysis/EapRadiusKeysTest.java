@@ -155,6 +155,51 @@ class EapRadiusKeysTest {
         }
     }
 
+    /**
+     * MKPDUs signed with the CAK/CKN that 802.1X-2020 6.2.2 derives from wpa_supplicant's MSK and Session-Id for the
+     * two stations, put after the EAP-Success of the real session: with the RADIUS secret alone their ICVs verify
+     * (the MSK came from the Access-Accept, the Session-Id from the hellos, the MACs from the Station-Ids).
+     */
+    @Test
+    void mkaAfterTheSessionVerifiesFromTheRadiusSecretAlone(@TempDir Path dir) throws IOException {
+        byte[] msk = java.util.HexFormat.of().parseHex(fromWpaSupplicantLog("EAP-TLS: Derived key"));
+        byte[] sessionId = java.util.HexFormat.of().parseHex(fromWpaSupplicantLog("EAP: Session-Id"));
+        byte[] supplicant = java.util.HexFormat.of().parseHex("02ea00000001");
+        byte[] authenticator = java.util.HexFormat.of().parseHex("02ea00000002");
+        byte[] cak = dev.macsec.keys.KeyHierarchy.cakFromMsk(msk, supplicant, authenticator, 128);
+        byte[] ckn = dev.macsec.keys.KeyHierarchy.cknFromMsk(msk, sessionId, supplicant, authenticator, 128);
+        byte[] ick = dev.macsec.keys.KeyHierarchy.ick(cak, ckn);
+        Path out = dir.resolve("eap-then-mka.pcap");
+        try (CaptureReader reader = CaptureReader.open(CAPTURE);
+             dev.macsec.capture.PcapWriter w = dev.macsec.capture.PcapWriter.create(out)) {
+            while (reader.next()) {
+                w.write(reader.data(), reader.offset(), reader.capturedLength(), reader.timestampNanos());
+                if (reader.frameNumber() == 34) {
+                    long t = reader.timestampNanos();
+                    int n = 0;
+                    for (byte[] mac : List.of(authenticator, supplicant)) {
+                        byte[] mi = new byte[12];
+                        mi[11] = (byte) ++n;
+                        long sci = dev.macsec.field.Octets.u48(mac, 0) << 16 | 1;
+                        byte[] frame = dev.macsec.mka.actor.MkpduEncoder.frame(mac, List.of(
+                                dev.macsec.mka.actor.MkpduEncoder.basic(new dev.macsec.mka.actor.MkpduEncoder.Basic(3,
+                                        16 * n, n == 1, true, 2, sci, mi, 1, dev.macsec.decode.mka.Mkpdu.ALGORITHM_AGILITY_2010,
+                                        ckn))), ick);
+                        w.write(frame, 0, frame.length, t + n * 100_000_000L);
+                    }
+                }
+            }
+        }
+        AnalysisSummary s = analyze(out, KEYS, false);
+        assertEquals(2, s.mka().icvVerified(), s.mka().toString());
+        assertEquals(0, s.mka().icvNoKey());
+        assertTrue(s.eap().findings().stream().noneMatch(f -> f.code().equals("eap.success_without_mka")),
+                s.eap().findings().toString());
+        // without the secret, nothing gives the CAK
+        AnalysisSummary none = analyze(out, KeysFile.EMPTY, false);
+        assertEquals(0, none.mka().icvVerified());
+    }
+
     @Test
     void anEapSuccessThatMkaFollowsIsNoFinding() throws IOException {
         AnalysisSummary s = analyze(ProjectFiles.pcap("macsec_lab/mka-after-eap.pcap"), KeysFile.EMPTY, false);
