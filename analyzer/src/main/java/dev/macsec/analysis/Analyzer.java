@@ -386,7 +386,7 @@ public final class Analyzer implements AutoCloseable {
             r.mkpdu = decoder.lastMkpdu();
             if (r.mkpdu != null) {
                 stats.mkpdus++;
-                eap.onMkpdu(r);
+                eap.onMkpdu(r, d);
                 r.mka = mka.onMkpdu(r);
                 mka.onMkpduAnomalies(r, d);
             } else if (eapol || radius) {

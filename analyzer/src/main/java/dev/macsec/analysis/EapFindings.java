@@ -17,6 +17,9 @@ public final class EapFindings {
     public static final ExpertInfo SUCCESS_WITHOUT_MKA = ExpertInfo.declare("eap.success_without_mka",
             ExpertGroup.SEQUENCE, Severity.WARN, "802.1X-2020 12.5",
             "EAP-Success without an MKPDU following within 10 s (or before the session or capture ended)");
+    public static final ExpertInfo CKN_NOT_FROM_EAP = ExpertInfo.declare("eap.ckn_not_from_eap", ExpertGroup.SECURITY,
+            Severity.WARN, "802.1X-2020 6.2.2",
+            "MKPDUs of an authenticated station under a CKN other than the one its EAP session derives");
     public static final ExpertInfo LOGOFF = ExpertInfo.declare("eapol.logoff", ExpertGroup.SEQUENCE, Severity.NOTE,
             "802.1X-2020 11.3.2", "EAPOL-Logoff: the supplicant ended its session");
 }

@@ -15,6 +15,7 @@ import dev.macsec.field.FieldFormat;
 import dev.macsec.field.FieldValue;
 import dev.macsec.field.Octets;
 import dev.macsec.keys.Hex;
+import dev.macsec.keys.KeyHierarchy;
 import dev.macsec.keys.MskEntry;
 import dev.macsec.keys.RadiusCrypto;
 import dev.macsec.keys.RadiusSecret;
@@ -58,6 +59,11 @@ final class EapSide {
     private long successFrame = -1;
     private long successNanos;
     private long lastNanos;
+    /** The CKNs (hex; for a 128- and a 256-bit CAK) the latest MSK derives for its two stations, and those stations. */
+    private final java.util.Set<String> eapCkns = new java.util.HashSet<>();
+    private long eapStation1;
+    private long eapStation2;
+    private final java.util.Set<String> cknReported = new java.util.HashSet<>();
 
     EapSide(List<RadiusSecret> secrets, MkaSide mka, boolean showKeys) {
         this.secrets = List.copyOf(secrets);
@@ -107,10 +113,23 @@ final class EapSide {
         }
     }
 
-    /** An MKPDU: MKA has begun after the EAP-Success. */
-    void onMkpdu(FrameRecord r) {
+    /** An MKPDU: MKA has begun after the EAP-Success; its CKN is the EAP session's if it comes from one of its stations. */
+    void onMkpdu(FrameRecord r, Dissection d) {
         checkMkaDeadline(r.number(), r.timestampNanos());
-        successFrame = -1;
+        long src = r.linkType() == LinkLayer.LINKTYPE_ETHERNET && r.capturedLength() >= 12
+                ? Octets.u48(r.data(), r.offset() + 6) : 0;
+        String ckn = r.mkpdu().ckn().hex();
+        boolean station = src != 0 && (src == eapStation1 || src == eapStation2);
+        if (successFrame >= 0) {
+            event(r, "mka-started", "MKA: first MKPDU after the EAP-Success, from " + FieldFormat.mac(src) + ", CKN " + ckn
+                    + (station ? eapCkns.contains(ckn) ? " (the EAP session's)" : " (not the EAP session's)" : ""));
+            successFrame = -1;
+        }
+        if (station && !eapCkns.contains(ckn) && cknReported.size() < MAX_FINDINGS && cknReported.add(src + "/" + ckn)) {
+            finding(r.number(), EapFindings.CKN_NOT_FROM_EAP, "MKPDU from " + FieldFormat.mac(src) + " under CKN " + ckn
+                    + ", not the one the EAP session of " + FieldFormat.mac(eapStation1) + " and "
+                    + FieldFormat.mac(eapStation2) + " derives (802.1X-2020 6.2.2)", d);
+        }
     }
 
     /** Any frame: an EAP-Success without MKA for {@link EapFindings#MKA_AFTER_SUCCESS_NANOS} is judged here. */
@@ -294,6 +313,20 @@ final class EapSide {
                 + (sessionId == null ? ", no EAP-TLS Session-Id (the TLS hellos are not in the capture)"
                 : ", EAP Session-Id " + Hex.format(sessionId) + " from the TLS hellos") + (macs[0] != 0 ? " for " + FieldFormat.mac(macs[0])
                 + " and " + FieldFormat.mac(macs[1]) : "");
+        eapCkns.clear();
+        eapStation1 = 0;
+        eapStation2 = 0;
+        if (sessionId != null && macs[0] != 0 && msk.length >= 32) {
+            byte[] a = macBytes(macs[0]);
+            byte[] b = macBytes(macs[1]);
+            for (int bits : new int[] {128, 256}) {
+                if (msk.length * 8 >= bits) {
+                    eapCkns.add(Hex.format(KeyHierarchy.cknFromMsk(msk, sessionId, a, b, bits)));
+                }
+            }
+            eapStation1 = macs[0];
+            eapStation2 = macs[1];
+        }
         if (msk.length >= 16 && msk.length <= 64) {
             MskEntry entry = new MskEntry(++msks, msk, sessionId == null ? new byte[0] : sessionId,
                     "RADIUS frame " + r.number());
@@ -302,6 +335,14 @@ final class EapSide {
         learned.add(text + " (frame " + r.number() + ")" + (showKeys ? " = " + Hex.format(msk) : ""));
         event(r, "eap-keys", text);
         Arrays.fill(msk, (byte) 0);
+    }
+
+    private static byte[] macBytes(long mac) {
+        byte[] b = new byte[6];
+        for (int i = 0; i < 6; i++) {
+            b[i] = (byte) (mac >>> (8 * (5 - i)));
+        }
+        return b;
     }
 
     /** RFC 5216 2.3: Session-Id = Type-Code || client.random || server.random (the TLS-based methods alike). */

@@ -162,42 +162,68 @@ class EapRadiusKeysTest {
      */
     @Test
     void mkaAfterTheSessionVerifiesFromTheRadiusSecretAlone(@TempDir Path dir) throws IOException {
+        byte[][] cakCkn = eapCakAndCkn();
+        Path out = withMkpdus(dir.resolve("eap-then-mka.pcap"), cakCkn[1], cakCkn[0], 2);
+        AnalysisSummary s = analyze(out, KEYS, false);
+        assertEquals(2, s.mka().icvVerified(), s.mka().toString());
+        assertEquals(0, s.mka().icvNoKey());
+        assertTrue(s.eap().findings().stream().noneMatch(f -> f.code().equals("eap.success_without_mka")
+                || f.code().equals("eap.ckn_not_from_eap")), s.eap().findings().toString());
+        assertTrue(s.eap().timeline().stream().anyMatch(e -> e.kind().equals("mka-started")
+                && e.text().endsWith("(the EAP session's)")), s.eap().timeline().toString());
+        // without the secret, nothing gives the CAK
+        AnalysisSummary none = analyze(out, KeysFile.EMPTY, false);
+        assertEquals(0, none.mka().icvVerified());
+    }
+
+    @Test
+    void mkaOfTheAuthenticatedStationsUnderAnotherCknIsAFinding(@TempDir Path dir) throws IOException {
+        byte[] psk = new byte[16];
+        byte[] otherCkn = java.util.HexFormat.of().parseHex("0102030405060708");
+        Path out = withMkpdus(dir.resolve("eap-then-psk.pcap"), otherCkn, psk, 2);
+        AnalysisSummary s = analyze(out, KEYS, false);
+        List<String> codes = s.eap().findings().stream().map(MkaSummary.Finding::code).toList();
+        assertEquals(2, codes.stream().filter("eap.ckn_not_from_eap"::equals).count(), codes.toString());
+    }
+
+    /** CAK and CKN (802.1X-2020 6.2.2, 128-bit CAK) from wpa_supplicant's MSK and Session-Id and the two MACs. */
+    private static byte[][] eapCakAndCkn() throws IOException {
         byte[] msk = java.util.HexFormat.of().parseHex(fromWpaSupplicantLog("EAP-TLS: Derived key"));
         byte[] sessionId = java.util.HexFormat.of().parseHex(fromWpaSupplicantLog("EAP: Session-Id"));
-        byte[] supplicant = java.util.HexFormat.of().parseHex("02ea00000001");
-        byte[] authenticator = java.util.HexFormat.of().parseHex("02ea00000002");
-        byte[] cak = dev.macsec.keys.KeyHierarchy.cakFromMsk(msk, supplicant, authenticator, 128);
-        byte[] ckn = dev.macsec.keys.KeyHierarchy.cknFromMsk(msk, sessionId, supplicant, authenticator, 128);
+        return new byte[][] {dev.macsec.keys.KeyHierarchy.cakFromMsk(msk, SUPPLICANT, AUTHENTICATOR, 128),
+                dev.macsec.keys.KeyHierarchy.cknFromMsk(msk, sessionId, SUPPLICANT, AUTHENTICATOR, 128)};
+    }
+
+    private static final byte[] SUPPLICANT = java.util.HexFormat.of().parseHex("02ea00000001");
+    private static final byte[] AUTHENTICATOR = java.util.HexFormat.of().parseHex("02ea00000002");
+
+    /**
+     * The real session with {@code count} MKPDUs (authenticator, then supplicant) under {@code ckn}/{@code cak} put
+     * after its Accounting-Response of frame 34, a tenth of a second apart: after the EAP-Success, before the Logoff.
+     */
+    private static Path withMkpdus(Path out, byte[] ckn, byte[] cak, int count) throws IOException {
         byte[] ick = dev.macsec.keys.KeyHierarchy.ick(cak, ckn);
-        Path out = dir.resolve("eap-then-mka.pcap");
         try (CaptureReader reader = CaptureReader.open(CAPTURE);
              dev.macsec.capture.PcapWriter w = dev.macsec.capture.PcapWriter.create(out)) {
             while (reader.next()) {
                 w.write(reader.data(), reader.offset(), reader.capturedLength(), reader.timestampNanos());
                 if (reader.frameNumber() == 34) {
                     long t = reader.timestampNanos();
-                    int n = 0;
-                    for (byte[] mac : List.of(authenticator, supplicant)) {
+                    for (int n = 1; n <= count; n++) {
+                        byte[] mac = n % 2 == 1 ? AUTHENTICATOR : SUPPLICANT;
                         byte[] mi = new byte[12];
-                        mi[11] = (byte) ++n;
+                        mi[11] = (byte) n;
                         long sci = dev.macsec.field.Octets.u48(mac, 0) << 16 | 1;
                         byte[] frame = dev.macsec.mka.actor.MkpduEncoder.frame(mac, List.of(
                                 dev.macsec.mka.actor.MkpduEncoder.basic(new dev.macsec.mka.actor.MkpduEncoder.Basic(3,
-                                        16 * n, n == 1, true, 2, sci, mi, 1, dev.macsec.decode.mka.Mkpdu.ALGORITHM_AGILITY_2010,
-                                        ckn))), ick);
+                                        16 * n, n == 1, true, 2, sci, mi, 1,
+                                        dev.macsec.decode.mka.Mkpdu.ALGORITHM_AGILITY_2010, ckn))), ick);
                         w.write(frame, 0, frame.length, t + n * 100_000_000L);
                     }
                 }
             }
         }
-        AnalysisSummary s = analyze(out, KEYS, false);
-        assertEquals(2, s.mka().icvVerified(), s.mka().toString());
-        assertEquals(0, s.mka().icvNoKey());
-        assertTrue(s.eap().findings().stream().noneMatch(f -> f.code().equals("eap.success_without_mka")),
-                s.eap().findings().toString());
-        // without the secret, nothing gives the CAK
-        AnalysisSummary none = analyze(out, KeysFile.EMPTY, false);
-        assertEquals(0, none.mka().icvVerified());
+        return out;
     }
 
     @Test
