@@ -44,7 +44,7 @@ public final class RadiusSecret {
 
     @Override
     public String toString() {
-        return label() + "(" + secret.length + " octets)";
+        return "RADIUS#" + number + "(" + secret.length + " octets" + (name == null ? "" : ", " + name) + ")";
     }
 
     @Override
