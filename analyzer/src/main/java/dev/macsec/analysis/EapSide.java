@@ -288,7 +288,10 @@ final class EapSide {
         }
     }
 
-    /** RFC 2548 keys of an Access-Accept: MSK = MS-MPPE-Recv-Key || MS-MPPE-Send-Key, as hostapd forms it. */
+    /**
+     * RFC 2548 keys of an Access-Accept: MSK = MS-MPPE-Recv-Key || MS-MPPE-Send-Key, as hostapd's
+     * {@code ieee802_1x_get_keys} (src/ap/ieee802_1x.c) joins them into the authenticator's aaaEapKeyData.
+     */
     private void accept(FrameRecord r, Dissection d, byte[] requestAuthenticator, RadiusSecret secret) {
         FieldValue recv = d.first(RadiusFields.MS_MPPE_RECV_KEY);
         FieldValue send = d.first(RadiusFields.MS_MPPE_SEND_KEY);

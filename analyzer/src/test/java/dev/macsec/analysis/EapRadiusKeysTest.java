@@ -171,6 +171,13 @@ class EapRadiusKeysTest {
                 || f.code().equals("eap.ckn_not_from_eap")), s.eap().findings().toString());
         assertTrue(s.eap().timeline().stream().anyMatch(e -> e.kind().equals("mka-started")
                 && e.text().endsWith("(the EAP session's)")), s.eap().timeline().toString());
+        // the same with the frames verified on two threads: the MSK is in place before the MKPDUs that need it
+        try (Analyzer analyzer = new Analyzer(AnalysisOptions.defaults().withThreads(2), KEYS);
+             CaptureReader reader = CaptureReader.open(out)) {
+            analyzer.analyze(reader, r -> {
+            });
+            assertEquals(2, analyzer.finish().mka().icvVerified());
+        }
         // without the secret, nothing gives the CAK
         AnalysisSummary none = analyze(out, KeysFile.EMPTY, false);
         assertEquals(0, none.mka().icvVerified());
