@@ -22,9 +22,12 @@ import dev.macsec.keys.RadiusSecret;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The analyzer's link to 802.1X authentication: follows EAPOL (Start, EAP, Logoff) and RADIUS in capture order into a
@@ -60,10 +63,10 @@ final class EapSide {
     private long successNanos;
     private long lastNanos;
     /** The CKNs (hex; for a 128- and a 256-bit CAK) the latest MSK derives for its two stations, and those stations. */
-    private final java.util.Set<String> eapCkns = new java.util.HashSet<>();
+    private final Set<String> eapCkns = new HashSet<>();
     private long eapStation1;
     private long eapStation2;
-    private final java.util.Set<String> cknReported = new java.util.HashSet<>();
+    private final Set<String> cknReported = new HashSet<>();
 
     EapSide(List<RadiusSecret> secrets, MkaSide mka, boolean showKeys) {
         this.secrets = List.copyOf(secrets);
@@ -428,7 +431,7 @@ final class EapSide {
     }
 
     private static String seconds(long nanos) {
-        return String.format(java.util.Locale.ROOT, "%.3f s", nanos / 1e9);
+        return String.format(Locale.ROOT, "%.3f s", nanos / 1e9);
     }
 
     private static long number(FieldValue v) {
