@@ -45,7 +45,7 @@ class EapRadiusKeysTest {
 
     /** The hex dump wpa_supplicant printed after {@code label} ("EAP-TLS: Derived key", "EAP: Session-Id"). */
     static String fromWpaSupplicantLog(String label) throws IOException {
-        String log = Files.readString(ProjectFiles.pcap("eap/eap-tls.wpa_supplicant.log"), StandardCharsets.UTF_8);
+        String log = Files.readString(ProjectFiles.pcap("eap/eap-tls.wpa_supplicant.txt"), StandardCharsets.UTF_8);
         Matcher m = Pattern.compile(Pattern.quote(label) + " - hexdump\\(len=\\d+\\): ([0-9a-f ]+)").matcher(log);
         assertTrue(m.find(), label + " not in the wpa_supplicant log");
         return m.group(1).replace(" ", "").toLowerCase(Locale.ROOT);
