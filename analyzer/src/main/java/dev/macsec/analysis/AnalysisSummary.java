@@ -8,15 +8,22 @@ import java.util.Map;
  * The end of a run: throughput, what the emulated SecY counted (802.1AE names), verdict totals and MKA.
  *
  * @param counters   the emulated receive SecY's counters ({@link SecYCounters#NONE} when the SecY was off)
+ * @param eap        the 802.1X authentication side ({@link EapSummary#NONE} when the capture holds none)
  * @param inputError what stopped the input before its end (file, frame, offset, field), or null when it was read
  *                   to the end: the figures then cover only the frames before it
  */
 public record AnalysisSummary(RunStats run, Map<Verdict, Long> verdicts, SecYCounters counters,
-                              MkaSummary mka, boolean secyEnabled, AnalysisOptions options, String inputError) {
+                              MkaSummary mka, boolean secyEnabled, AnalysisOptions options, String inputError,
+                              EapSummary eap) {
+
+    public AnalysisSummary(RunStats run, Map<Verdict, Long> verdicts, SecYCounters counters, MkaSummary mka,
+                           boolean secyEnabled, AnalysisOptions options, String inputError) {
+        this(run, verdicts, counters, mka, secyEnabled, options, inputError, EapSummary.NONE);
+    }
 
     /** The same summary for a run whose input stopped at {@code error}. */
     public AnalysisSummary withInputError(String error) {
-        return new AnalysisSummary(run, verdicts, counters, mka, secyEnabled, options, error);
+        return new AnalysisSummary(run, verdicts, counters, mka, secyEnabled, options, error, eap);
     }
 
     /** MACsec frames that failed verification or were dropped by the receive rules. */
@@ -34,7 +41,7 @@ public record AnalysisSummary(RunStats run, Map<Verdict, Long> verdicts, SecYCou
 
     /** Whether the run found problems a CI gate should fail on: verification failures or MKA rule errors. */
     public boolean hasFindings() {
-        return failedFrames() > 0 || mka.errors() > 0 || mka.icvFailed() > 0;
+        return failedFrames() > 0 || mka.errors() > 0 || mka.icvFailed() > 0 || eap.errors() > 0;
     }
 
     /**

@@ -53,6 +53,7 @@ public final class Analyzer implements AutoCloseable {
     private final ReceiveSecY secy;
     private final boolean secyEnabled;
     private final MkaSide mka;
+    private final EapSide eap;
     private final FrameDecoder decoder = new FrameDecoder();
     private final FrameRecord record = new FrameRecord();
     private final SecTag cookedTag = new SecTag();
@@ -78,9 +79,11 @@ public final class Analyzer implements AutoCloseable {
         CipherSuite suite = secySuite(keys);
         this.secy = new ReceiveSecY(new ReceiveSecY.Config(suite, options.validateFrames(), options.replayProtect(),
                 options.replayWindow(), options.confidentialityOffset()), options.profile());
-        this.secyEnabled = !keys.saks().isEmpty() || !keys.caks().isEmpty() || !keys.msks().isEmpty();
+        this.secyEnabled = !keys.saks().isEmpty() || !keys.caks().isEmpty() || !keys.msks().isEmpty()
+                || !keys.radius().isEmpty();
         installConfiguredSaks(keys);
         this.mka = new MkaSide(keys, secy, options.showKeys(), !options.offsetOverridesMka());
+        this.eap = new EapSide(keys.radius(), mka, options.showKeys());
         int threads = Math.max(1, options.threads());
         if (threads > 1) {
             // the caller's thread is one of the threads asked for: it reads, applies in order, and verifies too
@@ -372,16 +375,25 @@ public final class Analyzer implements AutoCloseable {
             stats.macsecFrames++;
         }
         boolean eapol = kind == Batch.EAPOL || kind == Batch.COOKED_EAPOL;
-        if (eapol || options.dissect()) {
+        boolean radius = (kind == Batch.OTHER || kind == Batch.NOT_ETHERNET)
+                && EapSide.isRadius(r.linkType, r.data, r.offset, r.capturedLength);
+        if (!eapol && !radius) {
+            eap.onTime(r.number, r.timestampNanos);
+        }
+        if (eapol || radius || options.dissect()) {
             Dissection d = new Dissection();
             decoder.decode(FrameMeta.ofNanos(r.number, r.timestampNanos, r.originalLength, r.capturedLength), r.linkType, r.data, r.offset, r.capturedLength, d);
             r.mkpdu = decoder.lastMkpdu();
             if (r.mkpdu != null) {
                 stats.mkpdus++;
+                eap.onMkpdu(r, d);
                 r.mka = mka.onMkpdu(r);
                 mka.onMkpduAnomalies(r, d);
-            } else if (eapol) {
-                mka.onEapol(r);
+            } else if (eapol || radius) {
+                eap.onFrame(r, d);
+                if (eapol) {
+                    mka.onEapol(r);
+                }
             }
             if (options.dissect()) {
                 addAnalysisLayer(r, d);
@@ -461,6 +473,7 @@ public final class Analyzer implements AutoCloseable {
     /** Ends the run: MKA end-of-capture checks. */
     public AnalysisSummary finish() {
         mka.finish(stats.lastTimestamp);
+        eap.finish();
         return summarySoFar();
     }
 
@@ -470,7 +483,7 @@ public final class Analyzer implements AutoCloseable {
      */
     public AnalysisSummary summarySoFar() {
         return new AnalysisSummary(stats.snapshot(), verdictCounts(), secyEnabled ? secy.counters() : SecYCounters.NONE, mka.summary(),
-                secyEnabled, options, null);
+                secyEnabled, options, null, eap.summary());
     }
 
     private Map<Verdict, Long> verdictCounts() {

@@ -7,6 +7,10 @@ import dev.macsec.decode.InnerExperts;
 import dev.macsec.decode.MacsecFields;
 import dev.macsec.decode.InnerFields;
 import dev.macsec.decode.SecTagRule;
+import dev.macsec.decode.eap.EapExperts;
+import dev.macsec.decode.eap.EapFields;
+import dev.macsec.decode.eap.RadiusExperts;
+import dev.macsec.decode.eap.RadiusFields;
 import dev.macsec.decode.mka.EapolFields;
 import dev.macsec.decode.mka.MkaExperts;
 import dev.macsec.decode.mka.MkaFields;
@@ -28,9 +32,10 @@ import java.util.Objects;
  */
 public final class FieldCatalog {
     private static final List<Class<?>> DECLARING_CLASSES = List.of(
-            FrameFields.class, EthernetFields.class, MacsecFields.class, EapolFields.class, MkaFields.class,
-            InnerFields.class, AnalysisFields.class,
-            ExpertInfo.class, FrameExperts.class, SecTagRule.class, InnerExperts.class, MkaExperts.class, Rules.class);
+            FrameFields.class, EthernetFields.class, MacsecFields.class, EapolFields.class, EapFields.class, MkaFields.class,
+            InnerFields.class, RadiusFields.class, AnalysisFields.class,
+            ExpertInfo.class, FrameExperts.class, SecTagRule.class, InnerExperts.class, MkaExperts.class, EapExperts.class,
+            RadiusExperts.class, EapFindings.class, Rules.class);
 
     static {
         MethodHandles.Lookup lookup = MethodHandles.lookup();

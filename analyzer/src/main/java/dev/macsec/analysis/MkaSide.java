@@ -8,6 +8,7 @@ import dev.macsec.field.FieldFormat;
 import dev.macsec.field.Octets;
 import dev.macsec.keys.Hex;
 import dev.macsec.keys.KeysFile;
+import dev.macsec.keys.MskEntry;
 import dev.macsec.mka.ConnectivityAssociation;
 import dev.macsec.mka.Finding;
 import dev.macsec.mka.IcvStatus;
@@ -45,7 +46,7 @@ final class MkaSide {
         this.tracker = new MkaTracker(keys);
         this.secy = secy;
         this.announcedOffsets = announcedOffsets;
-        this.learning = !keys.caks().isEmpty() || !keys.msks().isEmpty();
+        this.learning = !keys.caks().isEmpty() || !keys.msks().isEmpty() || !keys.radius().isEmpty();
         this.showKeys = showKeys;
     }
 
@@ -138,6 +139,11 @@ final class MkaSide {
             long[] macs = macs(r);
             tracker.onEapSuccess(r.number(), macs[0], macs[1]);
         }
+    }
+
+    /** An MSK from an Access-Accept, for the supplicant and authenticator MACs (0 when unknown). */
+    void onEapKeys(long frameNumber, MskEntry msk, long mac1, long mac2) {
+        tracker.onEapKeys(frameNumber, msk, mac1, mac2);
     }
 
     void onDataFrame(FrameRecord r) {

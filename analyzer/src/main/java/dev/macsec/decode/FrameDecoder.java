@@ -1,5 +1,6 @@
 package dev.macsec.decode;
 
+import dev.macsec.decode.eap.EapTlsState;
 import dev.macsec.decode.mka.EapolDecoder;
 import dev.macsec.decode.mka.Mkpdu;
 import dev.macsec.field.Bytes;
@@ -17,6 +18,7 @@ import dev.macsec.suite.CipherSuite;
  */
 public final class FrameDecoder {
     private final SecTag tag = new SecTag();
+    private final EapTlsState tls = new EapTlsState();
     private Mkpdu lastMkpdu;
 
     /** Decodes a frame with no capture metadata (wire length = captured length). */
@@ -143,14 +145,14 @@ public final class FrameDecoder {
         switch (type) {
             case SecTag.ETHERTYPE -> decodeMacsec(meta, b, off, srcMac, payload, capEnd, wireEnd, into);
             case EapolDecoder.ETHERTYPE -> {
-                lastMkpdu = EapolDecoder.decode(b, off, dstMac, payload, capEnd, into);
+                lastMkpdu = EapolDecoder.decode(b, off, dstMac, payload, capEnd, into, tls);
                 if (capEnd - payload >= 4) {
                     int bodyEnd = payload + 4 + Octets.u16(b, payload + 2);
                     addPadding(into, b, off, bodyEnd, capEnd);
                 }
             }
             default -> {
-                int end = InnerDecoder.decodePayload(type, b, off, payload, capEnd, into);
+                int end = InnerDecoder.decodePayload(type, b, off, payload, capEnd, into, tls);
                 if (end > 0) {
                     addPadding(into, b, off, end, capEnd);
                 }

@@ -1,12 +1,18 @@
 package dev.macsec.decode;
 
+import dev.macsec.decode.eap.EapTlsState;
+import dev.macsec.decode.eap.RadiusDecoder;
+import dev.macsec.decode.eap.RadiusFields;
 import dev.macsec.field.Dissection;
 import dev.macsec.field.FieldValue;
 import dev.macsec.field.Octets;
 
 import static dev.macsec.decode.InnerFields.*;
 
-/** Minimal dissectors for the user data MACsec protects. All bounds come from the caller's captured range. */
+/**
+ * Minimal dissectors for the user data MACsec protects, and for plain frames: IPv4, IPv6, ARP, ICMP, UDP (and RADIUS
+ * on its ports), TCP. All bounds come from the caller's captured range.
+ */
 public final class InnerDecoder {
     public static final int IPV4 = 0x0800;
     public static final int ARP_TYPE = 0x0806;
@@ -49,12 +55,18 @@ public final class InnerDecoder {
      * padding; 0 otherwise
      */
     public static int decodePayload(int type, byte[] b, int frameOff, int payload, int end, Dissection into) {
+        return decodePayload(type, b, frameOff, payload, end, into, null);
+    }
+
+    /** @param tls what the frames before told of an EAP-TLS handshake in RADIUS, updated by this one; null for none */
+    public static int decodePayload(int type, byte[] b, int frameOff, int payload, int end, Dissection into,
+                                    EapTlsState tls) {
         if (payload > end) {
             return 0;
         }
         return switch (type) {
-            case IPV4 -> ipv4(b, frameOff, payload, end, into);
-            case IPV6_TYPE -> ipv6(b, frameOff, payload, end, into);
+            case IPV4 -> ipv4(b, frameOff, payload, end, into, tls);
+            case IPV6_TYPE -> ipv6(b, frameOff, payload, end, into, tls);
             case ARP_TYPE -> arp(b, frameOff, payload, end, into);
             case LLDP_TYPE -> {
                 into.addLayer(LLDP, payload - frameOff, end - payload);
@@ -64,7 +76,7 @@ public final class InnerDecoder {
         };
     }
 
-    private static int ipv4(byte[] b, int base, int p, int end, Dissection into) {
+    private static int ipv4(byte[] b, int base, int p, int end, Dissection into, EapTlsState tls) {
         if (end - p < 20) {
             into.addExpert(InnerExperts.IP_TRUNCATED, "IPv4 header cut short", p - base, end - p);
             return 0;
@@ -92,12 +104,12 @@ public final class InnerDecoder {
         }
         boolean firstFragment = (Octets.u16(b, p + 6) & 0x1FFF) == 0;
         if (firstFragment && p + ihl <= pduEnd) {
-            transport(proto, b, base, p + ihl, pduEnd, into);
+            transport(proto, b, base, p + ihl, pduEnd, into, tls);
         }
         return Math.min(p + total, end);
     }
 
-    private static int ipv6(byte[] b, int base, int p, int end, Dissection into) {
+    private static int ipv6(byte[] b, int base, int p, int end, Dissection into, EapTlsState tls) {
         if (end - p < 40) {
             into.addExpert(InnerExperts.IPV6_TRUNCATED, "IPv6 header cut short", p - base, end - p);
             return 0;
@@ -119,12 +131,12 @@ public final class InnerDecoder {
             nxt = next;
         }
         if (q <= pduEnd) {
-            transport(nxt, b, base, q, pduEnd, into);
+            transport(nxt, b, base, q, pduEnd, into, tls);
         }
         return pduEnd;
     }
 
-    private static void transport(int proto, byte[] b, int base, int p, int end, Dissection into) {
+    private static void transport(int proto, byte[] b, int base, int p, int end, Dissection into, EapTlsState tls) {
         int have = end - p;
         switch (proto) {
             case 1 -> {
@@ -144,9 +156,16 @@ public final class InnerDecoder {
             case 17 -> {
                 if (have >= 8) {
                     FieldValue udp = into.addLayer(UDP, p - base, 8);
-                    udp.add(UDP_SRCPORT, p - base, 2, (long) Octets.u16(b, p));
-                    udp.add(UDP_DSTPORT, p - base + 2, 2, (long) Octets.u16(b, p + 2));
-                    udp.add(UDP_LENGTH, p - base + 4, 2, (long) Octets.u16(b, p + 4));
+                    int src = Octets.u16(b, p);
+                    int dst = Octets.u16(b, p + 2);
+                    int udpLen = Octets.u16(b, p + 4);
+                    udp.add(UDP_SRCPORT, p - base, 2, (long) src);
+                    udp.add(UDP_DSTPORT, p - base + 2, 2, (long) dst);
+                    udp.add(UDP_LENGTH, p - base + 4, 2, (long) udpLen);
+                    if (RadiusFields.isRadiusPort(src) || RadiusFields.isRadiusPort(dst)) {
+                        int payloadEnd = udpLen >= 8 && p + udpLen <= end ? p + udpLen : end;
+                        RadiusDecoder.decode(b, base, p + 8, payloadEnd, into, tls);
+                    }
                 }
             }
             case 6 -> {
@@ -182,42 +201,6 @@ public final class InnerDecoder {
 
     /** RFC 5952 text: lower case, leading zeros dropped, the longest run (2+) of zero groups as "::". */
     public static String ipv6Text(byte[] b, int o) {
-        int[] g = new int[8];
-        for (int i = 0; i < 8; i++) {
-            g[i] = Octets.u16(b, o + 2 * i);
-        }
-        int bestStart = -1;
-        int bestLen = 0;
-        for (int i = 0; i < 8; ) {
-            if (g[i] != 0) {
-                i++;
-                continue;
-            }
-            int j = i;
-            while (j < 8 && g[j] == 0) {
-                j++;
-            }
-            if (j - i > bestLen) {
-                bestStart = i;
-                bestLen = j - i;
-            }
-            i = j;
-        }
-        if (bestLen < 2) {
-            bestStart = -1;
-        }
-        StringBuilder sb = new StringBuilder(39);
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                sb.append("::");
-                i += bestLen - 1;
-                continue;
-            }
-            if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') {
-                sb.append(':');
-            }
-            sb.append(Integer.toHexString(g[i]));
-        }
-        return sb.toString();
+        return Octets.ipv6Text(b, o);
     }
 }

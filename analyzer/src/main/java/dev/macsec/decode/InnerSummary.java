@@ -1,5 +1,9 @@
 package dev.macsec.decode;
 
+import dev.macsec.decode.eap.EapFields;
+import dev.macsec.decode.eap.RadiusFields;
+import dev.macsec.decode.mka.EapolDecoder;
+import dev.macsec.decode.mka.EapolFields;
 import dev.macsec.field.Dissection;
 import dev.macsec.field.Field;
 import dev.macsec.field.FieldValue;
@@ -20,6 +24,24 @@ public final class InnerSummary {
 
     /** Describes the upper layers already in a dissection (e.g. an integrity-only MACsec frame, or after decodeInner). */
     public static String describe(Dissection d) {
+        FieldValue radius = d.first(RadiusFields.CODE);
+        if (radius != null) {
+            long code = (Long) radius.value();
+            String text = "RADIUS " + RadiusFields.CODES.getOrDefault(code, "code " + code) + " id="
+                    + number(d, RadiusFields.ID);
+            String eap = eap(d);
+            return eap.isEmpty() ? text : text + ", " + eap;
+        }
+        FieldValue eapolType = d.first(EapolFields.TYPE);
+        if (eapolType != null) {
+            long type = (Long) eapolType.value();
+            if (type == EapolDecoder.TYPE_EAP && d.first(EapFields.CODE) != null) {
+                return eap(d);
+            }
+            if (type == EapolDecoder.TYPE_START || type == EapolDecoder.TYPE_LOGOFF) {
+                return "EAPOL-" + EapolFields.PACKET_TYPES.get(type);
+            }
+        }
         FieldValue arpOp = d.first(ARP_OPCODE);
         if (arpOp != null) {
             long op = (Long) arpOp.value();
@@ -65,6 +87,39 @@ public final class InnerSummary {
         }
         String name = EthernetFields.ETHERTYPES.get(type);
         return String.format("EtherType 0x%04x", type) + (name != null ? " (" + name + ")" : "");
+    }
+
+    /** An EAP packet as tshark's Info column says it ("Request, Identity"), with its identifier and EAP-TLS's flags. */
+    private static String eap(Dissection d) {
+        FieldValue code = d.first(EapFields.CODE);
+        if (code == null) {
+            return "";
+        }
+        long c = (Long) code.value();
+        StringBuilder sb = new StringBuilder(48).append("EAP ").append(EapFields.CODES.getOrDefault(c, "code " + c));
+        FieldValue type = d.first(EapFields.TYPE);
+        if (type != null) {
+            long t = (Long) type.value();
+            sb.append(", ").append(EapFields.TYPES.getOrDefault(t, "type " + t));
+        }
+        FieldValue identity = d.first(EapFields.IDENTITY);
+        if (identity != null && !identity.display().isEmpty()) {
+            sb.append(" \"").append(identity.display()).append('"');
+        }
+        FieldValue flags = d.first(EapFields.TLS_FLAGS);
+        if (flags != null) {
+            long f = (Long) flags.value();
+            sb.append((f & 0x20) != 0 ? " Start" : "").append((f & 0x80) != 0 ? " L" : "").append((f & 0x40) != 0 ? " M" : "");
+            FieldValue len = d.first(EapFields.TLS_LEN);
+            if (len != null) {
+                sb.append(" TLS length ").append(len.display());
+            }
+            FieldValue data = d.first(EapFields.TLS_DATA);
+            sb.append(data == null ? " (ack)" : "");
+            sb.append(d.first(EapFields.TLS_CLIENT_RANDOM) != null ? " Client Hello" : "")
+                    .append(d.first(EapFields.TLS_SERVER_RANDOM) != null ? " Server Hello" : "");
+        }
+        return sb.append(" (id ").append(number(d, EapFields.ID)).append(')').toString();
     }
 
     private static String transport(Dissection d, long proto, String src, String dst) {

@@ -42,12 +42,13 @@ import java.util.concurrent.TimeoutException;
  * <pre>
  * {"saks":[{"sak":"hex","cipherSuite":"GCM-AES-XPN-256","sci":"16 hex","an":0,"ssci":"8 hex","salt":"24 hex","nextPn":1}],
  *  "caks":[{"ckn":"hex","cak":"hex","name":"optional"}],
- *  "msks":[{"msk":"hex","sessionId":"hex","name":"optional"}]}
+ *  "msks":[{"msk":"hex","sessionId":"hex","name":"optional"}],
+ *  "radius":[{"secret":"text","name":"optional"}]}
  * </pre>
  * Every error is an {@link InputException} naming the source, the entry and the rule broken; no message
  * repeats a key value.
  */
-public record KeysFile(List<SakEntry> saks, List<CakEntry> caks, List<MskEntry> msks) {
+public record KeysFile(List<SakEntry> saks, List<CakEntry> caks, List<MskEntry> msks, List<RadiusSecret> radius) {
     /** A keys file is a few kilobytes; anything past this is not one, and reading it whole would be unwise. */
     public static final long MAX_FILE_BYTES = 16L << 20;
     /** How long a pipe or device may take to deliver a keys file (a FIFO nobody writes to never does). */
@@ -58,6 +59,7 @@ public record KeysFile(List<SakEntry> saks, List<CakEntry> caks, List<MskEntry> 
     private static final List<String> SAK_FIELDS = List.of("sak", "cipherSuite", "sci", "an", "ssci", "salt", "nextPn");
     private static final List<String> CAK_FIELDS = List.of("ckn", "cak", "name");
     private static final List<String> MSK_FIELDS = List.of("msk", "sessionId", "name");
+    private static final List<String> RADIUS_FIELDS = List.of("secret", "name");
     private static final BigInteger MAX_PN_64 = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
     // Jackson's streaming parser, not an ObjectMapper: a cold ObjectMapper costs ~250 ms of start-up (measured with
@@ -70,6 +72,19 @@ public record KeysFile(List<SakEntry> saks, List<CakEntry> caks, List<MskEntry> 
         saks = List.copyOf(saks);
         caks = List.copyOf(caks);
         msks = List.copyOf(msks);
+        radius = List.copyOf(radius);
+    }
+
+    /** Keys without RADIUS secrets. */
+    public KeysFile(List<SakEntry> saks, List<CakEntry> caks, List<MskEntry> msks) {
+        this(saks, caks, msks, List.of());
+    }
+
+    /** These keys and the RADIUS shared secrets {@code secrets} after this file's. */
+    public KeysFile withRadius(List<RadiusSecret> secrets) {
+        List<RadiusSecret> r = new ArrayList<>(radius);
+        r.addAll(secrets);
+        return new KeysFile(saks, caks, msks, r);
     }
 
     public Keychain keychain() {
@@ -77,7 +92,7 @@ public record KeysFile(List<SakEntry> saks, List<CakEntry> caks, List<MskEntry> 
     }
 
     public boolean isEmpty() {
-        return saks.isEmpty() && caks.isEmpty() && msks.isEmpty();
+        return saks.isEmpty() && caks.isEmpty() && msks.isEmpty() && radius.isEmpty();
     }
 
     /** This file's entries followed by {@code other}'s (e.g. a keys file plus --sak/--cak options). */
@@ -88,7 +103,9 @@ public record KeysFile(List<SakEntry> saks, List<CakEntry> caks, List<MskEntry> 
         c.addAll(other.caks);
         List<MskEntry> m = new ArrayList<>(msks);
         m.addAll(other.msks);
-        return new KeysFile(s, c, m);
+        List<RadiusSecret> r = new ArrayList<>(radius);
+        r.addAll(other.radius);
+        return new KeysFile(s, c, m, r);
     }
 
     // ---------------------------------------------------------------- reading files
@@ -203,7 +220,7 @@ public record KeysFile(List<SakEntry> saks, List<CakEntry> caks, List<MskEntry> 
                     + kind(root));
         }
         try {
-            rejectUnknown((ObjectNode) root, "", List.of("saks", "caks", "msks"));
+            rejectUnknown((ObjectNode) root, "", List.of("saks", "caks", "msks", "radius"));
             List<SakEntry> saks = new ArrayList<>();
             List<CakEntry> caks = new ArrayList<>();
             List<MskEntry> msks = new ArrayList<>();
@@ -219,7 +236,12 @@ public record KeysFile(List<SakEntry> saks, List<CakEntry> caks, List<MskEntry> 
             for (ObjectNode n : entries(root, "msks", MSK_FIELDS)) {
                 msks.add(msk(n, "msks[" + i + "]", ++i));
             }
-            return new KeysFile(saks, caks, msks);
+            List<RadiusSecret> radius = new ArrayList<>();
+            i = 0;
+            for (ObjectNode n : entries(root, "radius", RADIUS_FIELDS)) {
+                radius.add(radius(n, "radius[" + i + "]", ++i));
+            }
+            return new KeysFile(saks, caks, msks, radius);
         } catch (InputException e) {
             throw new InputException(source + ": " + e.getMessage());
         }
@@ -422,6 +444,27 @@ public record KeysFile(List<SakEntry> saks, List<CakEntry> caks, List<MskEntry> 
         CakEntry e = new CakEntry(number, ckn, cak, name);
         java.util.Arrays.fill(cak, (byte) 0);
         return e;
+    }
+
+    private static RadiusSecret radius(ObjectNode n, String where, int number) {
+        String secret = requiredString(n, "secret", where, "the RADIUS shared secret");
+        String name = label(n, where);
+        return radiusSecret(where + ".secret", secret, number, name);
+    }
+
+    /** {@code --radius-secret TEXT}. */
+    public static RadiusSecret parseRadiusSecretOption(String secret, int number) {
+        return radiusSecret("--radius-secret", secret, number, null);
+    }
+
+    private static RadiusSecret radiusSecret(String where, String secret, int number, String name) {
+        if (secret.isEmpty()) {
+            throw new InputException(where + ": a RADIUS shared secret must not be empty (RFC 2865 3)");
+        }
+        if (secret.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 1024) {
+            throw new InputException(where + ": a RADIUS shared secret of more than 1024 octets is not one a NAS holds");
+        }
+        return RadiusSecret.of(number, secret, name);
     }
 
     private static MskEntry msk(ObjectNode n, String where, int number) {

@@ -35,6 +35,8 @@ final class CakKeychain {
     private final Map<String, List<CakEntry>> derived = new HashMap<>();
     private final Set<Long> macs = new LinkedHashSet<>();
     private final Set<String> derivedPairs = new HashSet<>();
+    /** MSKs the capture gave (an Access-Accept's MS-MPPE keys under a RADIUS secret), after the keys file's. */
+    private final List<MskEntry> learnedMsks = new ArrayList<>();
 
     CakKeychain(KeysFile keys, FindingSink sink) {
         this.keys = keys;
@@ -56,7 +58,7 @@ final class CakKeychain {
 
     /** A station seen sending MKPDUs: with MSKs in the keys file, its pairs with the stations seen before. */
     void seeMac(long mac) {
-        if (keys.msks().isEmpty() || macs.contains(mac) || macs.size() >= MAX_MACS) {
+        if (keys.msks().isEmpty() && learnedMsks.isEmpty() || macs.contains(mac) || macs.size() >= MAX_MACS) {
             return;
         }
         for (long other : macs) {
@@ -66,7 +68,7 @@ final class CakKeychain {
     }
 
     void derivePair(long a, long b) {
-        if (keys.msks().isEmpty() || a == b) {
+        if (keys.msks().isEmpty() && learnedMsks.isEmpty() || a == b) {
             return;
         }
         String pair = Math.min(a, b) + "/" + Math.max(a, b);
@@ -74,10 +76,38 @@ final class CakKeychain {
             return;
         }
         for (MskEntry msk : keys.msks()) {
-            for (int bits : CAK_BITS) {
-                CakEntry e = msk.derive(macBytes(a), macBytes(b), bits);
-                derived(new Bytes(e.ckn()).hex()).add(e);
+            derive(msk, a, b);
+        }
+        for (MskEntry msk : learnedMsks) {
+            derive(msk, a, b);
+        }
+    }
+
+    /**
+     * An MSK learned from the capture: its CAK/CKN for the two stations of its EAP exchange ({@code a} and {@code b},
+     * 0 when unknown) and for every pair of stations seen sending MKPDUs (802.1X-2020 6.2.2 binds them to the MACs).
+     */
+    void addMsk(MskEntry msk, long a, long b) {
+        if (learnedMsks.size() >= MAX_MACS) {
+            return;
+        }
+        learnedMsks.add(msk);
+        if (a != 0 && b != 0 && a != b) {
+            derive(msk, a, b);
+            derivedPairs.add(Math.min(a, b) + "/" + Math.max(a, b));
+        }
+        List<Long> seen = new ArrayList<>(macs);
+        for (int i = 0; i < seen.size(); i++) {
+            for (int j = i + 1; j < seen.size(); j++) {
+                derive(msk, seen.get(i), seen.get(j));
             }
+        }
+    }
+
+    private void derive(MskEntry msk, long a, long b) {
+        for (int bits : CAK_BITS) {
+            CakEntry e = msk.derive(macBytes(a), macBytes(b), bits);
+            derived(new Bytes(e.ckn()).hex()).add(e);
         }
     }
 

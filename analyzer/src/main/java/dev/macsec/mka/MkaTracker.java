@@ -5,6 +5,7 @@ import dev.macsec.decode.mka.ParameterSet;
 import dev.macsec.field.Severity;
 import dev.macsec.keys.CakEntry;
 import dev.macsec.keys.KeysFile;
+import dev.macsec.keys.MskEntry;
 import dev.macsec.keys.MkpduIcv;
 
 import java.util.ArrayList;
@@ -59,6 +60,15 @@ public final class MkaTracker {
     public void onEapSuccess(long frameNumber, long srcMac, long dstMac) {
         lastFrame = Math.max(lastFrame, frameNumber);
         keychain.derivePair(srcMac, dstMac);
+    }
+
+    /**
+     * An EAP MSK the capture gave (with a RADIUS secret): the CAK/CKN for the supplicant and authenticator MACs
+     * ({@code mac1}, {@code mac2}; 0 when unknown, then the pairs of MKPDU senders are tried).
+     */
+    public void onEapKeys(long frameNumber, MskEntry msk, long mac1, long mac2) {
+        lastFrame = Math.max(lastFrame, frameNumber);
+        keychain.addMsk(msk, mac1, mac2);
     }
 
     /** One MKPDU, in capture order. src/dst MACs from the Ethernet header (dst may be the PAE group address). */

@@ -7,6 +7,8 @@ import dev.macsec.decode.InnerFields;
 import dev.macsec.decode.InnerSummary;
 import dev.macsec.decode.LinkLayer;
 import dev.macsec.decode.SecTagRule;
+import dev.macsec.decode.eap.EapFields;
+import dev.macsec.decode.eap.RadiusFields;
 import dev.macsec.decode.mka.EapolFields;
 import dev.macsec.decode.mka.Mkpdu;
 import dev.macsec.decode.mka.ParameterSet;
@@ -54,6 +56,10 @@ public final class FrameText {
                 }
                 case "macsec" -> "MACsec";
                 case "mka" -> "MKA";
+                // tshark's column names the carrier of an EAP packet in RADIUS
+                case "eap" -> d.first(RadiusFields.RADIUS) != null ? "RADIUS" : "EAP";
+                case "tls" -> d.first(RadiusFields.RADIUS) != null ? "RADIUS" : tlsColumn(layer);
+                case "radius" -> "RADIUS";
                 case "ip" -> "IPv4";
                 case "ipv6" -> "IPv6";
                 case "arp" -> "ARP";
@@ -69,6 +75,14 @@ public final class FrameText {
             }
         }
         return "";
+    }
+
+    /** tshark's name of a TLS version: TLSv1, TLSv1.1, TLSv1.2, TLSv1.3 (SSLv3 before them). */
+    private static String tlsColumn(FieldValue layer) {
+        FieldValue v = layer.find(EapFields.TLS_VERSION);
+        long version = v == null ? 0 : (Long) v.value();
+        return version == 0x0300 ? "SSLv3" : version == 0x0301 ? "TLSv1"
+                : version >= 0x0302 && version <= 0x0304 ? "TLSv1." + (version - 0x0301) : "TLS";
     }
 
     /** What tshark's column says for a payload it has no dissector for: the protocol the EtherType names, else the number. */

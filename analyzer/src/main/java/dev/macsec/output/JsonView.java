@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import dev.macsec.analysis.AnalysisSummary;
 import dev.macsec.analysis.FrameRecord;
+import dev.macsec.analysis.EapSummary;
 import dev.macsec.analysis.MkaSummary;
 import dev.macsec.counter.Counter;
 import dev.macsec.counter.CounterValues;
@@ -109,6 +110,7 @@ public final class JsonView implements FrameView {
         json.writeEndObject();
         writeCounters(s.counters());
         writeMka(s.mka());
+        writeEap(s.eap());
         json.writeObjectFieldStart("throughput");
         json.writeNumberField("seconds", s.run().wallNanos() / 1e9);
         json.writeNumberField("framesPerSecond", Math.round(s.run().framesPerSecond()));
@@ -196,6 +198,40 @@ public final class JsonView implements FrameView {
         for (Map.Entry<Counter, Long> e : values.values().entrySet()) {
             json.writeNumberField(e.getKey().managedObject(), e.getValue());
         }
+    }
+
+    /** Only when the capture holds an 802.1X authentication, so that the summary of any other keeps its shape. */
+    private void writeEap(EapSummary eap) throws IOException {
+        if (eap.isEmpty()) {
+            return;
+        }
+        json.writeObjectFieldStart("eap");
+        json.writeArrayFieldStart("keysLearned");
+        for (String k : eap.learnedKeys()) {
+            json.writeString(k);
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("timeline");
+        for (MkaSummary.Event e : eap.timeline()) {
+            json.writeStartObject();
+            json.writeNumberField("frame", e.frame());
+            json.writeStringField("time", time(e.timestampNanos()));
+            json.writeStringField("event", e.kind());
+            json.writeStringField("text", e.text());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("findings");
+        for (MkaSummary.Finding f : eap.findings()) {
+            json.writeStartObject();
+            json.writeNumberField("frame", f.frame());
+            json.writeStringField("severity", f.severity());
+            json.writeStringField("code", f.code());
+            json.writeStringField("message", f.message());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeEndObject();
     }
 
     private void writeMka(MkaSummary mka) throws IOException {

@@ -2,6 +2,7 @@ package dev.macsec.output;
 
 import dev.macsec.analysis.AnalysisSummary;
 import dev.macsec.analysis.FrameRecord;
+import dev.macsec.analysis.EapSummary;
 import dev.macsec.analysis.MkaSummary;
 import dev.macsec.counter.CounterValues;
 import dev.macsec.counter.ScCounters;
@@ -44,6 +45,7 @@ public final class SummaryView implements FrameView {
             secy(s);
         }
         mka(s.mka());
+        eap(s.eap());
         if (throughput) {
             out.printf(Locale.ROOT, "Throughput: %,.0f frames/s, %.1f MB/s (%.3f s)%n", run.framesPerSecond(),
                     run.megabytesPerSecond(), run.wallNanos() / 1e9);
@@ -52,8 +54,9 @@ public final class SummaryView implements FrameView {
             out.println("Result: INCOMPLETE — the run stopped at an error, the figures cover the frames before it: "
                     + s.inputError());
         } else if (s.hasFindings()) {
-            out.printf(Locale.ROOT, "Result: FINDINGS — %,d MACsec frame(s) failed verification or were dropped, %d MKA error(s), %d MKPDU ICV failure(s)%n",
-                    s.failedFrames(), s.mka().errors(), s.mka().icvFailed());
+            out.printf(Locale.ROOT, "Result: FINDINGS — %,d MACsec frame(s) failed verification or were dropped, %d MKA error(s), %d MKPDU ICV failure(s)%s%n",
+                    s.failedFrames(), s.mka().errors(), s.mka().icvFailed(),
+                    s.eap().errors() == 0 ? "" : ", " + s.eap().errors() + " 802.1X/RADIUS error(s)");
         } else {
             out.println("Result: OK");
         }
@@ -87,6 +90,32 @@ public final class SummaryView implements FrameView {
             }
         });
         return j.length() == 0 ? "all counters 0" : j.toString();
+    }
+
+    /** The 802.1X authentication, when the capture holds one: timeline from EAPOL-Start, keys learned, findings. */
+    private void eap(EapSummary eap) {
+        if (eap.isEmpty()) {
+            return;
+        }
+        out.println("802.1X authentication (EAPOL, EAP, RADIUS):");
+        for (String k : eap.learnedKeys()) {
+            out.println("  learned " + k);
+        }
+        if (!eap.timeline().isEmpty()) {
+            out.println("  timeline:");
+            long first = eap.timeline().get(0).timestampNanos();
+            for (MkaSummary.Event e : eap.timeline()) {
+                out.printf(Locale.ROOT, "    %9.3f s  frame %-6d %s%n", (e.timestampNanos() - first) / 1e9, e.frame(), e.text());
+            }
+        }
+        if (eap.findings().isEmpty()) {
+            out.println("  findings: none");
+        } else {
+            out.println("  findings:");
+            for (MkaSummary.Finding f : eap.findings()) {
+                out.printf(Locale.ROOT, "    %-5s frame %-6d %s {%s}%n", f.severity(), f.frame(), f.message(), f.code());
+            }
+        }
     }
 
     private void mka(MkaSummary mka) {

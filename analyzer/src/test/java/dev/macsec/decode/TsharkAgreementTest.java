@@ -1,5 +1,8 @@
 package dev.macsec.decode;
 
+import dev.macsec.decode.eap.EapFields;
+import dev.macsec.decode.eap.RadiusFields;
+import dev.macsec.decode.mka.EapolFields;
 import dev.macsec.decode.mka.MkaFields;
 import dev.macsec.field.Bytes;
 import dev.macsec.field.Dissection;
@@ -37,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TsharkAgreementTest {
 
     /** How to read tshark's text for a field into the same canonical text as ours. */
-    private enum As { NUMBER, OCTETS_NUMBER, BOOL, MAC, HEX }
+    private enum As { NUMBER, OCTETS_NUMBER, BOOL, MAC, HEX, TEXT, IPV4 }
 
     /** {@code alsoOurs}: a field of ours whose values tshark lists under the same name, after {@code ours}'s. */
     private record Pair(String tshark, Field ours, As as, Field alsoOurs) {
@@ -107,6 +110,62 @@ class TsharkAgreementTest {
             new Pair("mka.suspension_time", MkaFields.SUSPENSION_TIME, As.NUMBER),
             new Pair("mka.icv", MkaFields.ICV, As.HEX));
 
+    /** EAPOL, EAP (in EAPOL and, reassembled from its EAP-Message attributes, in RADIUS) and RADIUS. */
+    private static final List<Pair> EAP = List.of(
+            new Pair("eapol.version", EapolFields.VERSION, As.NUMBER),
+            new Pair("eapol.type", EapolFields.TYPE, As.NUMBER),
+            new Pair("eapol.len", EapolFields.LEN, As.NUMBER),
+            new Pair("eap.code", EapFields.CODE, As.NUMBER),
+            new Pair("eap.id", EapFields.ID, As.NUMBER),
+            new Pair("eap.len", EapFields.LEN, As.NUMBER),
+            new Pair("eap.type", EapFields.TYPE, As.NUMBER),
+            new Pair("eap.identity", EapFields.IDENTITY, As.TEXT),
+            new Pair("eap.notification", EapFields.NOTIFICATION, As.TEXT),
+            new Pair("eap.desired_type", EapFields.DESIRED_TYPE, As.NUMBER),
+            new Pair("eap.tls.flags", EapFields.TLS_FLAGS, As.NUMBER),
+            new Pair("eap.tls.flags.len_included", EapFields.TLS_FLAG_L, As.BOOL),
+            new Pair("eap.tls.flags.more_fragments", EapFields.TLS_FLAG_M, As.BOOL),
+            new Pair("eap.tls.flags.start", EapFields.TLS_FLAG_S, As.BOOL),
+            new Pair("eap.tls.flags.version", EapFields.TLS_FLAG_VERSION, As.NUMBER),
+            new Pair("eap.tls.len", EapFields.TLS_LEN, As.NUMBER),
+            new Pair("radius.code", RadiusFields.CODE, As.NUMBER),
+            new Pair("radius.id", RadiusFields.ID, As.NUMBER),
+            new Pair("radius.length", RadiusFields.LENGTH, As.NUMBER),
+            new Pair("radius.authenticator", RadiusFields.AUTHENTICATOR, As.HEX),
+            new Pair("radius.avp.type", RadiusFields.AVP_TYPE, As.NUMBER),
+            new Pair("radius.avp.length", RadiusFields.AVP_LENGTH, As.NUMBER),
+            new Pair("radius.avp.vendor_id", RadiusFields.AVP_VENDOR_ID, As.NUMBER),
+            new Pair("radius.avp.vendor_type", RadiusFields.AVP_VENDOR_TYPE, As.NUMBER),
+            new Pair("radius.avp.vendor_len", RadiusFields.AVP_VENDOR_LEN, As.NUMBER),
+            new Pair("radius.User_Name", RadiusFields.USER_NAME, As.TEXT),
+            new Pair("radius.NAS_IP_Address", RadiusFields.NAS_IP_ADDRESS, As.IPV4),
+            new Pair("radius.NAS_IPv6_Address", RadiusFields.NAS_IPV6_ADDRESS, As.TEXT),
+            new Pair("radius.NAS_Port", RadiusFields.NAS_PORT, As.NUMBER),
+            new Pair("radius.Service_Type", RadiusFields.SERVICE_TYPE, As.NUMBER),
+            new Pair("radius.Framed_MTU", RadiusFields.FRAMED_MTU, As.NUMBER),
+            new Pair("radius.Reply_Message", RadiusFields.REPLY_MESSAGE, As.TEXT),
+            new Pair("radius.State", RadiusFields.STATE, As.HEX),
+            new Pair("radius.Class", RadiusFields.CLASS, As.HEX),
+            new Pair("radius.Vendor_Specific", RadiusFields.VENDOR_SPECIFIC, As.HEX),
+            new Pair("radius.Session_Timeout", RadiusFields.SESSION_TIMEOUT, As.NUMBER),
+            new Pair("radius.Called_Station_Id", RadiusFields.CALLED_STATION_ID, As.TEXT),
+            new Pair("radius.Calling_Station_Id", RadiusFields.CALLING_STATION_ID, As.TEXT),
+            new Pair("radius.NAS_Identifier", RadiusFields.NAS_IDENTIFIER, As.TEXT),
+            new Pair("radius.Acct_Status_Type", RadiusFields.ACCT_STATUS_TYPE, As.NUMBER),
+            new Pair("radius.Acct_Delay_Time", RadiusFields.ACCT_DELAY_TIME, As.NUMBER),
+            new Pair("radius.Acct_Session_Id", RadiusFields.ACCT_SESSION_ID, As.TEXT),
+            new Pair("radius.Acct_Authentic", RadiusFields.ACCT_AUTHENTIC, As.NUMBER),
+            new Pair("radius.Acct_Session_Time", RadiusFields.ACCT_SESSION_TIME, As.NUMBER),
+            new Pair("radius.Acct_Terminate_Cause", RadiusFields.ACCT_TERMINATE_CAUSE, As.NUMBER),
+            new Pair("radius.NAS_Port_Type", RadiusFields.NAS_PORT_TYPE, As.NUMBER),
+            new Pair("radius.Connect_Info", RadiusFields.CONNECT_INFO, As.TEXT),
+            new Pair("radius.EAP_Message", RadiusFields.EAP_MESSAGE, As.HEX),
+            new Pair("radius.Message_Authenticator", RadiusFields.MESSAGE_AUTHENTICATOR, As.HEX),
+            new Pair("radius.MS_MPPE_Encryption_Policy", RadiusFields.MS_MPPE_ENCRYPTION_POLICY, As.NUMBER),
+            new Pair("radius.MS_MPPE_Encryption_Types", RadiusFields.MS_MPPE_ENCRYPTION_TYPES, As.NUMBER),
+            new Pair("radius.MS_MPPE_Send_Key", RadiusFields.MS_MPPE_SEND_KEY, As.HEX),
+            new Pair("radius.MS_MPPE_Recv_Key", RadiusFields.MS_MPPE_RECV_KEY, As.HEX));
+
     static Stream<Path> captures() throws IOException {
         try (Stream<Path> walk = Files.walk(ProjectFiles.root().resolve("pcaps"))) {
             return walk.filter(p -> p.toString().endsWith(".pcap")).sorted().toList().stream();
@@ -126,6 +185,14 @@ class TsharkAgreementTest {
         Assumptions.assumeTrue(tsharkAvailable(), "tshark not installed");
         return captures().filter(f -> hasLayer(f, MkaFields.MKA)).map(file -> DynamicTest.dynamicTest(
                 ProjectFiles.root().relativize(file).toString(), () -> compare(file, MKA, "mka")));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> eapAndRadiusFieldsAgreeWithTshark() throws IOException {
+        Assumptions.assumeTrue(tsharkAvailable(), "tshark not installed");
+        return captures().filter(f -> hasLayer(f, EapFields.EAP) || hasLayer(f, RadiusFields.RADIUS))
+                .map(file -> DynamicTest.dynamicTest(ProjectFiles.root().relativize(file).toString(),
+                        () -> compare(file, EAP, "eap")));
     }
 
     private static boolean hasLayer(Path file, Field protocol) {
@@ -156,7 +223,11 @@ class TsharkAgreementTest {
             Dissection d = new Dissection();
             decoder.decode(f.meta(), cap.linkType(), f.data(), 0, f.data().length, d);
             if (d.experts().stream().noneMatch(e -> e.code().equals("sectag.snapped"))
-                    && d.first(protocol.equals("mka") ? MkaFields.MKA : MacsecFields.MACSEC) != null) {
+                    && d.first(switch (protocol) {
+                        case "mka" -> MkaFields.MKA;
+                        case "eap" -> EapolFields.EAPOL;
+                        default -> MacsecFields.MACSEC;
+                    }) != null) {
                 judgeable++;
             }
             Map<String, String> row = theirs.getOrDefault(f.meta().number(), Map.of());
@@ -197,6 +268,7 @@ class TsharkAgreementTest {
                 case OCTETS_NUMBER -> Long.toUnsignedString(Long.parseUnsignedLong(v.replace(":", ""), 16));
                 case BOOL -> v.equals("1") || v.equalsIgnoreCase("true") ? "1" : "0";
                 case MAC, HEX -> v.replace(":", "").toLowerCase(Locale.ROOT);
+                case TEXT, IPV4 -> v;
             });
         }
         return String.join(",", out);
@@ -210,6 +282,7 @@ class TsharkAgreementTest {
                 case Boolean flag -> flag ? "1" : "0";
                 case Bytes bytes -> bytes.hex();
                 case Long n when v.field().type() == dev.macsec.field.FieldType.MAC -> String.format("%012x", n);
+                case Long n when v.field().type() == dev.macsec.field.FieldType.IPV4 -> v.display();
                 case Long n -> Long.toUnsignedString(n);
                 default -> String.valueOf(o);
             });

@@ -92,7 +92,7 @@ class KeysFileTest {
             duplicate field          | {"saks":[],"saks":[]}    | k.json: malformed JSON at line 1, column 18: duplicate field "saks"
             empty                    | '   '                    | k.json: empty; expected a JSON object with "saks", "caks" and/or "msks"
             top-level array          | []                       | k.json: the top level must be a JSON object with "saks", "caks" and/or "msks", got an array
-            unknown top field        | {"sak":[]}               | k.json: unknown field "sak" (allowed: saks, caks, msks)
+            unknown top field        | {"sak":[]}               | k.json: unknown field "sak" (allowed: saks, caks, msks, radius)
             saks not an array        | {"saks":{}}              | k.json: saks: must be an array of objects, got an object
             sak entry not an object  | {"saks":["00"]}          | k.json: saks[0]: must be an object, got a string
             caks entry not an object | {"caks":[1]}             | k.json: caks[0]: must be an object, got a number
@@ -201,7 +201,7 @@ class KeysFileTest {
     @CsvSource(delimiter = '|', textBlock = """
             key as a field name           | {"saks":[{"sak":"%1$s","%1$s":1}]}            | k.json: saks[0]: unknown field (32 characters, not shown: it could be a key) (allowed: sak, cipherSuite, sci, an, ssci, salt, nextPn)
             key with colons as field name | {"caks":[{"a1:a2:a3:a4:a5:a6:a7:a8:a9:aa":1}]} | k.json: caks[0]: unknown field (29 characters, not shown: it could be a key) (allowed: ckn, cak, name)
-            key as a top-level field      | {"%1$s":[]}                                   | k.json: unknown field (32 characters, not shown: it could be a key) (allowed: saks, caks, msks)
+            key as a top-level field      | {"%1$s":[]}                                   | k.json: unknown field (32 characters, not shown: it could be a key) (allowed: saks, caks, msks, radius)
             key as the cipher suite       | {"saks":[{"sak":"%1$s","cipherSuite":"%1$s"}]} | k.json: saks[0].cipherSuite: unknown cipher suite (32 characters, not shown: it could be a key) (known: GCM-AES-128, GCM-AES-256, GCM-AES-XPN-128, GCM-AES-XPN-256)
             key as a duplicate field      | {"%1$s":1,"%1$s":2}                           | k.json: malformed JSON at line 1, column 73: duplicate field (32 characters, not shown: it could be a key)
             digits as an unquoted AN      | {"saks":[{"sak":"%1$s","an":11223344556677889900112233445566}]} | k.json: saks[0].an: must be 0, 1, 2 or 3, got a number of 32 characters
@@ -217,6 +217,40 @@ class KeysFileTest {
             """)
     void errorsNeverRepeatAKeyNorPrintControlCharacters(String what, String json, String message) {
         assertEquals(message, error(json.formatted(SAK128, "n".repeat(65))));
+    }
+
+    @Test
+    void radiusSecretsAreReadAsTextAndNamed() {
+        KeysFile f = KeysFile.parse("{\"radius\":[{\"secret\":\"testing123\",\"name\":\"nas\"},{\"secret\":\"s\u00e9\"}]}",
+                "k.json");
+        assertEquals(2, f.radius().size());
+        // RFC 2865 3: the secret is an octet string; its text's UTF-8 octets
+        assertArrayEquals("testing123".getBytes(java.nio.charset.StandardCharsets.US_ASCII), f.radius().get(0).secret());
+        assertArrayEquals(new byte[] {'s', (byte) 0xC3, (byte) 0xA9}, f.radius().get(1).secret());
+        assertEquals("RADIUS#1 nas", f.radius().get(0).label());
+        assertFalse(f.radius().get(0).toString().contains("testing123"), f.radius().get(0).toString());
+        assertFalse(f.isEmpty());
+        assertEquals(3, f.plus(KeysFile.EMPTY.withRadius(List.of(RadiusSecret.of(3, "x", null)))).radius().size());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            empty secret             | {"radius":[{"secret":""}]}                    | k.json: radius[0].secret: a RADIUS shared secret must not be empty (RFC 2865 3)
+            no secret                | {"radius":[{"name":"nas"}]}                   | k.json: radius[0].secret: missing (the RADIUS shared secret)
+            unknown field            | {"radius":[{"secret":"abc","nas":"x"}]}       | k.json: radius[0]: unknown field "nas" (allowed: secret, name)
+            not an array             | {"radius":{"secret":"abc"}}                   | k.json: radius: must be an array of objects, got an object
+            """)
+    void radiusErrors(String what, String json, String message) {
+        assertEquals(message, error(json));
+    }
+
+    @Test
+    void aRadiusSecretIsNeverRepeatedInAnError() {
+        String secret = "my-very-secret-shared-text";
+        String m = error("{\"radius\":[{\"secret\":\"" + secret + "\",\"name\":\"\u001b\"}]}");
+        assertFalse(m.contains(secret), m);
+        m = error("{\"radius\":[{\"secret\":\"" + "x".repeat(1025) + "\"}]}");
+        assertFalse(m.contains("xxxx"), m);
     }
 
     // ---------------------------------------------------------------- files

@@ -23,11 +23,14 @@ import picocli.CommandLine.Model.OptionSpec;
  */
 public final class AnalysisArgs {
     private final OptionSpec keysFile = option("--keys").paramLabel("KEYS.json").type(Path.class)
-            .description("keys file: saks, caks (CKN/CAK pairs) and msks").build();
+            .description("keys file: saks, caks (CKN/CAK pairs), msks and radius (shared secrets)").build();
     private final OptionSpec saks = repeatable("--sak").paramLabel("HEX")
             .description("a SAK (32 or 64 hex digits), tried on any SC and AN; repeatable").build();
     private final OptionSpec caks = repeatable("--cak").paramLabel("CKN:CAK")
             .description("a pre-shared CAK with its CKN, to learn SAKs from MKPDUs; repeatable").build();
+    private final OptionSpec radiusSecrets = repeatable("--radius-secret").paramLabel("SECRET")
+            .description("a RADIUS shared secret: checks the RADIUS authenticators and takes the EAP MSK from the "
+                    + "Access-Accept, to learn the CAK and then the SAKs; repeatable").build();
     private final OptionSpec validate = option("--validate").paramLabel("MODE").type(String.class).defaultValue("strict")
             .description("validateFrames: strict, check or disabled (default ${DEFAULT-VALUE})").build();
     private final OptionSpec replayWindow = option("--replay-window").paramLabel("N").type(long.class).defaultValue("0")
@@ -58,7 +61,7 @@ public final class AnalysisArgs {
 
     /** Adds every option, in the order the help lists them, to {@code spec}, whose parse then fills them. */
     AnalysisArgs(CommandSpec spec) {
-        for (OptionSpec o : List.of(keysFile, saks, caks, validate, replayWindow, noReplay, offset, profile, detail, filter,
+        for (OptionSpec o : List.of(keysFile, saks, caks, radiusSecrets, validate, replayWindow, noReplay, offset, profile, detail, filter,
                 format, writeFile, keepFailed, threads, showKeys, quiet)) {
             spec.addOption(o);
         }
@@ -109,7 +112,11 @@ public final class AnalysisArgs {
     KeysFile keys() {
         Path file = keysFile.getValue();
         KeysFile fromFile = file == null ? KeysFile.EMPTY : KeysFile.load(file);
-        return fromFile.plus(KeysFile.fromOptions(strings(saks), strings(caks)));
+        List<dev.macsec.keys.RadiusSecret> secrets = new java.util.ArrayList<>();
+        for (String secret : strings(radiusSecrets)) {
+            secrets.add(KeysFile.parseRadiusSecretOption(secret, fromFile.radius().size() + secrets.size() + 1));
+        }
+        return fromFile.plus(KeysFile.fromOptions(strings(saks), strings(caks))).withRadius(secrets);
     }
 
     DisplayFilter displayFilter() {

@@ -104,7 +104,8 @@ public final class KeysCommand {
         public Integer call() {
             KeysFile keys = KeysFile.load(file);
             PrintWriter out = spec.commandLine().getOut();
-            out.printf("%s: %d SAK(s), %d CAK(s), %d MSK(s)%n", file, keys.saks().size(), keys.caks().size(), keys.msks().size());
+            out.printf("%s: %d SAK(s), %d CAK(s), %d MSK(s)%s%n", file, keys.saks().size(), keys.caks().size(),
+                    keys.msks().size(), keys.radius().isEmpty() ? "" : ", " + keys.radius().size() + " RADIUS secret(s)");
             for (SakEntry sak : keys.saks()) {
                 out.println("  " + sak);
             }
@@ -113,6 +114,9 @@ public final class KeysCommand {
             }
             for (MskEntry msk : keys.msks()) {
                 out.println("  " + msk);
+            }
+            for (dev.macsec.keys.RadiusSecret secret : keys.radius()) {
+                out.println("  " + secret);
             }
             for (java.util.List<SakEntry> bound : SakEntry.bySa(keys.saks())) {
                 if (bound.size() > 1) {

@@ -1,13 +1,18 @@
 package dev.macsec.decode.mka;
 
+import dev.macsec.decode.eap.EapDecoder;
+import dev.macsec.decode.eap.EapTlsState;
 import dev.macsec.field.Bytes;
 import dev.macsec.field.Dissection;
 import dev.macsec.field.FieldValue;
 import dev.macsec.field.Octets;
 
-/** EAPOL (EtherType 0x888E, IEEE 802.1X-2020 11.3) and, for packet type 5, the MKPDU it carries. */
+/** EAPOL (EtherType 0x888E, IEEE 802.1X-2020 11.3) and what it carries: for packet type 0 the EAP packet, for 5 the MKPDU. */
 public final class EapolDecoder {
     public static final int ETHERTYPE = 0x888E;
+    public static final int TYPE_EAP = 0;
+    public static final int TYPE_START = 1;
+    public static final int TYPE_LOGOFF = 2;
     public static final int TYPE_MKA = 5;
     /** The PAE group address MKPDUs go to by default (802.1X-2020 Table 11-1). */
     public static final long PAE_GROUP_ADDRESS = 0x0180C2000003L;
@@ -23,6 +28,11 @@ public final class EapolDecoder {
      * @return the MKPDU when this is an EAPOL-MKA packet with at least a Basic parameter set, else null
      */
     public static Mkpdu decode(byte[] b, int frameOff, int dstOffset, int off, int end, Dissection into) {
+        return decode(b, frameOff, dstOffset, off, end, into, null);
+    }
+
+    /** @param tls what the frames before told of an EAP-TLS handshake, updated by this one; null for none */
+    public static Mkpdu decode(byte[] b, int frameOff, int dstOffset, int off, int end, Dissection into, EapTlsState tls) {
         int avail = end - off;
         FieldValue eapol = into.addLayer(EapolFields.EAPOL, off - frameOff, Math.min(Math.max(avail, 0), 4));
         if (avail < 4) {
@@ -56,6 +66,10 @@ public final class EapolDecoder {
                         + "01:80:c2:00:00:03 (802.1X-2020 11.1.1)", dstOffset - frameOff, 6);
             }
             return MkpduDecoder.decode(b, frameOff, dstOffset, body, bodyEnd, into);
+        }
+        if (type == TYPE_EAP && bodyEnd > body) {
+            EapDecoder.decode(b, frameOff, body, bodyEnd, into, tls);
+            return null;
         }
         if (bodyEnd > body) {
             if (type == 3) {

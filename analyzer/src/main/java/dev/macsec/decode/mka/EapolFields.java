@@ -30,5 +30,5 @@ public final class EapolFields {
     public static final Field KEYDES_TYPE = Field.named("eapol.keydes.type", "Key Descriptor Type", FieldType.UINT_DEC, 1,
             Map.of(1L, "RC4 Descriptor", 2L, "EAPOL RSN Key", 254L, "EAPOL WPA Key"), "Descriptor type of an EAPOL-Key body");
     public static final Field BODY = Field.declare("eapol.body", "Packet Body", FieldType.BYTES, 0,
-            "Packet body not decoded further (EAP, Key, ASF alert, announcement)");
+            "Packet body not decoded further (Key, ASF alert, announcement, the body of a Start or Logoff)");
 }
