@@ -80,10 +80,10 @@ public final class Analyzer implements AutoCloseable {
         this.secy = new ReceiveSecY(new ReceiveSecY.Config(suite, options.validateFrames(), options.replayProtect(),
                 options.replayWindow(), options.confidentialityOffset()), options.profile());
         this.secyEnabled = !keys.saks().isEmpty() || !keys.caks().isEmpty() || !keys.msks().isEmpty()
-                || !keys.radius().isEmpty();
+                || !keys.radius().isEmpty() || !keys.tlsKeyLog().isEmpty();
         installConfiguredSaks(keys);
         this.mka = new MkaSide(keys, secy, options.showKeys(), !options.offsetOverridesMka());
-        this.eap = new EapSide(keys.radius(), mka, options.showKeys());
+        this.eap = new EapSide(keys.radius(), keys.tlsKeyLog(), mka, options.showKeys());
         int threads = Math.max(1, options.threads());
         if (threads > 1) {
             // the caller's thread is one of the threads asked for: it reads, applies in order, and verifies too

@@ -16,7 +16,9 @@ import dev.macsec.field.FieldValue;
 import dev.macsec.field.Octets;
 import dev.macsec.keys.Hex;
 import dev.macsec.keys.KeyHierarchy;
+import dev.macsec.keys.EapTlsKeys;
 import dev.macsec.keys.MskEntry;
+import dev.macsec.keys.TlsKeyLog;
 import dev.macsec.keys.RadiusCrypto;
 import dev.macsec.keys.RadiusSecret;
 
@@ -52,8 +54,14 @@ final class EapSide {
     private final List<MkaSummary.Finding> findings = new ArrayList<>();
     private final List<String> learned = new ArrayList<>();
 
+    private final TlsKeyLog keyLog;
     private byte[] clientRandom;
     private byte[] serverRandom;
+    /** The ServerHello's chosen version and cipher suite (0 before one). */
+    private int tlsVersion;
+    private int tlsCipherSuite;
+    /** Whether an MSK was learned for the latest hellos (from RADIUS): the key log is then not needed. */
+    private boolean mskForHellos;
     private int tlsType = EapFields.TYPE_TLS;
     private long supplicantMac;
     private long authenticatorMac;
@@ -68,8 +76,9 @@ final class EapSide {
     private long eapStation2;
     private final Set<String> cknReported = new HashSet<>();
 
-    EapSide(List<RadiusSecret> secrets, MkaSide mka, boolean showKeys) {
+    EapSide(List<RadiusSecret> secrets, TlsKeyLog keyLog, MkaSide mka, boolean showKeys) {
         this.secrets = List.copyOf(secrets);
+        this.keyLog = keyLog;
         this.mka = mka;
         this.showKeys = showKeys;
     }
@@ -103,11 +112,18 @@ final class EapSide {
         if (hello != null) {
             clientRandom = ((Bytes) hello.value()).octets();
             serverRandom = null;
+            tlsVersion = 0;
+            tlsCipherSuite = 0;
+            mskForHellos = false;
             tlsType = (int) number(d.first(EapFields.TYPE));
         }
         hello = d.first(EapFields.TLS_SERVER_RANDOM);
         if (hello != null) {
             serverRandom = ((Bytes) hello.value()).octets();
+            FieldValue version = d.first(EapFields.TLS_SELECTED_VERSION);
+            FieldValue suite = d.first(EapFields.TLS_CIPHER_SUITE);
+            tlsVersion = version == null ? 0 : (int) number(version);
+            tlsCipherSuite = suite == null ? 0 : (int) number(suite);
         }
         if (d.first(RadiusFields.RADIUS) != null) {
             onRadius(r, d);
@@ -198,6 +214,7 @@ final class EapSide {
                     + (supplicantMac != 0 ? " for " + FieldFormat.mac(supplicantMac) : ""));
             successFrame = r.number();
             successNanos = r.timestampNanos();
+            fromKeyLog(r, d);
         } else if (c == EapFields.FAILURE) {
             event(r, "eap-failure", "EAP-Failure from " + FieldFormat.mac(src));
             finding(r.number(), EapFindings.AUTH_FAILED, "EAP-Failure from " + FieldFormat.mac(src)
@@ -313,9 +330,43 @@ final class EapSide {
         System.arraycopy(sendKey, 0, msk, recvKey.length, sendKey.length);
         Arrays.fill(recvKey, (byte) 0);
         Arrays.fill(sendKey, (byte) 0);
-        byte[] sessionId = sessionId();
-        long[] macs = stationMacs(d);
-        String text = "MSK (" + msk.length + " octets) from the Access-Accept under " + secret.label()
+        learn(r, msk, sessionId(), stationMacs(d), "the Access-Accept under " + secret.label(),
+                "RADIUS frame " + r.number());
+        Arrays.fill(msk, (byte) 0);
+    }
+
+    /**
+     * An EAP-Success with no MSK from RADIUS for its session: with a TLS key log holding the session's secrets, the MSK
+     * the TLS method exports (RFC 5216 2.3 for TLS 1.0-1.2, RFC 9190 2.3 for TLS 1.3), from the hellos' randoms and
+     * the ServerHello's version and cipher suite.
+     */
+    private void fromKeyLog(FrameRecord r, Dissection d) {
+        if (keyLog.isEmpty() || mskForHellos || clientRandom == null || serverRandom == null || tlsVersion == 0) {
+            return;
+        }
+        if (!EapTlsKeys.supports(tlsVersion, tlsCipherSuite)) {
+            event(r, "eap-keys", "TLS key log: no EAP-TLS key derivation for TLS version 0x"
+                    + Integer.toHexString(tlsVersion) + ", cipher suite 0x" + Integer.toHexString(tlsCipherSuite));
+            return;
+        }
+        java.util.Optional<EapTlsKeys.Material> m = EapTlsKeys.derive(tlsVersion, tlsCipherSuite, clientRandom,
+                serverRandom, keyLog);
+        if (m.isEmpty()) {
+            event(r, "eap-keys", "TLS key log: no secret for the session of client random "
+                    + Hex.format(clientRandom));
+            return;
+        }
+        byte[] msk = m.get().msk();
+        learn(r, msk, m.get().sessionId(), stationMacs(d), "the TLS key log (TLS version 0x"
+                + Integer.toHexString(tlsVersion) + ", cipher suite 0x" + Integer.toHexString(tlsCipherSuite) + ")",
+                "TLS key log, EAP-Success frame " + r.number());
+        Arrays.fill(msk, (byte) 0);
+    }
+
+    /** An MSK learned (from RADIUS or a TLS key log): the CKNs it implies, and its CAK handed to MKA. */
+    private void learn(FrameRecord r, byte[] msk, byte[] sessionId, long[] macs, String from, String entryName) {
+        mskForHellos = true;
+        String text = "MSK (" + msk.length + " octets) from " + from
                 + (sessionId == null ? ", no EAP-TLS Session-Id (the TLS hellos are not in the capture)"
                 : ", EAP Session-Id " + Hex.format(sessionId) + " from the TLS hellos") + (macs[0] != 0 ? " for " + FieldFormat.mac(macs[0])
                 + " and " + FieldFormat.mac(macs[1]) : "");
@@ -334,13 +385,11 @@ final class EapSide {
             eapStation2 = macs[1];
         }
         if (msk.length >= 16 && msk.length <= 64) {
-            MskEntry entry = new MskEntry(++msks, msk, sessionId == null ? new byte[0] : sessionId,
-                    "RADIUS frame " + r.number());
+            MskEntry entry = new MskEntry(++msks, msk, sessionId == null ? new byte[0] : sessionId, entryName);
             mka.onEapKeys(r.number(), entry, macs[0], macs[1]);
         }
         learned.add(text + " (frame " + r.number() + ")" + (showKeys ? " = " + Hex.format(msk) : ""));
         event(r, "eap-keys", text);
-        Arrays.fill(msk, (byte) 0);
     }
 
     private static byte[] macBytes(long mac) {

@@ -48,7 +48,8 @@ import java.util.concurrent.TimeoutException;
  * Every error is an {@link InputException} naming the source, the entry and the rule broken; no message
  * repeats a key value.
  */
-public record KeysFile(List<SakEntry> saks, List<CakEntry> caks, List<MskEntry> msks, List<RadiusSecret> radius) {
+public record KeysFile(List<SakEntry> saks, List<CakEntry> caks, List<MskEntry> msks, List<RadiusSecret> radius,
+                       TlsKeyLog tlsKeyLog) {
     /** A keys file is a few kilobytes; anything past this is not one, and reading it whole would be unwise. */
     public static final long MAX_FILE_BYTES = 16L << 20;
     /** How long a pipe or device may take to deliver a keys file (a FIFO nobody writes to never does). */
@@ -73,6 +74,20 @@ public record KeysFile(List<SakEntry> saks, List<CakEntry> caks, List<MskEntry> 
         caks = List.copyOf(caks);
         msks = List.copyOf(msks);
         radius = List.copyOf(radius);
+        tlsKeyLog = tlsKeyLog == null ? TlsKeyLog.EMPTY : tlsKeyLog;
+    }
+
+    /** Keys without a TLS key log. */
+    public KeysFile(List<SakEntry> saks, List<CakEntry> caks, List<MskEntry> msks, List<RadiusSecret> radius) {
+        this(saks, caks, msks, radius, TlsKeyLog.EMPTY);
+    }
+
+    /**
+     * These keys and a TLS key log (NSS format, {@code --tls-keylog}): with it the EAP-TLS MSK of a session whose
+     * hellos are in the capture is derived from the session's secrets (RFC 5216 2.3, RFC 9190 2.3).
+     */
+    public KeysFile withTlsKeyLog(TlsKeyLog log) {
+        return new KeysFile(saks, caks, msks, radius, log);
     }
 
     /** Keys without RADIUS secrets. */
@@ -84,7 +99,7 @@ public record KeysFile(List<SakEntry> saks, List<CakEntry> caks, List<MskEntry> 
     public KeysFile withRadius(List<RadiusSecret> secrets) {
         List<RadiusSecret> r = new ArrayList<>(radius);
         r.addAll(secrets);
-        return new KeysFile(saks, caks, msks, r);
+        return new KeysFile(saks, caks, msks, r, tlsKeyLog);
     }
 
     public Keychain keychain() {
@@ -92,7 +107,7 @@ public record KeysFile(List<SakEntry> saks, List<CakEntry> caks, List<MskEntry> 
     }
 
     public boolean isEmpty() {
-        return saks.isEmpty() && caks.isEmpty() && msks.isEmpty() && radius.isEmpty();
+        return saks.isEmpty() && caks.isEmpty() && msks.isEmpty() && radius.isEmpty() && tlsKeyLog.isEmpty();
     }
 
     /** This file's entries followed by {@code other}'s (e.g. a keys file plus --sak/--cak options). */
@@ -105,7 +120,7 @@ public record KeysFile(List<SakEntry> saks, List<CakEntry> caks, List<MskEntry> 
         m.addAll(other.msks);
         List<RadiusSecret> r = new ArrayList<>(radius);
         r.addAll(other.radius);
-        return new KeysFile(s, c, m, r);
+        return new KeysFile(s, c, m, r, other.tlsKeyLog.isEmpty() ? tlsKeyLog : other.tlsKeyLog);
     }
 
     // ---------------------------------------------------------------- reading files

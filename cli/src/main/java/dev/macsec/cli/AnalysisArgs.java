@@ -31,6 +31,9 @@ public final class AnalysisArgs {
     private final OptionSpec radiusSecrets = repeatable("--radius-secret").paramLabel("SECRET")
             .description("a RADIUS shared secret: checks the RADIUS authenticators and takes the EAP MSK from the "
                     + "Access-Accept, to learn the CAK and then the SAKs; repeatable").build();
+    private final OptionSpec tlsKeyLog = option("--tls-keylog").paramLabel("FILE").type(Path.class)
+            .description("a TLS key log (NSS SSLKEYLOGFILE format) of the EAP-TLS sessions in the capture: derives their "
+                    + "MSK (RFC 5216, RFC 9190) when the RADIUS side or its secret is missing").build();
     private final OptionSpec validate = option("--validate").paramLabel("MODE").type(String.class).defaultValue("strict")
             .description("validateFrames: strict, check or disabled (default ${DEFAULT-VALUE})").build();
     private final OptionSpec replayWindow = option("--replay-window").paramLabel("N").type(long.class).defaultValue("0")
@@ -61,7 +64,7 @@ public final class AnalysisArgs {
 
     /** Adds every option, in the order the help lists them, to {@code spec}, whose parse then fills them. */
     AnalysisArgs(CommandSpec spec) {
-        for (OptionSpec o : List.of(keysFile, saks, caks, radiusSecrets, validate, replayWindow, noReplay, offset, profile, detail, filter,
+        for (OptionSpec o : List.of(keysFile, saks, caks, radiusSecrets, tlsKeyLog, validate, replayWindow, noReplay, offset, profile, detail, filter,
                 format, writeFile, keepFailed, threads, showKeys, quiet)) {
             spec.addOption(o);
         }
@@ -116,7 +119,9 @@ public final class AnalysisArgs {
         for (String secret : strings(radiusSecrets)) {
             secrets.add(KeysFile.parseRadiusSecretOption(secret, fromFile.radius().size() + secrets.size() + 1));
         }
-        return fromFile.plus(KeysFile.fromOptions(strings(saks), strings(caks))).withRadius(secrets);
+        KeysFile keys = fromFile.plus(KeysFile.fromOptions(strings(saks), strings(caks))).withRadius(secrets);
+        Path log = tlsKeyLog.getValue();
+        return log == null ? keys : keys.withTlsKeyLog(dev.macsec.keys.TlsKeyLog.load(log));
     }
 
     DisplayFilter displayFilter() {

@@ -18,6 +18,7 @@ public final class EapDecoder {
     private static final int TLS_HANDSHAKE = 22;
     private static final int CLIENT_HELLO = 1;
     private static final int SERVER_HELLO = 2;
+    private static final int SUPPORTED_VERSIONS = 0x002b;
 
     private EapDecoder() {
     }
@@ -121,9 +122,10 @@ public final class EapDecoder {
             if (hs == CLIENT_HELLO || hs == SERVER_HELLO) {
                 eap.add(hs == CLIENT_HELLO ? TLS_CLIENT_RANDOM : TLS_SERVER_RANDOM, data + 11 - base, 32,
                         Bytes.of(b, data + 11, 32));
+                int selected = hs == SERVER_HELLO ? serverHello(b, data, end, base, eap) : 0;
                 if (state != null) {
                     // a ClientHello opens a new handshake; the ServerHello's version is the session's
-                    state.version = hs == CLIENT_HELLO ? 0 : Octets.u16(b, data + 9);
+                    state.version = hs == CLIENT_HELLO ? 0 : selected;
                 }
             }
         }
@@ -141,5 +143,38 @@ public final class EapDecoder {
 
     private static String text(byte[] b, int from, int to) {
         return new String(b, from, Math.max(0, to - from), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The rest of a ServerHello in this fragment (RFC 5246 7.4.1.3, RFC 8446 4.1.3): the cipher suite after the session
+     * id, and the version, from the supported_versions extension when there is one; every length is checked against the
+     * fragment, and what does not fit is left out. Returns the version chosen.
+     */
+    private static int serverHello(byte[] b, int data, int end, int base, FieldValue eap) {
+        int legacy = Octets.u16(b, data + 9);
+        int p = data + 43;
+        if (p >= end) {
+            return legacy;
+        }
+        p += 1 + Octets.u8(b, p);
+        if (p + 3 > end) {
+            return legacy;
+        }
+        eap.add(TLS_CIPHER_SUITE, p - base, 2, (long) Octets.u16(b, p));
+        p += 3;
+        int selected = legacy;
+        if (p + 2 <= end) {
+            int extEnd = Math.min(end, p + 2 + Octets.u16(b, p));
+            for (p += 2; p + 4 <= extEnd; ) {
+                int type = Octets.u16(b, p);
+                int len = Octets.u16(b, p + 2);
+                if (type == SUPPORTED_VERSIONS && len == 2 && p + 6 <= extEnd) {
+                    selected = Octets.u16(b, p + 4);
+                }
+                p += 4 + len;
+            }
+        }
+        eap.add(TLS_SELECTED_VERSION, data + 9 - base, 2, (long) selected);
+        return selected;
     }
 }

@@ -67,6 +67,14 @@ public final class EapFields {
             32, "The ClientHello's random, when the fragment starts with it: part of the EAP-TLS Session-Id (RFC 5216 2.3)");
     public static final Field TLS_SERVER_RANDOM = Field.declare("eap.tls.server_random", "Server Random", FieldType.BYTES,
             32, "The ServerHello's random, when the fragment starts with it: part of the EAP-TLS Session-Id (RFC 5216 2.3)");
+    public static final Field TLS_CIPHER_SUITE = Field.declare("eap.tls.cipher_suite", "Cipher Suite", FieldType.UINT_HEX,
+            2, "The cipher suite the ServerHello chose (IANA TLS Cipher Suites): its PRF or HKDF hash derives the EAP-TLS "
+                    + "keys from a TLS key log (RFC 5216 2.3, RFC 9190 2.3)");
+    public static final Field TLS_SELECTED_VERSION = Field.named("eap.tls.selected_version", "Selected Version",
+            FieldType.UINT_HEX, 2,
+            Map.of(0x0300L, "SSL 3.0", 0x0301L, "TLS 1.0", 0x0302L, "TLS 1.1", 0x0303L, "TLS 1.2", 0x0304L, "TLS 1.3"),
+            "The version the ServerHello chose: its supported_versions extension when present (TLS 1.3, RFC 8446 4.2.1), "
+                    + "else its legacy version");
     public static final Field TLS = Field.declare("tls", "Transport Layer Security", FieldType.PROTOCOL, 0,
             "A TLS message completed in this EAP fragment (the EAP-TLS data is not reassembled or decrypted here)");
     public static final Field TLS_VERSION = Field.named("eap.tls.version", "Version", FieldType.UINT_HEX, 2,
