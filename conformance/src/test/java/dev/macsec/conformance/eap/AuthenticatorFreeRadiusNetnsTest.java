@@ -1,8 +1,17 @@
 package dev.macsec.conformance.eap;
 
+import dev.macsec.analysis.AnalysisOptions;
+import dev.macsec.analysis.AnalysisSummary;
+import dev.macsec.analysis.Analyzer;
+import dev.macsec.analysis.MkaSummary;
+import dev.macsec.capture.CaptureReader;
+import dev.macsec.capture.PcapWriter;
+import dev.macsec.conformance.link.Frame;
 import dev.macsec.conformance.link.PcapLiveLink;
 import dev.macsec.conformance.link.RecordingLink;
 import dev.macsec.keys.KeyHierarchy;
+import dev.macsec.keys.KeysFile;
+import dev.macsec.keys.RadiusSecret;
 import dev.macsec.mka.actor.MkaClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -57,7 +67,7 @@ class AuthenticatorFreeRadiusNetnsTest {
     private static String ns;
     private static String hostIf;
     private static String nsIf;
-    private static int radiusPort;
+    private static String radiusIp;
     private static Process freeradius;
     private final List<Process> started = new ArrayList<>();
 
@@ -137,6 +147,13 @@ class AuthenticatorFreeRadiusNetnsTest {
         }
         assertTrue(s.radius.discarded() == 0, "answers discarded: " + s.radius.discarded());
         assertEapOnTheRecording(s.pcap, 3, 4);
+
+        // the switch's view (EAPOL and RADIUS) gives our analyzer the same MSK from the RADIUS secret alone
+        AnalysisSummary a = analyze(s.switchPcap);
+        List<String> learned = a.eap().learnedKeys();
+        assertEquals(1, learned.size(), learned + " " + a.eap().findings());
+        assertTrue(learned.get(0).endsWith("= " + HEX.formatHex(supplicantMsk)), learned.get(0));
+        assertEquals(0, a.eap().errors(), a.eap().findings().toString());
     }
 
     @Test
@@ -151,10 +168,18 @@ class AuthenticatorFreeRadiusNetnsTest {
         assertTrue(log.contains("CTRL-EVENT-EAP-FAILURE"), "wpa_supplicant saw no EAP-Failure");
         assertFalse(log.contains("CTRL-EVENT-EAP-SUCCESS"));
         assertEapOnTheRecording(s.pcap, 4, 3);
+
+        AnalysisSummary a = analyze(s.switchPcap);
+        assertTrue(a.eap().learnedKeys().isEmpty(), a.eap().learnedKeys().toString());
+        List<String> codes = a.eap().findings().stream().map(MkaSummary.Finding::code).toList();
+        assertTrue(codes.contains("eap.auth_failed"), codes.toString());
+        assertTrue(a.eap().timeline().stream().anyMatch(e -> e.kind().equals("radius-access-reject")),
+                a.eap().timeline().toString());
     }
 
+    /** @param pcap the EAPOL link as we recorded it; switchPcap that and the RADIUS datagrams, as a switch sees */
     private record Session(Authenticator.Result result, Authenticator authenticator, RadiusClient radius,
-                           Path wpaLog, Path ctrl, Path pcap) {
+                           Path wpaLog, Path ctrl, Path pcap, Path switchPcap) {
     }
 
     private Session authenticate(String name, String cert) throws Exception {
@@ -178,9 +203,12 @@ class AuthenticatorFreeRadiusNetnsTest {
         Path wpaLog = d.resolve("wpa_supplicant.log");
         Path pcap = d.resolve("eapol.pcap");
         RadiusClient.Config rc = RadiusClient.Config.of(
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), radiusPort), SECRET, new byte[] {127, 0, 0, 1});
+                new InetSocketAddress(InetAddress.getByName(radiusIp), 1812), SECRET, new byte[] {127, 0, 0, 1});
         MkaClock clock = MkaClock.system();
+        List<Frame> radiusFrames = new ArrayList<>();
+        Session session;
         try (RadiusClient radius = new RadiusClient(rc);
+             PcapLiveLink radiusSide = new PcapLiveLink("lo", "udp port 1812 and host " + radiusIp, 1024);
              RecordingLink link = new RecordingLink(new PcapLiveLink(hostIf, "ether proto 0x888e", 256), pcap)) {
             Authenticator auth = new Authenticator(
                     new Authenticator.Config(AUTH_MAC, 3, Duration.ofSeconds(2), 2), radius);
@@ -192,7 +220,47 @@ class AuthenticatorFreeRadiusNetnsTest {
             assertTrue(ended, "no result in 30 s: " + auth + "; wpa_supplicant: " + tail(wpaLog));
             // the supplicant's answer to our last frame, if any, is not needed; give its log time to show the end
             auth.runUntil(link, clock, () -> false, Duration.ofMillis(500));
-            return new Session(auth.result().orElseThrow(), auth, radius, wpaLog, ctrl, pcap);
+            for (Frame f; (f = radiusSide.receive(Duration.ofMillis(200))) != null; ) {
+                radiusFrames.add(f);
+            }
+            session = new Session(auth.result().orElseThrow(), auth, radius, wpaLog, ctrl, pcap,
+                    d.resolve("switch.pcap"));
+        }
+        merge(pcap, radiusFrames, session.switchPcap());
+        return session;
+    }
+
+    /** One pcap of the EAPOL recording and the RADIUS datagrams from loopback, in time order. */
+    private static void merge(Path eapol, List<Frame> radius, Path out) throws IOException {
+        List<long[]> order = new ArrayList<>();
+        List<byte[]> frames = new ArrayList<>();
+        try (CaptureReader r = CaptureReader.open(eapol)) {
+            while (r.next()) {
+                frames.add(Arrays.copyOfRange(r.data(), r.offset(), r.offset() + r.capturedLength()));
+                order.add(new long[] {r.timestampNanos(), frames.size() - 1});
+            }
+        }
+        for (Frame f : radius) {
+            frames.add(f.data());
+            order.add(new long[] {f.timestampMicros() * 1_000L, frames.size() - 1});
+        }
+        order.sort(Comparator.comparingLong((long[] o) -> o[0]).thenComparingLong(o -> o[1]));
+        try (PcapWriter w = PcapWriter.create(out)) {
+            for (long[] o : order) {
+                byte[] f = frames.get((int) o[1]);
+                w.write(f, 0, f.length, o[0]);
+            }
+        }
+    }
+
+    /** Our analyzer on the switch's view, with the RADIUS secret alone. */
+    private static AnalysisSummary analyze(Path capture) throws IOException {
+        KeysFile keys = KeysFile.EMPTY.withRadius(List.of(RadiusSecret.of(1, SECRET, "radauth")));
+        try (Analyzer analyzer = new Analyzer(AnalysisOptions.defaults().withShowKeys(true), keys);
+             CaptureReader reader = CaptureReader.open(capture)) {
+            analyzer.analyze(reader, r -> {
+            });
+            return analyzer.finish();
         }
     }
 
@@ -278,27 +346,30 @@ class AuthenticatorFreeRadiusNetnsTest {
         Path inner = rad.resolve("sites-available/inner-tunnel");
         String siteText = Files.readString(site);
         String innerText = Files.readString(inner);
-        // Free ports on loopback only, so runs beside other FreeRADIUS instances on the host do not collide: the
-        // default site's four listen sections (auth, acct over IPv4 and IPv6) in order, then the inner tunnel's.
+        // RADIUS on its own ports 1812/1813 (where the analyzer looks for it) on a loopback address of its own, so
+        // runs beside other FreeRADIUS instances on the host do not collide; the IPv6 and inner-tunnel listeners,
+        // unused here, on free ports of ::1 and 127.0.0.1
         for (int attempt = 0; attempt < 5 && freeradius == null; attempt++) {
-            int port = 20000 + (int) (Math.random() * 8000) * 5;
+            String ip = "127.0." + (1 + (int) (Math.random() * 250)) + "." + (2 + (int) (Math.random() * 250));
+            int spare = 20000 + (int) (Math.random() * 8000) * 5;
+            int[] ports = {1812, 1813, spare, spare + 1};
             Matcher m = Pattern.compile("(?m)^(\\s*)port = 0\\b").matcher(siteText);
             StringBuilder b = new StringBuilder();
-            int next = port;
+            int next = 0;
             while (m.find()) {
-                m.appendReplacement(b, "$1port = " + next++);
+                m.appendReplacement(b, "$1port = " + ports[Math.min(next++, 3)]);
             }
             m.appendTail(b);
             Files.writeString(site, b.toString()
-                    .replaceAll("(?m)^(\\s*)ipaddr = \\*", "$1ipaddr = 127.0.0.1")
+                    .replaceAll("(?m)^(\\s*)ipaddr = \\*", "$1ipaddr = " + ip)
                     .replaceAll("(?m)^(\\s*)ipv6addr = ::(\\s)", "$1ipv6addr = ::1$2"));
-            Files.writeString(inner, innerText.replace("port = 18120", "port = " + (port + 4)));
+            Files.writeString(inner, innerText.replace("port = 18120", "port = " + (spare + 4)));
             Process p = new ProcessBuilder("freeradius", "-X", "-d", rad.toString())
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             for (int i = 0; i < 100 && p.isAlive(); i++) {
                 if (Files.readString(log, StandardCharsets.ISO_8859_1).contains("Ready to process requests")) {
                     freeradius = p;
-                    radiusPort = port;
+                    radiusIp = ip;
                     break;
                 }
                 Thread.sleep(100);
