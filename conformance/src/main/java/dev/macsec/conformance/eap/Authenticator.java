@@ -2,6 +2,7 @@ package dev.macsec.conformance.eap;
 
 import dev.macsec.conformance.link.Frame;
 import dev.macsec.conformance.link.FrameLink;
+import dev.macsec.keys.KeyHierarchy;
 import dev.macsec.mka.actor.MkaClock;
 
 import java.io.IOException;
@@ -26,7 +27,7 @@ import java.util.function.BooleanSupplier;
  * The result of a successful session is the MSK the Access-Accept carried and the EAP Session-Id: the server's
  * EAP-Key-Name when it sent one, else, for EAP-TLS up to TLS 1.2, 0x0D || client random || server random read from
  * the relayed hellos (RFC 5216 2.3). Those are what {@link dev.macsec.keys.KeyHierarchy#cakFromMsk} and
- * {@link dev.macsec.keys.KeyHierarchy#cknFromMsk} take.
+ * {@link dev.macsec.keys.KeyHierarchy#cknFromMsk} take ({@link Result#cak}, {@link Result#ckn}).
  * <p>
  * The state machine ({@link #start}, {@link #receive}, {@link #tick}) is pure and takes the time as an argument, as
  * {@link dev.macsec.mka.actor.MkaParticipant} does; {@link #runUntil} drives it on a {@link FrameLink}.
@@ -79,7 +80,28 @@ public final class Authenticator {
      * @param reason           why it failed, null on success
      */
     public record Result(boolean success, byte[] msk, byte[] sessionId, byte[] keyName, byte[] sessionIdOfHellos,
-                         String identity, byte[] supplicantMac, String reason) {
+                         String identity, byte[] supplicantMac, byte[] authenticatorMac, String reason) {
+        /** IEEE 802.1X-2020 6.2.2: the CAK of {@code cakBits} (128 or 256) from the MSK and the two MAC addresses. */
+        public byte[] cak(int cakBits) {
+            return KeyHierarchy.cakFromMsk(requireMsk(), supplicantMac, authenticatorMac, cakBits);
+        }
+
+        /** IEEE 802.1X-2020 6.2.2: the CKN from the MSK, the EAP Session-Id and the two MAC addresses. */
+        public byte[] ckn(int cakBits) {
+            if (sessionId == null) {
+                throw new IllegalStateException("no EAP Session-Id: the server sent no EAP-Key-Name and the TLS hellos"
+                        + " give none (TLS 1.3, or no EAP-TLS)");
+            }
+            return KeyHierarchy.cknFromMsk(requireMsk(), sessionId, supplicantMac, authenticatorMac, cakBits);
+        }
+
+        private byte[] requireMsk() {
+            if (msk == null) {
+                throw new IllegalStateException("no MSK: " + (success ? "none in the Access-Accept" : reason));
+            }
+            return msk;
+        }
+
         @Override
         public String toString() {
             return "Result[" + (success ? "success" : "failure: " + reason) + ", identity " + identity
@@ -155,6 +177,11 @@ public final class Authenticator {
 
     public int identityRequests() {
         return identityRequests;
+    }
+
+    /** The Identifier of the EAP-Request awaiting its Response (for a replay that answers in its place). */
+    byte pendingIdentifier() {
+        return lastRequest == null ? (byte) eapId : lastRequest[1];
     }
 
     /** Port up: asks whoever is on the link for its identity, at the PAE group address. */
@@ -298,7 +325,7 @@ public final class Authenticator {
         }
         boolean success = accepted && msk != null;
         byte[] sessionId = keyName != null && keyName.length > 1 ? keyName : ofHellos;
-        result = new Result(success, msk, sessionId, keyName, ofHellos, identity, supplicant,
+        result = new Result(success, msk, sessionId, keyName, ofHellos, identity, supplicant, config.ownMac(),
                 success ? null : reason);
         results.add(result);
         state = accepted ? State.AUTHENTICATED : State.HELD;

@@ -120,16 +120,14 @@ class AuthenticatorFreeRadiusNetnsTest {
 
     @Test
     void eapTlsSuccessGivesUsTheMskWpaSupplicantDerived() throws Exception {
-        Session s = authenticate("ok", "client");
+        Session s = authenticate("ok", "client", true);
         Authenticator.Result r = s.result;
         assertTrue(r.success(), "our result: " + r);
         assertEquals("client@eap.test", r.identity());
         assertArrayEquals(SUP_MAC, r.supplicantMac());
         String log = waitFor(s.wpaLog, "CTRL-EVENT-EAP-SUCCESS");
         assertTrue(log.contains("CTRL-EVENT-EAP-SUCCESS"), "wpa_supplicant saw no EAP-Success");
-        String status = wpaCli(s.ctrl, "status");
-        assertTrue(status.contains("Supplicant PAE state=AUTHENTICATED"), status);
-        assertTrue(status.contains("EAP state=SUCCESS"), status);
+        assertEquals(1, s.authenticator.logoffs(), "wpa_cli logoff: EAPOL-Logoff ended our session");
 
         byte[] supplicantMsk = hexdump(log, "EAP-TLS: Derived key");
         assertEquals(64, supplicantMsk.length);
@@ -158,7 +156,7 @@ class AuthenticatorFreeRadiusNetnsTest {
 
     @Test
     void aClientCertificateOfAnotherCaIsRejected() throws Exception {
-        Session s = authenticate("rogue", "rogue-client");
+        Session s = authenticate("rogue", "rogue-client", false);
         Authenticator.Result r = s.result;
         assertFalse(r.success(), "our result: " + r);
         assertNull(r.msk());
@@ -182,7 +180,8 @@ class AuthenticatorFreeRadiusNetnsTest {
                            Path wpaLog, Path ctrl, Path pcap, Path switchPcap) {
     }
 
-    private Session authenticate(String name, String cert) throws Exception {
+    /** @param logoff whether wpa_supplicant logs off after its EAP-Success (wpa_cli logoff) */
+    private Session authenticate(String name, String cert, boolean logoff) throws Exception {
         Path d = Files.createDirectories(work.resolve(name));
         Path ctrl = d.resolve("wpa-ctrl");
         Files.writeString(d.resolve("wpa.conf"), """
@@ -220,6 +219,15 @@ class AuthenticatorFreeRadiusNetnsTest {
             assertTrue(ended, "no result in 30 s: " + auth + "; wpa_supplicant: " + tail(wpaLog));
             // the supplicant's answer to our last frame, if any, is not needed; give its log time to show the end
             auth.runUntil(link, clock, () -> false, Duration.ofMillis(500));
+            if (logoff) {
+                assertTrue(waitFor(wpaLog, "CTRL-EVENT-EAP-SUCCESS").contains("CTRL-EVENT-EAP-SUCCESS"));
+                String status = wpaCli(ctrl, "status");
+                assertTrue(status.contains("Supplicant PAE state=AUTHENTICATED"), status);
+                assertTrue(status.contains("EAP state=SUCCESS"), status);
+                wpaCli(ctrl, "logoff");
+                assertTrue(auth.runUntil(link, clock, () -> auth.state() == Authenticator.State.LOGGED_OFF,
+                        Duration.ofSeconds(5)), "wpa_supplicant's EAPOL-Logoff did not end the session: " + auth);
+            }
             for (Frame f; (f = radiusSide.receive(Duration.ofMillis(200))) != null; ) {
                 radiusFrames.add(f);
             }

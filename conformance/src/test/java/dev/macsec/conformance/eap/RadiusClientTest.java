@@ -86,7 +86,7 @@ class RadiusClientTest {
     }
 
     /** The UDP payload of an Ethernet/IPv4/UDP frame from or to port 1812, or null. */
-    private static byte[] radiusOverIpv4(byte[] f) {
+    static byte[] radiusOverIpv4(byte[] f) {
         if (f.length < 42 || f[12] != 0x08 || f[13] != 0x00 || f[23] != 17) {
             return null;
         }
