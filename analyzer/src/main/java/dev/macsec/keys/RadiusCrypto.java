@@ -100,7 +100,8 @@ public final class RadiusCrypto {
         }
     }
 
-    private static byte[] hmacMd5(byte[] key, byte[] data) {
+    /** HMAC-MD5 (RFC 2104): what a RADIUS client signs its Message-Authenticator with (RFC 3579 3.2). */
+    public static byte[] hmacMd5(byte[] key, byte[] data) {
         try {
             Mac mac = Mac.getInstance("HmacMD5");
             // HMAC takes any key length; SecretKeySpec refuses only an empty one, which the keys file refuses first
