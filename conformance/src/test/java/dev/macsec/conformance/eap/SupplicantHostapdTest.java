@@ -1,5 +1,7 @@
 package dev.macsec.conformance.eap;
 
+import dev.macsec.conformance.link.Frame;
+import dev.macsec.conformance.link.FrameLink;
 import dev.macsec.conformance.link.PcapLiveLink;
 import dev.macsec.keys.EapTlsKeys;
 import dev.macsec.keys.Hex;
@@ -116,6 +118,10 @@ class SupplicantHostapdTest {
         assertFalse(sessionId.isEmpty(), "hostapd -K printed the Session-Id");
         assertArrayEquals(sessionId.get(sessionId.size() - 1), ours.sessionId(), "our Session-Id is hostapd's");
 
+        // RFC 9190 2.5: under TLS 1.3 the handshake's end is not enough, the 0x00 of the server's next request is;
+        // under TLS 1.2 (RFC 5216) the server's Finished is
+        assertEquals(minor == 3, run.keyedButNotAllowed, "EAP-Success allowed only after the success indication");
+
         // the analyzer's derivation from the key-log secret agrees with Bouncy Castle's PRF or exporter
         EapTlsPeer peer = run.supplicant.method();
         assertEquals(minor == 3 ? EapTlsKeys.TLS_1_3 : EapTlsKeys.TLS_1_2, peer.version());
@@ -138,7 +144,8 @@ class SupplicantHostapdTest {
         assertTrue(derived(run.log, "EAP-TLS: Derived key").isEmpty(), "hostapd derived no MSK");
     }
 
-    private record Run(Supplicant supplicant, String log) {
+    /** @param keyedButNotAllowed a frame came while the handshake was complete but EAP-Success not yet allowed */
+    private record Run(Supplicant supplicant, String log, boolean keyedButNotAllowed) {
     }
 
     private Run authenticate(String who, boolean tls13, int fragmentSize) throws Exception {
@@ -154,6 +161,7 @@ class SupplicantHostapdTest {
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             waitFor(log, "AP-ENABLED", Duration.ofSeconds(10));
+            boolean[] keyedButNotAllowed = {false};
             EapTlsPeer peer = new EapTlsPeer(new EapTlsPeer.Credentials(
                     EapTlsPeer.pemBlocks(read(who + ".pem"), "CERTIFICATE"),
                     EapTlsPeer.pemBlocks(read(who + ".key"), "PRIVATE KEY").get(0),
@@ -161,7 +169,27 @@ class SupplicantHostapdTest {
                     tls13 ? EapTlsKeys.TLS_1_3 : EapTlsKeys.TLS_1_2, fragmentSize, new SecureRandom());
             Supplicant supplicant = new Supplicant(Hex.of(Files.readString(Path.of("/sys/class/net", ourPort, "address"))
                     .strip().replace(":", "")), who, peer, 3, 3_000, 3);
-            try (PcapLiveLink link = new PcapLiveLink(ourPort, "ether proto 0x888e", 256)) {
+            try (PcapLiveLink live = new PcapLiveLink(ourPort, "ether proto 0x888e", 256)) {
+                // notes, as each frame comes in, whether the method had its keys but did not yet allow EAP-Success
+                FrameLink link = new FrameLink() {
+                    @Override
+                    public void send(byte[] frame, int off, int len) throws IOException {
+                        live.send(frame, off, len);
+                    }
+
+                    @Override
+                    public Frame receive(Duration timeout) throws IOException {
+                        Frame f = live.receive(timeout);
+                        if (f != null && peer.keys().isPresent() && !peer.mayAcceptSuccess()) {
+                            keyedButNotAllowed[0] = true;
+                        }
+                        return f;
+                    }
+
+                    @Override
+                    public void close() {
+                    }
+                };
                 supplicant.runUntil(link, MkaClock.system(), () -> supplicant.status() == Supplicant.Status.AUTHENTICATED
                         || supplicant.status() == Supplicant.Status.FAILED, Duration.ofSeconds(20));
                 // hostapd logs the port's authorization after sending EAP-Success
@@ -171,7 +199,7 @@ class SupplicantHostapdTest {
             if (System.getenv("EAP_PEER_KEEP_LOGS") != null) {
                 Files.writeString(Path.of(System.getenv("EAP_PEER_KEEP_LOGS"), log.getFileName().toString()), text);
             }
-            return new Run(supplicant, text);
+            return new Run(supplicant, text, keyedButNotAllowed[0]);
         } finally {
             hostapd.destroy();
             if (!hostapd.waitFor(5, TimeUnit.SECONDS)) {
