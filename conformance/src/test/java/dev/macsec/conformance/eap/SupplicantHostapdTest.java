@@ -66,6 +66,7 @@ class SupplicantHostapdTest {
         sh("ip netns add " + namespace);
         sh("ip link add " + ourPort + " type veth peer name " + authPort + " netns " + namespace);
         sh("ip -n " + namespace + " link set " + authPort + " up");
+        sh("ip -n " + namespace + " link set lo up");
         // no IPv6 chatter on our end: the link carries only what the test sends
         sh("sysctl -qw net.ipv6.conf." + ourPort + ".disable_ipv6=1 || true");
         sh("ip link set " + ourPort + " up");
@@ -145,18 +146,78 @@ class SupplicantHostapdTest {
     }
 
     /** @param keyedButNotAllowed a frame came while the handshake was complete but EAP-Success not yet allowed */
+    /**
+     * hostapd as the RADIUS client of FreeRADIUS (Debian's configuration with the test certificates, EAP-TLS, TLS
+     * 1.2): our MSK is MS-MPPE-Recv-Key || MS-MPPE-Send-Key of FreeRADIUS's Access-Accept (RFC 5216 2.3), our
+     * Session-Id the EAP-Session-Id it returned for hostapd's EAP-Key-Name.
+     */
+    @Test
+    void throughFreeRadiusOurMskIsTheAccessAcceptsMsMppeKeys() throws Exception {
+        assumeTrue(onPath("freeradius"), "freeradius is not installed (scripts/install-deps)");
+        sh("cd '" + work + "' && rm -rf raddb && cp -a /etc/freeradius/3.0 raddb"
+                + " && sed -i -E 's/^(\\s*)(user|group) = freerad/\\1#\\2 = freerad/' raddb/radiusd.conf"
+                + " && sed -i -E -e 's|^(\\s*)private_key_file = .*|\\1private_key_file = " + work.resolve("server.key") + "|'"
+                + " -e 's|^(\\s*)certificate_file = .*|\\1certificate_file = " + work.resolve("server.pem") + "|'"
+                + " -e 's|^(\\s*)ca_file = .*|\\1ca_file = " + work.resolve("test-ca.pem") + "|'"
+                + " -e '0,/default_eap_type = md5/s//default_eap_type = tls/' raddb/mods-available/eap");
+        Path radiusLog = work.resolve("freeradius.log");
+        Process radius = new ProcessBuilder("ip", "netns", "exec", namespace, "freeradius", "-X", "-d",
+                work.resolve("raddb").toString()).redirectErrorStream(true).redirectOutput(radiusLog.toFile()).start();
+        Run run;
+        try {
+            waitFor(radiusLog, "Ready to process requests", Duration.ofSeconds(30));
+            run = authenticate("client", false, EapTlsPeer.DEFAULT_FRAGMENT_SIZE, "freeradius", List.of("eap_server=0",
+                    "own_ip_addr=127.0.0.1", "nas_identifier=eap-peer-test", "auth_server_addr=127.0.0.1",
+                    "auth_server_port=1812", "auth_server_shared_secret=testing123",
+                    // EAP-Key-Name holding one NUL asks the server for the EAP Session-Id (RFC 4072 6.2)
+                    "radius_auth_req_attr=102:x:00"));
+        } finally {
+            radius.destroy();
+            if (!radius.waitFor(5, TimeUnit.SECONDS)) {
+                radius.destroyForcibly();
+            }
+        }
+        String radiusText = Files.readString(radiusLog);
+        assertEquals(Supplicant.Status.AUTHENTICATED, run.supplicant.status(), "our supplicant: " + run.supplicant.failure());
+        assertTrue(run.log.contains("IEEE 802.1X: authorizing port"), "hostapd authorized the port\n" + tail(run.log));
+        EapTlsKeys.Material ours = run.supplicant.keys().orElseThrow();
+        byte[] recv = radiusValue(radiusText, "MS-MPPE-Recv-Key = 0x");
+        byte[] send = radiusValue(radiusText, "MS-MPPE-Send-Key = 0x");
+        byte[] msk = ours.msk();
+        assertArrayEquals(recv, Arrays.copyOfRange(msk, 0, 32), "MS-MPPE-Recv-Key is the MSK's first half");
+        assertArrayEquals(send, Arrays.copyOfRange(msk, 32, 64), "MS-MPPE-Send-Key is the MSK's second half");
+        assertArrayEquals(radiusValue(radiusText, "EAP-Key-Name := 0x"), ours.sessionId(), "FreeRADIUS's EAP-Session-Id");
+    }
+
+    /** The hex value after the last {@code prefix} in FreeRADIUS's -X output. */
+    private static byte[] radiusValue(String log, String prefix) {
+        int at = log.lastIndexOf(prefix);
+        assertTrue(at >= 0, "FreeRADIUS printed " + prefix);
+        Matcher m = Pattern.compile("[0-9a-f]+").matcher(log);
+        assertTrue(m.find(at + prefix.length()));
+        return Hex.of(m.group());
+    }
+
     private record Run(Supplicant supplicant, String log, boolean keyedButNotAllowed) {
     }
 
+    /** With hostapd's own EAP server. */
     private Run authenticate(String who, boolean tls13, int fragmentSize) throws Exception {
-        Path conf = work.resolve("hostapd-" + who + (tls13 ? "-13-" : "-12-") + fragmentSize + ".conf");
+        return authenticate(who, tls13, fragmentSize, "internal", List.of("eap_server=1",
+                "eap_user_file=" + work.resolve("eap_user"), "ca_cert=" + work.resolve("test-ca.pem"),
+                "server_cert=" + work.resolve("server.pem"), "private_key=" + work.resolve("server.key"),
+                "tls_flags=" + (tls13 ? "[ENABLE-TLSv1.3]" : "[DISABLE-TLSv1.3]"), "fragment_size=" + fragmentSize));
+    }
+
+    private Run authenticate(String who, boolean tls13, int fragmentSize, String server, List<String> serverLines)
+            throws Exception {
+        Path conf = work.resolve("hostapd-" + server + "-" + who + (tls13 ? "-13-" : "-12-") + fragmentSize + ".conf");
         Path log = work.resolve(conf.getFileName() + ".log");
-        Files.writeString(conf, String.join("\n",
-                "interface=" + authPort, "driver=wired", "logger_stdout=-1", "logger_stdout_level=0", "ieee8021x=1",
-                "eapol_version=2", "use_pae_group_addr=1", "eap_server=1", "eap_user_file=" + work.resolve("eap_user"),
-                "ca_cert=" + work.resolve("test-ca.pem"), "server_cert=" + work.resolve("server.pem"),
-                "private_key=" + work.resolve("server.key"),
-                "tls_flags=" + (tls13 ? "[ENABLE-TLSv1.3]" : "[DISABLE-TLSv1.3]"), "fragment_size=" + fragmentSize, ""));
+        List<String> lines = new ArrayList<>(List.of("interface=" + authPort, "driver=wired", "logger_stdout=-1",
+                "logger_stdout_level=0", "ieee8021x=1", "eapol_version=2", "use_pae_group_addr=1"));
+        lines.addAll(serverLines);
+        lines.add("");
+        Files.writeString(conf, String.join("\n", lines));
         Process hostapd = new ProcessBuilder("ip", "netns", "exec", namespace, "hostapd", "-dd", "-K", conf.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
