@@ -225,6 +225,10 @@ public final class EapTlsPeer {
         keys = null;
         keyLog = null;
         failure = null;
+        version = 0;
+        cipherSuite = 0;
+        clientRandom = null;
+        serverRandom = null;
         state = State.HANDSHAKE;
         try {
             tls.connect(client);
@@ -365,8 +369,10 @@ public final class EapTlsPeer {
         @Override
         public void notifyAlertRaised(short level, short description, String message, Throwable cause) {
             if (level == AlertLevel.fatal) {
-                failure = "TLS: we sent alert " + AlertDescription.getText(description)
-                        + (message == null ? "" : " (" + message + ")");
+                // a cause already noted (the server's certificate) says more than Bouncy Castle's message
+                String sent = "we sent alert " + AlertDescription.getText(description);
+                failure = failure != null ? failure + "; " + sent
+                        : "TLS: " + sent + (message == null ? "" : " (" + message + ")");
                 state = State.FAILED;
             }
         }

@@ -31,7 +31,6 @@ import java.util.regex.Pattern;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -39,7 +38,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Our {@link Supplicant} with {@link EapTlsPeer} against hostapd 2.10's own EAP server (driver=wired, EAP-TLS) over a
  * veth pair, hostapd in a network namespace of its own, our end in the host's through libpcap. The expected MSK is
  * the one hostapd printed with {@code -K} ("EAP-TLS: Derived key"); whether the port was authorized is what hostapd
- * logged. hostapd says eapol_version 2: Debian builds it without MACsec, and only then does it accept 3. The CAs, certificates and keys are made with openssl in a temporary directory and deleted.
+ * logged; through FreeRADIUS, the MS-MPPE keys FreeRADIUS printed. hostapd says eapol_version 2: Debian builds it
+ * without MACsec, and only a MACsec build accepts 3. The CAs, certificates and keys are made with openssl in a
+ * temporary directory and deleted; with EAP_PEER_KEEP_LOGS=DIR in the environment hostapd's logs are kept there.
+ * Runs as root with hostapd, openssl and ip (FreeRADIUS for its case), and skips otherwise.
  */
 @Tag("netns")
 class SupplicantHostapdTest {
@@ -50,6 +52,8 @@ class SupplicantHostapdTest {
     private static String namespace;
     private static String authPort;
     private static String ourPort;
+    /** The CA our peer checks the server's certificate against. */
+    private static String trustedCa = "test-ca.pem";
 
     @BeforeAll
     static void network() throws Exception {
@@ -201,6 +205,27 @@ class SupplicantHostapdTest {
     private record Run(Supplicant supplicant, String log, boolean keyedButNotAllowed) {
     }
 
+    @Test
+    void serverCertificateFromACaWeDoNotTrustIsRefused() throws Exception {
+        trustedCa = "other-ca.pem";
+        Run run;
+        try {
+            run = authenticate("client", false, EapTlsPeer.DEFAULT_FRAGMENT_SIZE);
+        } finally {
+            trustedCa = "test-ca.pem";
+        }
+
+        assertEquals(Supplicant.Status.FAILED, run.supplicant.status());
+        assertTrue(run.supplicant.failure().contains("the server's certificate does not chain to our CA"),
+                run.supplicant.failure());
+        assertTrue(run.supplicant.keys().isEmpty(), "no MSK");
+        // our alert reached hostapd, which then failed the method
+        assertTrue(run.log.contains("SSL3 alert: read (remote end reported an error):fatal:bad certificate"),
+                "hostapd received our bad_certificate alert\n" + tail(run.log));
+        assertTrue(run.log.contains("CTRL-EVENT-EAP-FAILURE"));
+        assertFalse(run.log.contains("IEEE 802.1X: authorizing port"));
+    }
+
     /** With hostapd's own EAP server. */
     private Run authenticate(String who, boolean tls13, int fragmentSize) throws Exception {
         return authenticate(who, tls13, fragmentSize, "internal", List.of("eap_server=1",
@@ -226,7 +251,7 @@ class SupplicantHostapdTest {
             EapTlsPeer peer = new EapTlsPeer(new EapTlsPeer.Credentials(
                     EapTlsPeer.pemBlocks(read(who + ".pem"), "CERTIFICATE"),
                     EapTlsPeer.pemBlocks(read(who + ".key"), "PRIVATE KEY").get(0),
-                    EapTlsPeer.pemBlocks(read("test-ca.pem"), "CERTIFICATE")),
+                    EapTlsPeer.pemBlocks(read(trustedCa), "CERTIFICATE")),
                     tls13 ? EapTlsKeys.TLS_1_3 : EapTlsKeys.TLS_1_2, fragmentSize, new SecureRandom());
             Supplicant supplicant = new Supplicant(Hex.of(Files.readString(Path.of("/sys/class/net", ourPort, "address"))
                     .strip().replace(":", "")), who, peer, 3, 3_000, 3);
@@ -314,7 +339,6 @@ class SupplicantHostapdTest {
     private static void sh(String script) throws Exception {
         Process p = new ProcessBuilder("sh", "-c", script).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertNotNull(out);
         if (p.waitFor() != 0) {
             throw new IOException("failed (" + p.exitValue() + "): " + script + "\n" + out);
         }
