@@ -88,6 +88,8 @@ final class InteropRun implements AutoCloseable {
     static InteropRun open(MkaDeviceFixture f, MkaHarness h, String name) throws IOException {
         // the device's own KaY is not part of interop: its port is the bridge's uplink to the tester
         f.kay().stop();
+        h.publish("macsec.device", h.deviceDescription().replaceFirst(", [^,]* MKA$", "")
+                + ", its guest holding the interop segment");
         Segment segment = new Segment(f.shell());
         segment.build("A", "B", "C");
         FrameLink data = f.dataLink();

@@ -69,6 +69,11 @@ public final class MkaHarness {
         return ProsePlan.mka().cases().contains(c) ? ProsePlan.mka() : ProsePlan.interop();
     }
 
+    /** The suite's VM as the reports name it (kernel, KaY), booting it on first use. */
+    public String deviceDescription() {
+        return fixture.get().device();
+    }
+
     /** Publishes a report entry of the case (the runner keeps {@code macsec.*} entries). */
     public void publish(String key, String value) {
         ctx.publishReportEntry(key, value);

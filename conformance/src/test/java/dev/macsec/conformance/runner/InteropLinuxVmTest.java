@@ -95,6 +95,8 @@ class InteropLinuxVmTest {
     void theMatrixIsInReportMdAndSummaryJson() throws IOException {
         String md = Files.readString(DIR.resolve("report.md"));
         assertTrue(md.contains("## Interop matrix\n"), md);
+        assertTrue(r.device() != null && r.device().startsWith("Linux ") && r.device().endsWith("interop segment"),
+                "the report names the guest: " + r.device());
         assertEquals(r.cases().stream().filter(c -> !c.observations().isEmpty()).count(),
                 md.lines().filter(l -> l.startsWith("| 802.1X-9-interop-")).count());
         JsonNode summary = new ObjectMapper().readTree(DIR.resolve("summary.json").toFile());
