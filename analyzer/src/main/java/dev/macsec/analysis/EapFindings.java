@@ -20,6 +20,16 @@ public final class EapFindings {
     public static final ExpertInfo CKN_NOT_FROM_EAP = ExpertInfo.declare("eap.ckn_not_from_eap", ExpertGroup.SECURITY,
             Severity.WARN, "802.1X-2020 6.2.2",
             "MKPDUs of an authenticated station under a CKN other than the one its EAP session derives");
+    /**
+     * How long after an EAPOL-Logoff the session's CA may still show: MKPDUs and frames already on their way, about two
+     * MKA Bounded Hello Times (0.5 s, 802.1X-2020 Table 9-3).
+     */
+    public static final long CA_AFTER_LOGOFF_NANOS = 1_000_000_000L;
+
+    public static final ExpertInfo CA_KEPT_AFTER_LOGOFF = ExpertInfo.declare("eap.ca_kept_after_logoff",
+            ExpertGroup.SECURITY, Severity.WARN, "802.1X-2020 12.5",
+            "The EAP session's CA carried on after its EAPOL-Logoff: MKPDUs under the CKN its MSK derives, from one of "
+                    + "its stations, more than 1 s after the Logoff");
     public static final ExpertInfo LOGOFF = ExpertInfo.declare("eapol.logoff", ExpertGroup.SEQUENCE, Severity.NOTE,
             "802.1X-2020 11.3.2", "EAPOL-Logoff: the supplicant ended its session");
 }

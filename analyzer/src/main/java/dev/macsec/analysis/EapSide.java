@@ -69,6 +69,9 @@ final class EapSide {
     /** The EAP-Success awaiting MKA: its frame and time, or -1. */
     private long successFrame = -1;
     private long successNanos;
+    /** The EAPOL-Logoff of the EAP session's supplicant whose CA must end, or -1 (reported once). */
+    private long logoffFrame = -1;
+    private long logoffNanos;
     private long lastNanos;
     /** The CKNs (hex; for a 128- and a 256-bit CAK) the latest MSK derives for its two stations, and those stations. */
     private final Set<String> eapCkns = new HashSet<>();
@@ -144,6 +147,13 @@ final class EapSide {
                     + (station ? eapCkns.contains(ckn) ? " (the EAP session's)" : " (not the EAP session's)" : ""));
             successFrame = -1;
         }
+        if (logoffFrame >= 0 && station && eapCkns.contains(ckn)
+                && r.timestampNanos() - logoffNanos > EapFindings.CA_AFTER_LOGOFF_NANOS) {
+            finding(r.number(), EapFindings.CA_KEPT_AFTER_LOGOFF, "MKPDU from " + FieldFormat.mac(src) + " under the EAP "
+                    + "session's CKN " + ckn + String.format(" %.3f s after the EAPOL-Logoff of frame %d: its CA was not "
+                    + "torn down (802.1X-2020 12.5)", (r.timestampNanos() - logoffNanos) / 1e9, logoffFrame), d);
+            logoffFrame = -1;
+        }
         if (station && !eapCkns.contains(ckn) && cknReported.size() < MAX_FINDINGS && cknReported.add(src + "/" + ckn)) {
             finding(r.number(), EapFindings.CKN_NOT_FROM_EAP, "MKPDU from " + FieldFormat.mac(src) + " under CKN " + ckn
                     + ", not the one the EAP session of " + FieldFormat.mac(eapStation1) + " and "
@@ -188,6 +198,10 @@ final class EapSide {
         }
         if (type == EapolDecoder.TYPE_LOGOFF) {
             event(r, "eapol-logoff", "EAPOL-Logoff from " + FieldFormat.mac(src));
+            if (src != 0 && (src == eapStation1 || src == eapStation2)) {
+                logoffFrame = r.number();
+                logoffNanos = r.timestampNanos();
+            }
             if (successFrame >= 0) {
                 noMka("before the EAPOL-Logoff of frame " + r.number());
             }

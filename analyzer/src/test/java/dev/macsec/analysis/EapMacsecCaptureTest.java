@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -84,6 +85,41 @@ class EapMacsecCaptureTest {
         // and without the key log, nothing of it: the RADIUS side is gone with its MS-MPPE keys
         assertEquals(0L, EapRadiusKeysTest.analyze(eapolOnly, KeysFile.load(ProjectFiles.pcap("eap-macsec/keys.json")),
                 false).verdicts().getOrDefault(Verdict.OK, 0L).longValue());
+    }
+
+    /**
+     * hostapd 2.10 keeps the CA after the supplicant's EAPOL-Logoff: it restarts its participant under the same CKN.
+     * Which frame shows it first is read with tshark: the first MKPDU (EAPOL type 5) more than 1 s after the Logoff
+     * (EAPOL type 2); a capture whose session ends with the Logoff (pcaps/eap) gives no such finding.
+     */
+    @Test
+    void theCaKeptAfterTheLogoffIsReportedAtTheFirstMkpduPastTheGrace() throws Exception {
+        Process p = new ProcessBuilder("tshark", "-r", CAPTURE.toString(), "-Y", "eapol.type == 2 || eapol.type == 5",
+                "-T", "fields", "-e", "frame.number", "-e", "frame.time_epoch", "-e", "eapol.type").start();
+        List<String> rows = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        assertTrue(p.waitFor() == 0 && !rows.isEmpty(), "tshark: " + rows);
+        double logoff = -1;
+        long expected = -1;
+        for (String row : rows) {
+            String[] f = row.split("\t");
+            double t = Double.parseDouble(f[1]);
+            if (f[2].equals("2")) {
+                logoff = t;
+            } else if (logoff >= 0 && t - logoff > 1.0) {
+                expected = Long.parseLong(f[0]);
+                break;
+            }
+        }
+        assertTrue(expected > 0, "an MKPDU more than 1 s after the Logoff (tshark): " + rows);
+        AnalysisSummary s = EapRadiusKeysTest.analyze(CAPTURE, KeysFile.load(ProjectFiles.pcap("eap-macsec/keys.json")),
+                false);
+        List<dev.macsec.analysis.MkaSummary.Finding> kept = s.eap().findings().stream()
+                .filter(f -> f.code().equals("eap.ca_kept_after_logoff")).toList();
+        assertEquals(1, kept.size(), s.eap().findings().toString());
+        assertEquals(expected, kept.get(0).frame());
+        assertTrue(EapRadiusKeysTest.analyze(ProjectFiles.pcap("eap/eap-tls.pcap"),
+                KeysFile.load(ProjectFiles.pcap("eap/keys.json")), false).eap().findings().stream()
+                .noneMatch(f -> f.code().equals("eap.ca_kept_after_logoff")));
     }
 
     @Test
