@@ -369,13 +369,15 @@ public final class LinuxVm implements CommandRunner {
     @Override
     public CommandResult run(String script, Duration timeout) throws IOException {
         // qemu's user network accepts a forwarded connection even when nothing in the guest does;
-        // an empty answer means the listener was between two connections: try again shortly
+        // an empty answer, or a reset before any answer, means the listener was not there yet (just after boot, the
+        // guest prints its ready line as it starts its listener) or between two connections: the script never ran,
+        // so try again shortly
         for (int attempt = 1; ; attempt++) {
             CommandResult r = runOnce(script, timeout);
             if (r != null) {
                 return r;
             }
-            if (attempt == 5) {
+            if (attempt == 8) {
                 throw new IOException("guest shell on 127.0.0.1:" + managementPort + " closed without answering");
             }
             try {
@@ -394,13 +396,26 @@ public final class LinuxVm implements CommandRunner {
         String b64 = Base64.getEncoder().encodeToString(script.getBytes(StandardCharsets.UTF_8));
         String wrapper = "f=/tmp/cmd.$$; echo " + b64 + " | base64 -d > $f; sh $f </dev/null 2>&1; "
                 + "printf '\\n@@RC=%s@@\\n' $?; rm -f $f; exit\n";
+        return exchange(managementPort, wrapper, timeout);
+    }
+
+    /**
+     * One connection to the guest's shell listener at {@code port}: sends {@code wrapper}, reads to the end. Null when
+     * the guest answered nothing, or reset the connection before answering anything: its listener was not there, and
+     * the script did not run.
+     */
+    static CommandResult exchange(int port, String wrapper, Duration timeout) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), managementPort),
+            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
                     (int) Math.max(1, timeout.toMillis()));
             OutputStream out = s.getOutputStream();
-            out.write(wrapper.getBytes(StandardCharsets.US_ASCII));
-            out.flush();
+            try {
+                out.write(wrapper.getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+            } catch (java.net.SocketException e) {
+                return null;
+            }
             InputStream in = s.getInputStream();
             ByteArrayOutputStream buf = new ByteArrayOutputStream();
             byte[] chunk = new byte[8192];
@@ -415,6 +430,11 @@ public final class LinuxVm implements CommandRunner {
                     n = in.read(chunk);
                 } catch (SocketTimeoutException e) {
                     continue;
+                } catch (java.net.SocketException e) {
+                    if (buf.size() == 0) {
+                        return null;
+                    }
+                    throw e;
                 }
                 if (n < 0) {
                     break;
