@@ -16,6 +16,7 @@ import dev.macsec.secy.Verdict;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -206,13 +207,20 @@ public final class JsonView implements FrameView {
             return;
         }
         json.writeObjectFieldStart("eap");
+        writeKeysTimelineFindings(eap.learnedKeys(), eap.timeline(), eap.findings());
+        json.writeEndObject();
+    }
+
+    /** What the MKA and 802.1X sections share: the keys learned, the timeline of events and the findings. */
+    private void writeKeysTimelineFindings(List<String> keys, List<MkaSummary.Event> timeline,
+                                           List<MkaSummary.Finding> findings) throws IOException {
         json.writeArrayFieldStart("keysLearned");
-        for (String k : eap.learnedKeys()) {
+        for (String k : keys) {
             json.writeString(k);
         }
         json.writeEndArray();
         json.writeArrayFieldStart("timeline");
-        for (MkaSummary.Event e : eap.timeline()) {
+        for (MkaSummary.Event e : timeline) {
             json.writeStartObject();
             json.writeNumberField("frame", e.frame());
             json.writeStringField("time", time(e.timestampNanos()));
@@ -222,7 +230,7 @@ public final class JsonView implements FrameView {
         }
         json.writeEndArray();
         json.writeArrayFieldStart("findings");
-        for (MkaSummary.Finding f : eap.findings()) {
+        for (MkaSummary.Finding f : findings) {
             json.writeStartObject();
             json.writeNumberField("frame", f.frame());
             json.writeStringField("severity", f.severity());
@@ -231,7 +239,6 @@ public final class JsonView implements FrameView {
             json.writeEndObject();
         }
         json.writeEndArray();
-        json.writeEndObject();
     }
 
     private void writeMka(MkaSummary mka) throws IOException {
@@ -259,31 +266,7 @@ public final class JsonView implements FrameView {
                 json.writeEndObject();
             }
             json.writeEndArray();
-            json.writeArrayFieldStart("keysLearned");
-            for (String k : ca.learnedKeys()) {
-                json.writeString(k);
-            }
-            json.writeEndArray();
-            json.writeArrayFieldStart("timeline");
-            for (MkaSummary.Event e : ca.timeline()) {
-                json.writeStartObject();
-                json.writeNumberField("frame", e.frame());
-                json.writeStringField("time", time(e.timestampNanos()));
-                json.writeStringField("event", e.kind());
-                json.writeStringField("text", e.text());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeArrayFieldStart("findings");
-            for (MkaSummary.Finding f : ca.findings()) {
-                json.writeStartObject();
-                json.writeNumberField("frame", f.frame());
-                json.writeStringField("severity", f.severity());
-                json.writeStringField("code", f.code());
-                json.writeStringField("message", f.message());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
+            writeKeysTimelineFindings(ca.learnedKeys(), ca.timeline(), ca.findings());
             json.writeEndObject();
         }
         json.writeEndArray();
