@@ -1,7 +1,7 @@
 package dev.macsec.conformance.eap;
 
-import dev.macsec.conformance.link.Frame;
 import dev.macsec.conformance.link.FrameLink;
+import dev.macsec.decode.mka.EapolDecoder;
 import dev.macsec.keys.KeyHierarchy;
 import dev.macsec.mka.actor.MkaClock;
 
@@ -14,7 +14,6 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 
 /**
  * The EAPOL side of an 802.1X authenticator PAE (IEEE 802.1X-2020 clause 8, minimal) in pass-through mode (RFC 3748
@@ -32,10 +31,9 @@ import java.util.function.BooleanSupplier;
  * The state machine ({@link #start}, {@link #receive}, {@link #tick}) is pure and takes the time as an argument, as
  * {@link dev.macsec.mka.actor.MkaParticipant} does; {@link #runUntil} drives it on a {@link FrameLink}.
  */
-public final class Authenticator {
+public final class Authenticator implements EapolActor {
     /** IEEE 802.1X-2020 11.1.1: the Port Access Entity group address, which no bridge forwards. */
     public static final byte[] PAE_GROUP_ADDRESS = {0x01, (byte) 0x80, (byte) 0xC2, 0x00, 0x00, 0x03};
-    static final int ETHERTYPE_EAPOL = 0x888E;
     static final int EAPOL_EAP = 0;
     static final int EAPOL_START = 1;
     static final int EAPOL_LOGOFF = 2;
@@ -190,6 +188,7 @@ public final class Authenticator {
     }
 
     /** Retransmissions due at {@code now}. */
+    @Override
     public List<byte[]> tick(long now) {
         if (now < retransmitAt) {
             return List.of();
@@ -211,13 +210,15 @@ public final class Authenticator {
     }
 
     /** When {@link #tick} next has something to do. */
+    @Override
     public long nextDeadline() {
         return retransmitAt;
     }
 
     /** One received frame; the frames to send in answer. Frames that are not EAPOL for this port are ignored. */
+    @Override
     public List<byte[]> receive(byte[] f, long now) throws IOException {
-        if (f.length < 18 || ((f[12] & 0xFF) << 8 | (f[13] & 0xFF)) != ETHERTYPE_EAPOL) {
+        if (f.length < 18 || ((f[12] & 0xFF) << 8 | (f[13] & 0xFF)) != EapolDecoder.ETHERTYPE) {
             return List.of();
         }
         byte[] dst = Arrays.copyOfRange(f, 0, 6);
@@ -383,50 +384,14 @@ public final class Authenticator {
 
     /** An EAPOL frame to the supplicant, or to the PAE group address before one is known. */
     byte[] eapol(int type, byte[] body) {
-        byte[] f = new byte[18 + body.length];
-        System.arraycopy(supplicant != null ? supplicant : PAE_GROUP_ADDRESS, 0, f, 0, 6);
-        System.arraycopy(config.ownMac(), 0, f, 6, 6);
-        f[12] = (byte) (ETHERTYPE_EAPOL >> 8);
-        f[13] = (byte) ETHERTYPE_EAPOL;
-        f[14] = (byte) config.eapolVersion();
-        f[15] = (byte) type;
-        f[16] = (byte) (body.length >> 8);
-        f[17] = (byte) body.length;
-        System.arraycopy(body, 0, f, 18, body.length);
         framesOut++;
-        return f;
-    }
-
-    /**
-     * Drives the state machine on {@code link} until {@code done} holds (checked after every event) or
-     * {@code timeout} passes; returns whether it held. Call {@link #start} first (or let an EAPOL-Start begin).
-     */
-    public boolean runUntil(FrameLink link, MkaClock clock, BooleanSupplier done, Duration timeout) throws IOException {
-        long deadline = clock.millis() + timeout.toMillis();
-        while (true) {
-            send(link, tick(clock.millis()));
-            if (done.getAsBoolean()) {
-                return true;
-            }
-            long now = clock.millis();
-            if (now >= deadline) {
-                return false;
-            }
-            long wait = Math.max(1, Math.min(Math.min(deadline, nextDeadline()) - now, 50));
-            Frame f = link.receive(Duration.ofMillis(wait));
-            if (f != null) {
-                send(link, receive(f.data(), clock.millis()));
-            }
-        }
+        return EapolActor.frame(supplicant != null ? supplicant : PAE_GROUP_ADDRESS, config.ownMac(),
+                config.eapolVersion(), type, body, 0);
     }
 
     /** Sends {@link #start}'s frames on {@code link}. */
     public void start(FrameLink link, MkaClock clock) throws IOException {
-        send(link, start(clock.millis()));
-    }
-
-    private static void send(FrameLink link, List<byte[]> frames) throws IOException {
-        for (byte[] f : frames) {
+        for (byte[] f : start(clock.millis())) {
             link.send(f);
         }
     }

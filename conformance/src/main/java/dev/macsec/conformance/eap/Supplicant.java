@@ -1,20 +1,15 @@
 package dev.macsec.conformance.eap;
 
-import dev.macsec.conformance.link.Frame;
 import dev.macsec.conformance.link.FrameLink;
 import dev.macsec.decode.eap.EapFields;
 import dev.macsec.decode.mka.EapolDecoder;
 import dev.macsec.keys.EapTlsKeys;
-import dev.macsec.mka.actor.MkaClock;
 import dev.macsec.mka.actor.MkpduEncoder;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 
 /**
  * The supplicant's PAE for EAP-TLS on a wired port (802.1X-2020 clause 8, much simplified): EAPOL-Start until the
@@ -26,7 +21,7 @@ import java.util.function.BooleanSupplier;
  * Like the MKA participant it does no I/O and keeps no clock: {@link #tick} and {@link #receive} take the time and
  * return the frames to send; {@link #runUntil} drives it on a {@link FrameLink} in real time.
  */
-public final class Supplicant {
+public final class Supplicant implements EapolActor {
     /** Where the authentication stands. */
     public enum Status { CONNECTING, AUTHENTICATING, AUTHENTICATED, FAILED, LOGGED_OFF }
 
@@ -100,11 +95,13 @@ public final class Supplicant {
     }
 
     /** When {@link #tick} next has something to do (an EAPOL-Start), or {@code Long.MAX_VALUE}. */
+    @Override
     public long nextDeadline() {
         return status == Status.CONNECTING && startsSent < maxStart ? nextStartMillis : Long.MAX_VALUE;
     }
 
     /** The EAPOL-Starts due at {@code nowMillis}. */
+    @Override
     public List<byte[]> tick(long nowMillis) {
         if (status != Status.CONNECTING || startsSent >= maxStart || nowMillis < nextStartMillis) {
             return List.of();
@@ -132,6 +129,7 @@ public final class Supplicant {
     }
 
     /** One received frame in (anything not EAPOL-EAP is ignored), the frames to send out. */
+    @Override
     public List<byte[]> receive(byte[] frame, long nowMillis) {
         if (frame.length < ETH_HEADER + 4 + EAP_HEADER || status == Status.LOGGED_OFF
                 || ((frame[12] & 0xFF) << 8 | (frame[13] & 0xFF)) != EapolDecoder.ETHERTYPE
@@ -213,45 +211,6 @@ public final class Supplicant {
     }
 
     private byte[] eapol(int type, byte[] body) {
-        byte[] f = new byte[Math.max(MIN_FRAME, ETH_HEADER + 4 + body.length)];
-        System.arraycopy(MkpduEncoder.paeGroupAddress(), 0, f, 0, 6);
-        System.arraycopy(mac, 0, f, 6, 6);
-        f[12] = (byte) (EapolDecoder.ETHERTYPE >>> 8);
-        f[13] = (byte) EapolDecoder.ETHERTYPE;
-        f[ETH_HEADER] = (byte) eapolVersion;
-        f[ETH_HEADER + 1] = (byte) type;
-        f[ETH_HEADER + 2] = (byte) (body.length >>> 8);
-        f[ETH_HEADER + 3] = (byte) body.length;
-        System.arraycopy(body, 0, f, ETH_HEADER + 4, body.length);
-        return f;
-    }
-
-    /**
-     * Drives the supplicant on {@code link} until {@code done} holds (checked after every event) or {@code timeout};
-     * returns whether it held. Single-threaded, like the MKA session loop.
-     */
-    public boolean runUntil(FrameLink link, MkaClock clock, BooleanSupplier done, Duration timeout) throws IOException {
-        long deadline = clock.millis() + timeout.toMillis();
-        while (true) {
-            sendAll(link, tick(clock.millis()));
-            if (done.getAsBoolean()) {
-                return true;
-            }
-            long now = clock.millis();
-            if (now >= deadline) {
-                return false;
-            }
-            long wait = Math.max(1, Math.min(Math.min(deadline, nextDeadline()) - now, 50));
-            Frame f = link.receive(Duration.ofMillis(wait));
-            if (f != null) {
-                sendAll(link, receive(f.data(), clock.millis()));
-            }
-        }
-    }
-
-    private static void sendAll(FrameLink link, List<byte[]> frames) throws IOException {
-        for (byte[] f : frames) {
-            link.send(f);
-        }
+        return EapolActor.frame(MkpduEncoder.paeGroupAddress(), mac, eapolVersion, type, body, MIN_FRAME);
     }
 }
