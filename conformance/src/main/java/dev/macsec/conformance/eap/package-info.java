@@ -4,6 +4,7 @@
  * {@link dev.macsec.conformance.eap.RadiusClient}, which takes the MSK from the Access-Accept; as supplicant,
  * {@link dev.macsec.conformance.eap.Supplicant} (the EAPOL exchange) with {@link dev.macsec.conformance.eap.EapTlsPeer},
  * an EAP-TLS peer (RFC 5216, RFC 9190) on Bouncy Castle's TLS client. Either way the MSK keys the MKA that follows
- * (802.1X-2020 6.2.2).
+ * (802.1X-2020 6.2.2). The AAA side of the tests: {@link dev.macsec.conformance.eap.TestPki} (certificates made at
+ * run time) and {@link dev.macsec.conformance.eap.FreeRadiusServer}.
  */
 package dev.macsec.conformance.eap;

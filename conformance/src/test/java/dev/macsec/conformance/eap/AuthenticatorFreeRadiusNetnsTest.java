@@ -21,8 +21,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +38,6 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -67,8 +64,8 @@ class AuthenticatorFreeRadiusNetnsTest {
     private static String ns;
     private static String hostIf;
     private static String nsIf;
-    private static String radiusIp;
-    private static Process freeradius;
+    private static TestPki pki;
+    private static FreeRadiusServer freeradius;
     private final List<Process> started = new ArrayList<>();
 
     @BeforeAll
@@ -78,7 +75,13 @@ class AuthenticatorFreeRadiusNetnsTest {
             assumeTrue(onPath(tool), tool + " missing (apt-get install freeradius wpasupplicant openssl iproute2)");
         }
         work = Files.createTempDirectory("radauth");
-        makeCertificates();
+        try {
+            pki = TestPki.create(work.resolve("pki"));
+            freeradius = FreeRadiusServer.start(work.resolve("freeradius"), pki,
+                    SECRET.getBytes(StandardCharsets.US_ASCII));
+        } catch (ToolMissingException e) {
+            assumeTrue(false, e.getMessage());
+        }
         String tag = Long.toString(ProcessHandle.current().pid() % 100000);
         ns = "radauth" + tag;
         hostIf = "rax" + tag + "a";
@@ -92,13 +95,12 @@ class AuthenticatorFreeRadiusNetnsTest {
         sh("sysctl -qw net.ipv6.conf." + hostIf + ".disable_ipv6=1");
         sh("ip netns exec " + ns + " sysctl -qw net.ipv6.conf." + nsIf + ".disable_ipv6=1");
         sh("ip link set " + hostIf + " up && ip netns exec " + ns + " ip link set " + nsIf + " up");
-        startFreeRadius();
     }
 
     @AfterAll
     static void tearDown() throws Exception {
         if (freeradius != null) {
-            stop(freeradius);
+            freeradius.close();
         }
         if (ns != null) {
             sh("ip link del " + hostIf + " 2>/dev/null; ip netns del " + ns + " 2>/dev/null; true");
@@ -120,7 +122,7 @@ class AuthenticatorFreeRadiusNetnsTest {
 
     @Test
     void eapTlsSuccessGivesUsTheMskWpaSupplicantDerived() throws Exception {
-        Session s = authenticate("ok", "client", true);
+        Session s = authenticate("ok", false, true);
         Authenticator.Result r = s.result;
         assertTrue(r.success(), "our result: " + r);
         assertEquals("client@eap.test", r.identity());
@@ -156,7 +158,7 @@ class AuthenticatorFreeRadiusNetnsTest {
 
     @Test
     void aClientCertificateOfAnotherCaIsRejected() throws Exception {
-        Session s = authenticate("rogue", "rogue-client", false);
+        Session s = authenticate("rogue", true, false);
         Authenticator.Result r = s.result;
         assertFalse(r.success(), "our result: " + r);
         assertNull(r.msk());
@@ -181,7 +183,7 @@ class AuthenticatorFreeRadiusNetnsTest {
     }
 
     /** @param logoff whether wpa_supplicant logs off after its EAP-Success (wpa_cli logoff) */
-    private Session authenticate(String name, String cert, boolean logoff) throws Exception {
+    private Session authenticate(String name, boolean rogue, boolean logoff) throws Exception {
         Path d = Files.createDirectories(work.resolve(name));
         Path ctrl = d.resolve("wpa-ctrl");
         Files.writeString(d.resolve("wpa.conf"), """
@@ -192,22 +194,23 @@ class AuthenticatorFreeRadiusNetnsTest {
                 	key_mgmt=IEEE8021X
                 	eap=TLS
                 	identity="client@eap.test"
-                	ca_cert="%s/ca.pem"
-                	client_cert="%s/%s.pem"
-                	private_key="%s/%s.key"
+                	ca_cert="%s"
+                	client_cert="%s"
+                	private_key="%s"
                 	eapol_flags=0
                 	phase1="tls_disable_tlsv1_3=1"
                 }
-                """.formatted(ctrl, work, work, cert, work, cert));
+                """.formatted(ctrl, pki.caCert(), rogue ? pki.rogueClientCert() : pki.clientCert(),
+                        rogue ? pki.rogueClientKey() : pki.clientKey()));
         Path wpaLog = d.resolve("wpa_supplicant.log");
         Path pcap = d.resolve("eapol.pcap");
         RadiusClient.Config rc = RadiusClient.Config.of(
-                new InetSocketAddress(InetAddress.getByName(radiusIp), 1812), SECRET, new byte[] {127, 0, 0, 1});
+                freeradius.authAddress(), SECRET, new byte[] {127, 0, 0, 1});
         MkaClock clock = MkaClock.system();
         List<Frame> radiusFrames = new ArrayList<>();
         Session session;
         try (RadiusClient radius = new RadiusClient(rc);
-             PcapLiveLink radiusSide = new PcapLiveLink("lo", "udp port 1812 and host " + radiusIp, 1024);
+             PcapLiveLink radiusSide = new PcapLiveLink("lo", "udp port 1812 and host " + freeradius.authAddress().getAddress().getHostAddress(), 1024);
              RecordingLink link = new RecordingLink(new PcapLiveLink(hostIf, "ether proto 0x888e", 256), pcap)) {
             Authenticator auth = new Authenticator(
                     new Authenticator.Config(AUTH_MAC, 3, Duration.ofSeconds(2), 2), radius);
@@ -216,7 +219,8 @@ class AuthenticatorFreeRadiusNetnsTest {
                     "-c", d.resolve("wpa.conf").toString(), "-dd", "-K", "-t")
                     .redirectErrorStream(true).redirectOutput(wpaLog.toFile()).start());
             boolean ended = auth.runUntil(link, clock, () -> auth.result().isPresent(), Duration.ofSeconds(30));
-            assertTrue(ended, "no result in 30 s: " + auth + "; wpa_supplicant: " + tail(wpaLog));
+            assertTrue(ended, "no result in 30 s: " + auth + "; wpa_supplicant: " + tail(wpaLog)
+                    + "\nFreeRADIUS: " + freeradius.logTail(30));
             // the supplicant's answer to our last frame, if any, is not needed; give its log time to show the end
             auth.runUntil(link, clock, () -> false, Duration.ofMillis(500));
             if (logoff) {
@@ -321,103 +325,6 @@ class AuthenticatorFreeRadiusNetnsTest {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor(10, TimeUnit.SECONDS);
         return out;
-    }
-
-    private static void startFreeRadius() throws Exception {
-        Path rad = work.resolve("raddb");
-        sh("cp -a /etc/freeradius/3.0 " + rad);
-        Path conf = rad.resolve("radiusd.conf");
-        Files.writeString(conf, Files.readString(conf)
-                .replaceAll("(?m)^(\\s*)(user|group) = freerad", "$1#$2 = freerad")
-                .replaceAll("(?m)^(\\s*)logdir = .*", "$1logdir = " + work.resolve("log"))
-                .replaceAll("(?m)^(\\s*)run_dir = .*", "$1run_dir = " + work.resolve("run")));
-        Files.createDirectories(work.resolve("log/radacct"));
-        Files.createDirectories(work.resolve("run"));
-        Files.writeString(rad.resolve("clients.conf"), """
-                client radauth-nas {
-                	ipaddr = 127.0.0.1
-                	secret = %s
-                	require_message_authenticator = yes
-                	shortname = radauth-nas
-                }
-                """.formatted(SECRET));
-        Path eap = rad.resolve("mods-available/eap");
-        Files.writeString(eap, Files.readString(eap)
-                .replace("default_eap_type = md5", "default_eap_type = tls")
-                .replace("private_key_password = whatever", "#private_key_password = none")
-                .replace("private_key_file = /etc/ssl/private/ssl-cert-snakeoil.key", "private_key_file = " + work + "/server.key")
-                .replace("certificate_file = /etc/ssl/certs/ssl-cert-snakeoil.pem", "certificate_file = " + work + "/server.pem")
-                .replace("ca_file = /etc/ssl/certs/ca-certificates.crt", "ca_file = " + work + "/ca.pem")
-                .replace("ca_path = ${cadir}", "#ca_path = none"));
-        Path log = work.resolve("freeradius.log");
-        Path site = rad.resolve("sites-available/default");
-        Path inner = rad.resolve("sites-available/inner-tunnel");
-        String siteText = Files.readString(site);
-        String innerText = Files.readString(inner);
-        // RADIUS on its own ports 1812/1813 (where the analyzer looks for it) on a loopback address of its own, so
-        // runs beside other FreeRADIUS instances on the host do not collide; the IPv6 and inner-tunnel listeners,
-        // unused here, on free ports of ::1 and 127.0.0.1
-        for (int attempt = 0; attempt < 5 && freeradius == null; attempt++) {
-            String ip = "127.0." + (1 + (int) (Math.random() * 250)) + "." + (2 + (int) (Math.random() * 250));
-            int spare = 20000 + (int) (Math.random() * 8000) * 5;
-            int[] ports = {1812, 1813, spare, spare + 1};
-            Matcher m = Pattern.compile("(?m)^(\\s*)port = 0\\b").matcher(siteText);
-            StringBuilder b = new StringBuilder();
-            int next = 0;
-            while (m.find()) {
-                m.appendReplacement(b, "$1port = " + ports[Math.min(next++, 3)]);
-            }
-            m.appendTail(b);
-            Files.writeString(site, b.toString()
-                    .replaceAll("(?m)^(\\s*)ipaddr = \\*", "$1ipaddr = " + ip)
-                    .replaceAll("(?m)^(\\s*)ipv6addr = ::(\\s)", "$1ipv6addr = ::1$2"));
-            Files.writeString(inner, innerText.replace("port = 18120", "port = " + (spare + 4)));
-            Process p = new ProcessBuilder("freeradius", "-X", "-d", rad.toString())
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            for (int i = 0; i < 100 && p.isAlive(); i++) {
-                if (Files.readString(log, StandardCharsets.ISO_8859_1).contains("Ready to process requests")) {
-                    freeradius = p;
-                    radiusIp = ip;
-                    break;
-                }
-                Thread.sleep(100);
-            }
-            if (freeradius == null) {
-                stop(p);
-            }
-        }
-        assertNotNull(freeradius, "FreeRADIUS did not start: " + tail(log));
-    }
-
-    private static void makeCertificates() throws Exception {
-        Files.writeString(work.resolve("ext.cnf"), """
-                [server]
-                basicConstraints = CA:FALSE
-                keyUsage = digitalSignature, keyEncipherment
-                extendedKeyUsage = serverAuth
-                [client]
-                basicConstraints = CA:FALSE
-                keyUsage = digitalSignature, keyEncipherment
-                extendedKeyUsage = clientAuth
-                """);
-        String w = work.toString();
-        StringBuilder script = new StringBuilder("set -e; cd " + w + "\n");
-        for (String ca : List.of("ca", "rogue-ca")) {
-            script.append("openssl req -x509 -newkey rsa:2048 -nodes -days 30 -sha256 -keyout ").append(ca)
-                    .append(".key -out ").append(ca).append(".pem -subj '/O=macsec test/CN=radauth ").append(ca)
-                    .append("' -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign\n");
-        }
-        String[][] leaves = {{"server", "/O=macsec test/CN=radius.eap.test", "ca", "server"},
-            {"client", "/O=macsec test/CN=client@eap.test", "ca", "client"},
-            {"rogue-client", "/O=macsec test/CN=client@eap.test", "rogue-ca", "client"}};
-        for (String[] l : leaves) {
-            script.append("openssl req -new -newkey rsa:2048 -nodes -keyout ").append(l[0]).append(".key -subj '")
-                    .append(l[1]).append("' -out ").append(l[0]).append(".csr\n")
-                    .append("openssl x509 -req -in ").append(l[0]).append(".csr -CA ").append(l[2]).append(".pem -CAkey ")
-                    .append(l[2]).append(".key -CAcreateserial -days 30 -sha256 -extfile ext.cnf -extensions ")
-                    .append(l[3]).append(" -out ").append(l[0]).append(".pem\n");
-        }
-        sh(script.toString());
     }
 
     private static boolean onPath(String tool) {

@@ -39,8 +39,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * veth pair, hostapd in a network namespace of its own, our end in the host's through libpcap. The expected MSK is
  * the one hostapd printed with {@code -K} ("EAP-TLS: Derived key"); whether the port was authorized is what hostapd
  * logged; through FreeRADIUS, the MS-MPPE keys FreeRADIUS printed. hostapd says eapol_version 2: Debian builds it
- * without MACsec, and only a MACsec build accepts 3. The CAs, certificates and keys are made with openssl in a
- * temporary directory and deleted; with EAP_PEER_KEEP_LOGS=DIR in the environment hostapd's logs are kept there.
+ * without MACsec, and only a MACsec build accepts 3. The CAs, certificates and keys ({@link TestPki}) are made with
+ * openssl in a temporary directory and deleted; with EAP_PEER_KEEP_LOGS=DIR in the environment hostapd's logs are
+ * kept there.
  * Runs as root with hostapd, openssl and ip (FreeRADIUS for its case), and skips otherwise.
  */
 @Tag("netns")
@@ -52,8 +53,9 @@ class SupplicantHostapdTest {
     private static String namespace;
     private static String authPort;
     private static String ourPort;
+    private static TestPki pki;
     /** The CA our peer checks the server's certificate against. */
-    private static String trustedCa = "test-ca.pem";
+    private static Path trustedCa;
 
     @BeforeAll
     static void network() throws Exception {
@@ -67,6 +69,7 @@ class SupplicantHostapdTest {
         authPort = "epa" + pid % 1_000_000;
         ourPort = "eps" + pid % 1_000_000;
         certificates();
+        trustedCa = pki.caCert();
         sh("ip netns add " + namespace);
         sh("ip link add " + ourPort + " type veth peer name " + authPort + " netns " + namespace);
         sh("ip -n " + namespace + " link set " + authPort + " up");
@@ -86,17 +89,14 @@ class SupplicantHostapdTest {
         sh("rm -rf '" + work + "'");
     }
 
-    /** A test CA with a server and a client certificate, and a second CA with a client certificate hostapd does not trust. */
+    /** The test PKI, and hostapd's EAP user file naming our two identities, the client and the stranger. */
     private static void certificates() throws Exception {
-        sh("cd '" + work + "' && "
-                + "ca() { openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 -subj /CN=$1"
-                + " -keyout $1.key -out $1.pem 2>/dev/null; }; "
-                + "cert() { openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj /CN=$1 -keyout $1.key"
-                + " -out $1.csr 2>/dev/null && printf 'extendedKeyUsage=%s\\n' $3 > $1.ext &&"
-                + " openssl x509 -req -in $1.csr -CA $2.pem -CAkey $2.key -CAcreateserial -days 2 -extfile $1.ext"
-                + " -out $1.pem 2>/dev/null; }; "
-                + "ca test-ca && ca other-ca && cert server test-ca serverAuth && cert client test-ca clientAuth"
-                + " && cert stranger other-ca clientAuth && echo '\"client\" TLS' > eap_user && echo '\"stranger\" TLS' >> eap_user");
+        try {
+            pki = TestPki.create(work.resolve("pki"));
+        } catch (ToolMissingException e) {
+            assumeTrue(false, e.getMessage());
+        }
+        Files.writeString(work.resolve("eap_user"), "\"client\" TLS\n\"stranger\" TLS\n");
     }
 
     /** With 1398 (both sides' default) the messages fit; with 200 each flight goes in pieces, both ways, with ACKs. */
@@ -157,31 +157,24 @@ class SupplicantHostapdTest {
      */
     @Test
     void throughFreeRadiusOurMskIsTheAccessAcceptsMsMppeKeys() throws Exception {
-        assumeTrue(onPath("freeradius"), "freeradius is not installed (scripts/install-deps)");
-        sh("cd '" + work + "' && rm -rf raddb && cp -a /etc/freeradius/3.0 raddb"
-                + " && sed -i -E 's/^(\\s*)(user|group) = freerad/\\1#\\2 = freerad/' raddb/radiusd.conf"
-                + " && sed -i -E -e 's|^(\\s*)private_key_file = .*|\\1private_key_file = " + work.resolve("server.key") + "|'"
-                + " -e 's|^(\\s*)certificate_file = .*|\\1certificate_file = " + work.resolve("server.pem") + "|'"
-                + " -e 's|^(\\s*)ca_file = .*|\\1ca_file = " + work.resolve("test-ca.pem") + "|'"
-                + " -e '0,/default_eap_type = md5/s//default_eap_type = tls/' raddb/mods-available/eap");
-        Path radiusLog = work.resolve("freeradius.log");
-        Process radius = new ProcessBuilder("ip", "netns", "exec", namespace, "freeradius", "-X", "-d",
-                work.resolve("raddb").toString()).redirectErrorStream(true).redirectOutput(radiusLog.toFile()).start();
         Run run;
+        FreeRadiusServer radius;
         try {
-            waitFor(radiusLog, "Ready to process requests", Duration.ofSeconds(30));
+            radius = FreeRadiusServer.start(work.resolve("freeradius"), pki,
+                    "testing123".getBytes(StandardCharsets.US_ASCII), List.of("ip", "netns", "exec", namespace));
+        } catch (ToolMissingException e) {
+            assumeTrue(false, e.getMessage());
+            return;
+        }
+        try (radius) {
             run = authenticate("client", false, EapTlsPeer.DEFAULT_FRAGMENT_SIZE, "freeradius", List.of("eap_server=0",
-                    "own_ip_addr=127.0.0.1", "nas_identifier=eap-peer-test", "auth_server_addr=127.0.0.1",
-                    "auth_server_port=1812", "auth_server_shared_secret=testing123",
+                    "own_ip_addr=127.0.0.1", "nas_identifier=eap-peer-test",
+                    "auth_server_addr=" + radius.authAddress().getAddress().getHostAddress(),
+                    "auth_server_port=" + radius.authAddress().getPort(), "auth_server_shared_secret=testing123",
                     // EAP-Key-Name holding one NUL asks the server for the EAP Session-Id (RFC 4072 6.2)
                     "radius_auth_req_attr=102:x:00"));
-        } finally {
-            radius.destroy();
-            if (!radius.waitFor(5, TimeUnit.SECONDS)) {
-                radius.destroyForcibly();
-            }
         }
-        String radiusText = Files.readString(radiusLog);
+        String radiusText = Files.readString(radius.logFile());
         assertEquals(Supplicant.Status.AUTHENTICATED, run.supplicant.status(), "our supplicant: " + run.supplicant.failure());
         assertTrue(run.log.contains("IEEE 802.1X: authorizing port"), "hostapd authorized the port\n" + tail(run.log));
         EapTlsKeys.Material ours = run.supplicant.keys().orElseThrow();
@@ -207,12 +200,12 @@ class SupplicantHostapdTest {
 
     @Test
     void serverCertificateFromACaWeDoNotTrustIsRefused() throws Exception {
-        trustedCa = "other-ca.pem";
+        trustedCa = pki.rogueCaCert();
         Run run;
         try {
             run = authenticate("client", false, EapTlsPeer.DEFAULT_FRAGMENT_SIZE);
         } finally {
-            trustedCa = "test-ca.pem";
+            trustedCa = pki.caCert();
         }
 
         assertEquals(Supplicant.Status.FAILED, run.supplicant.status());
@@ -229,8 +222,8 @@ class SupplicantHostapdTest {
     /** With hostapd's own EAP server. */
     private Run authenticate(String who, boolean tls13, int fragmentSize) throws Exception {
         return authenticate(who, tls13, fragmentSize, "internal", List.of("eap_server=1",
-                "eap_user_file=" + work.resolve("eap_user"), "ca_cert=" + work.resolve("test-ca.pem"),
-                "server_cert=" + work.resolve("server.pem"), "private_key=" + work.resolve("server.key"),
+                "eap_user_file=" + work.resolve("eap_user"), "ca_cert=" + pki.caCert(),
+                "server_cert=" + pki.serverCert(), "private_key=" + pki.serverKey(),
                 "tls_flags=" + (tls13 ? "[ENABLE-TLSv1.3]" : "[DISABLE-TLSv1.3]"), "fragment_size=" + fragmentSize));
     }
 
@@ -248,10 +241,10 @@ class SupplicantHostapdTest {
         try {
             waitFor(log, "AP-ENABLED", Duration.ofSeconds(10));
             boolean[] keyedButNotAllowed = {false};
-            EapTlsPeer peer = new EapTlsPeer(new EapTlsPeer.Credentials(
-                    EapTlsPeer.pemBlocks(read(who + ".pem"), "CERTIFICATE"),
-                    EapTlsPeer.pemBlocks(read(who + ".key"), "PRIVATE KEY").get(0),
-                    EapTlsPeer.pemBlocks(read(trustedCa), "CERTIFICATE")),
+            // the stranger holds the rogue CA's client certificate, which hostapd does not trust
+            boolean stranger = who.equals("stranger");
+            EapTlsPeer peer = new EapTlsPeer(TestPki.credentials(stranger ? pki.rogueClientCert() : pki.clientCert(),
+                    stranger ? pki.rogueClientKey() : pki.clientKey(), trustedCa),
                     tls13 ? EapTlsKeys.TLS_1_3 : EapTlsKeys.TLS_1_2, fragmentSize, new SecureRandom());
             Supplicant supplicant = new Supplicant(Hex.of(Files.readString(Path.of("/sys/class/net", ourPort, "address"))
                     .strip().replace(":", "")), who, peer, 3, 3_000, 3);
@@ -304,10 +297,6 @@ class SupplicantHostapdTest {
             }
         }
         return out;
-    }
-
-    private static String read(String name) throws IOException {
-        return Files.readString(work.resolve(name), StandardCharsets.US_ASCII);
     }
 
     private static String tail(String log) {
