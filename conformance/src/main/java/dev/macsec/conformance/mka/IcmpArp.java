@@ -19,15 +19,9 @@ final class IcmpArp {
 
     /** The answer to an ARP request or echo request for {@code ip}, or null when the frame needs none. */
     static byte[] reply(byte[] f, byte[] mac, byte[] ip) {
-        if (f.length >= 42 && u16(f, 12) == 0x0806 && u16(f, 20) == 1 && Arrays.equals(f, 38, 42, ip, 0, 4)) {
-            byte[] r = Arrays.copyOf(f, 42);
-            System.arraycopy(f, 6, r, 0, 6);
-            System.arraycopy(mac, 0, r, 6, 6);
-            r[21] = 2;
-            System.arraycopy(mac, 0, r, 22, 6);
-            System.arraycopy(ip, 0, r, 28, 4);
-            System.arraycopy(f, 22, r, 32, 10);
-            return r;
+        byte[] arp = Packets.arpReply(f, mac, ip);
+        if (arp != null) {
+            return arp;
         }
         if (!isEchoRequest(f)) {
             return null;
