@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,26 +33,53 @@ public final class FreeRadiusServer implements AutoCloseable {
     private final Process process;
     private final InetSocketAddress auth;
     private final Path log;
+    private final Path tlsKeyLog;
 
-    private FreeRadiusServer(Process process, InetSocketAddress auth, Path log) {
+    private FreeRadiusServer(Process process, InetSocketAddress auth, Path log, Path tlsKeyLog) {
         this.process = process;
         this.auth = auth;
         this.log = log;
+        this.tlsKeyLog = tlsKeyLog;
+    }
+
+    /**
+     * How to start it.
+     *
+     * @param launcher    put before FreeRADIUS's command line, e.g. {@code ip netns exec NS} to run it in a network
+     *                    namespace (whose loopback must be up); empty for none
+     * @param keyLogShim  null, or the source of the project's OpenSSL key-log shim ({@code scripts/keylog-shim.c}):
+     *                    compiled with gcc and preloaded, it makes FreeRADIUS's OpenSSL 3 write the TLS secrets of
+     *                    each EAP-TLS session ({@code SSLKEYLOGFILE} format) to {@link #tlsKeyLog()}, with which the
+     *                    analyzer derives the MSK from the EAPOL side alone
+     */
+    public record Options(List<String> launcher, Path keyLogShim) {
+        public static final Options DEFAULT = new Options(List.of(), null);
+
+        public Options {
+            launcher = List.copyOf(launcher);
+        }
+
+        public Options withLauncher(List<String> launcher) {
+            return new Options(launcher, keyLogShim);
+        }
+
+        public Options withKeyLog(Path keyLogShim) {
+            return new Options(launcher, keyLogShim);
+        }
     }
 
     /** Starts FreeRADIUS on the host. */
     public static FreeRadiusServer start(Path workDir, TestPki pki, byte[] secret) throws IOException {
-        return start(workDir, pki, secret, List.of());
+        return start(workDir, pki, secret, Options.DEFAULT);
     }
 
     /**
-     * Starts FreeRADIUS with {@code launcher} before its command line, e.g. {@code ip netns exec NS} to run it in a
-     * network namespace (whose loopback must be up).
+     * Starts FreeRADIUS in {@code workDir} (its configuration, logs and run directory go there).
      *
      * @param secret the RADIUS shared secret: printable ASCII without quotes, backslashes or spaces
-     * @throws ToolMissingException when freeradius is not installed
+     * @throws ToolMissingException when freeradius is not installed (or gcc, for a key log)
      */
-    public static FreeRadiusServer start(Path workDir, TestPki pki, byte[] secret, List<String> launcher)
+    public static FreeRadiusServer start(Path workDir, TestPki pki, byte[] secret, Options options)
             throws IOException {
         Path freeradius = ToolMissingException.find("freeradius");
         Path installed = Path.of("/etc/freeradius/3.0");
@@ -90,6 +118,13 @@ public final class FreeRadiusServer implements AutoCloseable {
         Path inner = rad.resolve("sites-available/inner-tunnel");
         String siteText = Files.readString(site);
         String innerText = Files.readString(inner);
+        Path keyLog = null;
+        Path shim = null;
+        if (options.keyLogShim() != null) {
+            shim = compileShim(options.keyLogShim(), workDir);
+            keyLog = workDir.resolve("tls.keylog");
+            Files.deleteIfExists(keyLog);
+        }
         SecureRandom random = new SecureRandom();
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             byte[] ip = {127, (byte) (1 + random.nextInt(250)), (byte) (1 + random.nextInt(250)),
@@ -108,11 +143,16 @@ public final class FreeRadiusServer implements AutoCloseable {
                     .replaceAll("(?m)^(\\s*)ipaddr = \\*", "$1ipaddr = " + ipText)
                     .replaceAll("(?m)^(\\s*)ipv6addr = ::(\\s)", "$1ipv6addr = ::1$2"));
             Files.writeString(inner, innerText.replace("port = 18120", "port = " + (spare + 4)));
-            List<String> command = new ArrayList<>(launcher);
+            List<String> command = new ArrayList<>(options.launcher());
             command.addAll(List.of(freeradius.toString(), "-X", "-d", rad.toString()));
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            if (shim != null) {
+                pb.environment().put("LD_PRELOAD", shim.toString());
+                pb.environment().put("SSLKEYLOGFILE", keyLog.toString());
+            }
+            Process p = pb.start();
             if (awaitReady(p, log)) {
-                return new FreeRadiusServer(p, new InetSocketAddress(InetAddress.getByAddress(ip), 1812), log);
+                return new FreeRadiusServer(p, new InetSocketAddress(InetAddress.getByAddress(ip), 1812), log, keyLog);
             }
             stop(p);
         }
@@ -127,6 +167,11 @@ public final class FreeRadiusServer implements AutoCloseable {
     /** FreeRADIUS's debug output ({@code -X}). */
     public Path logFile() {
         return log;
+    }
+
+    /** The TLS key log FreeRADIUS appends to (the file appears with the first handshake), if one was asked for. */
+    public Optional<Path> tlsKeyLog() {
+        return Optional.ofNullable(tlsKeyLog);
     }
 
     /** The last {@code lines} lines of FreeRADIUS's debug output, for a failure message. */
@@ -183,16 +228,33 @@ public final class FreeRadiusServer implements AutoCloseable {
         return new String(secret, StandardCharsets.US_ASCII);
     }
 
+    private static Path compileShim(Path source, Path workDir) throws IOException {
+        if (!Files.isRegularFile(source)) {
+            throw new IOException("no key-log shim source at " + source);
+        }
+        Path gcc = ToolMissingException.find("gcc");
+        Path shim = workDir.resolve("keylog-shim.so");
+        run("compile the key-log shim", gcc.toString(), "-shared", "-fPIC", "-O2", "-o", shim.toString(),
+                source.toString(), "-ldl");
+        return shim;
+    }
+
     private static void copy(Path from, Path to) throws IOException {
-        Process p = new ProcessBuilder("cp", "-a", from.toString(), to.toString()).redirectErrorStream(true).start();
+        run("copy " + from + " to " + to, "cp", "-a", from.toString(), to.toString());
+    }
+
+    private static void run(String what, String... command) throws IOException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         try {
-            if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new IOException("could not copy " + from + " to " + to + ": " + out.strip());
+            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                p.destroyForcibly();
+                throw new IOException("could not " + what + ": " + out.strip());
             }
         } catch (InterruptedException e) {
+            p.destroyForcibly();
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while copying " + from, e);
+            throw new IOException("interrupted: " + what, e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.macsec.conformance.eap;
 
+import dev.macsec.keys.EapTlsKeys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -10,12 +11,15 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -24,8 +28,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * {@link TestPki} as openssl's verifier reads it, and {@link FreeRadiusServer} as a RADIUS client meets it: EAP-TLS
- * is what it starts, with the secret given, on port 1812 of its own loopback address. Needs openssl and freeradius
- * (no root: 1812 is not a privileged port); skips naming scripts/install-deps otherwise.
+ * is what it starts, with the secret given, on port 1812 of its own loopback address, and the PKI's client is who it
+ * accepts. Needs openssl, freeradius and gcc (no root: 1812 is not a privileged port); skips naming
+ * scripts/install-deps otherwise.
  */
 class FreeRadiusServerTest {
     private static final String SECRET = "free-radius-server-test";
@@ -102,6 +107,83 @@ class FreeRadiusServerTest {
         }
     }
 
+    /**
+     * Our EAP-TLS peer with the PKI's client certificate, through our RADIUS client: FreeRADIUS accepts it, and its
+     * Access-Accept's MS-MPPE keys are the MSK our peer derived (RFC 5216 2.3); with the key-log shim preloaded its
+     * OpenSSL logged the same TLS secret as our peer. The rogue client certificate gets an Access-Reject.
+     */
+    @Test
+    void acceptsThePkisClientAndRejectsTheRogueOne() throws Exception {
+        Path shim = keyLogShim();
+        FreeRadiusServer server;
+        try {
+            server = FreeRadiusServer.start(work.resolve("eap-tls"), pki, SECRET.getBytes(StandardCharsets.US_ASCII),
+                    FreeRadiusServer.Options.DEFAULT.withKeyLog(shim));
+        } catch (ToolMissingException e) {
+            assumeTrue(false, e.getMessage());
+            return;
+        }
+        try (server) {
+            EapTlsPeer peer = new EapTlsPeer(pki.clientCredentials(false), EapTlsKeys.TLS_1_2,
+                    EapTlsPeer.DEFAULT_FRAGMENT_SIZE, new SecureRandom());
+            Authenticator.Answer accept = authenticate(server, peer);
+            assertEquals(Authenticator.Answer.Kind.ACCEPT, accept.kind(), server.logTail(30));
+            assertEquals(3, accept.eap()[0], "EAP-Success");
+            assertTrue(peer.mayAcceptSuccess());
+            assertArrayEquals(peer.keys().orElseThrow().msk(), accept.msk(), "MS-MPPE-Recv-Key || Send-Key");
+            List<String> keyLog = Files.readAllLines(server.tlsKeyLog().orElseThrow());
+            assertTrue(keyLog.contains(peer.keyLog()), "FreeRADIUS's key log " + keyLog + " has " + peer.keyLog());
+
+            EapTlsPeer rogue = new EapTlsPeer(pki.clientCredentials(true), EapTlsKeys.TLS_1_2,
+                    EapTlsPeer.DEFAULT_FRAGMENT_SIZE, new SecureRandom());
+            Authenticator.Answer reject = authenticate(server, rogue);
+            assertEquals(Authenticator.Answer.Kind.REJECT, reject.kind());
+            assertTrue(rogue.keys().isEmpty() || !rogue.mayAcceptSuccess(), rogue.state().toString());
+        }
+    }
+
+    /** The EAP conversation from EAP-Response/Identity to the server's last answer (accept or reject). */
+    private static Authenticator.Answer authenticate(FreeRadiusServer server, EapTlsPeer peer) throws IOException {
+        byte[] sup = {2, 0, 0, 0, 0, 2};
+        byte[] auth = {2, 0, 0, 0, 0, 1};
+        RadiusClient.Config c = new RadiusClient.Config(server.authAddress(), SECRET.getBytes(StandardCharsets.US_ASCII),
+                new byte[] {127, 0, 0, 1}, Duration.ofSeconds(3), 2, true, 1400);
+        try (RadiusClient client = new RadiusClient(c)) {
+            Authenticator.Answer a = client.exchange(new Authenticator.Request(TestPki.CLIENT_IDENTITY,
+                    eapResponse(7, 1, TestPki.CLIENT_IDENTITY.getBytes(StandardCharsets.US_ASCII)), null, auth, sup));
+            for (int round = 0; a.kind() == Authenticator.Answer.Kind.CHALLENGE && round < 50; round++) {
+                byte[] request = a.eap();
+                assertEquals(13, request[4], "EAP-TLS requests only");
+                byte[] typeData = Arrays.copyOfRange(request, 5, request.length);
+                a = client.exchange(new Authenticator.Request(TestPki.CLIENT_IDENTITY,
+                        eapResponse(request[1], 13, peer.process(typeData)), a.state(), auth, sup));
+            }
+            return a;
+        }
+    }
+
+    private static byte[] eapResponse(int id, int type, byte[] typeData) {
+        byte[] eap = new byte[5 + typeData.length];
+        eap[0] = 2;
+        eap[1] = (byte) id;
+        eap[2] = (byte) (eap.length >> 8);
+        eap[3] = (byte) eap.length;
+        eap[4] = (byte) type;
+        System.arraycopy(typeData, 0, eap, 5, typeData.length);
+        return eap;
+    }
+
+    /** scripts/keylog-shim.c of this checkout (the tests run in the module's directory). */
+    private static Path keyLogShim() {
+        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
+            Path shim = d.resolve("scripts/keylog-shim.c");
+            if (Files.isRegularFile(shim)) {
+                return shim;
+            }
+        }
+        throw new AssertionError("scripts/keylog-shim.c not found above " + Path.of("").toAbsolutePath());
+    }
+
     private static FreeRadiusServer start(String name) throws IOException {
         try {
             return FreeRadiusServer.start(work.resolve(name), pki, SECRET.getBytes(StandardCharsets.US_ASCII));
@@ -113,13 +195,7 @@ class FreeRadiusServerTest {
 
     private static Authenticator.Answer exchange(InetSocketAddress server, String secret, Duration timeout)
             throws IOException {
-        byte[] identity = TestPki.CLIENT_IDENTITY.getBytes(StandardCharsets.US_ASCII);
-        byte[] eap = new byte[5 + identity.length];
-        eap[0] = 2;
-        eap[1] = 7;
-        eap[3] = (byte) eap.length;
-        eap[4] = 1;
-        System.arraycopy(identity, 0, eap, 5, identity.length);
+        byte[] eap = eapResponse(7, 1, TestPki.CLIENT_IDENTITY.getBytes(StandardCharsets.US_ASCII));
         RadiusClient.Config c = new RadiusClient.Config(server, secret.getBytes(StandardCharsets.US_ASCII),
                 new byte[] {127, 0, 0, 1}, timeout, 1, false, 1400);
         try (RadiusClient client = new RadiusClient(c)) {

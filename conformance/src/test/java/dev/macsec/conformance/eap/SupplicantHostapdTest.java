@@ -161,7 +161,8 @@ class SupplicantHostapdTest {
         FreeRadiusServer radius;
         try {
             radius = FreeRadiusServer.start(work.resolve("freeradius"), pki,
-                    "testing123".getBytes(StandardCharsets.US_ASCII), List.of("ip", "netns", "exec", namespace));
+                    "testing123".getBytes(StandardCharsets.US_ASCII),
+                    FreeRadiusServer.Options.DEFAULT.withLauncher(List.of("ip", "netns", "exec", namespace)));
         } catch (ToolMissingException e) {
             assumeTrue(false, e.getMessage());
             return;
