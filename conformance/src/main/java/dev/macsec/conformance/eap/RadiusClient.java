@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -97,11 +98,32 @@ public final class RadiusClient implements AutoCloseable, Authenticator.Backend 
     private int identifier;
     private int discarded;
     private int retransmissions;
+    private DatagramTap tap = (payload, from, to) -> {
+    };
+
+    /** Sees every RADIUS datagram the client sends and every one it receives, as it goes (to record them). */
+    @FunctionalInterface
+    public interface DatagramTap {
+        void seen(byte[] payload, InetSocketAddress from, InetSocketAddress to) throws IOException;
+    }
 
     public RadiusClient(Config config) throws IOException {
         this.config = config;
         this.socket = new DatagramSocket();
         this.identifier = random.nextInt(256);
+    }
+
+    public void tap(DatagramTap t) {
+        tap = t;
+    }
+
+    /** Where our datagrams come from, as the server sees them: the loopback or the socket's address, our port. */
+    private InetSocketAddress local() {
+        InetAddress a = socket.getLocalAddress();
+        if (a == null || a.isAnyLocalAddress()) {
+            a = config.server().getAddress().isLoopbackAddress() ? InetAddress.getLoopbackAddress() : a;
+        }
+        return new InetSocketAddress(a, socket.getLocalPort());
     }
 
     /** Answers discarded: wrong Identifier, a bad authenticator, a missing Message-Authenticator, malformed. */
@@ -127,6 +149,7 @@ public final class RadiusClient implements AutoCloseable, Authenticator.Backend 
                 retransmissions++;
             }
             socket.send(out);
+            tap.seen(packet, local(), config.server());
             long deadline = System.nanoTime() + config.timeout().toNanos();
             while (true) {
                 long left = (deadline - System.nanoTime()) / 1_000_000L;
@@ -140,6 +163,7 @@ public final class RadiusClient implements AutoCloseable, Authenticator.Backend 
                 } catch (SocketTimeoutException e) {
                     break;
                 }
+                tap.seen(Arrays.copyOf(in.getData(), in.getLength()), (InetSocketAddress) in.getSocketAddress(), local());
                 Answer a = answer(Arrays.copyOf(in.getData(), in.getLength()), id, requestAuthenticator);
                 if (a != null) {
                     return a;

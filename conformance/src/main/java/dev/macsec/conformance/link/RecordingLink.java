@@ -56,6 +56,18 @@ public final class RecordingLink implements FrameLink {
         return f;
     }
 
+    /**
+     * Records a frame that did not cross this link but belongs to its story, now: e.g. the tester's RADIUS
+     * datagrams to its AAA server, wrapped as the IPv4/UDP frames they were on the host's loopback.
+     */
+    public void record(byte[] frame) throws IOException {
+        synchronized (writer) {
+            writer.write(frame, 0, frame.length, Frame.nowMicros() * 1_000L);
+            writer.flush();
+            frames++;
+        }
+    }
+
     /** Frames recorded so far (both directions). */
     public int frames() {
         synchronized (writer) {

@@ -67,6 +67,16 @@ public final class MkaDeviceFixture implements AutoCloseable {
         return kay;
     }
 
+    /** What else the device offers (e.g. its 802.1X PAE, for client-oriented MKA). */
+    public <T> java.util.Optional<T> capability(Class<T> type) {
+        return device.capability(type);
+    }
+
+    /** The device's data port MAC address. */
+    public byte[] deviceMacBytes() {
+        return wire.dataMac().clone();
+    }
+
     /** The device's shell (interop runs several KaYs of its own in the guest). */
     public CommandRunner shell() {
         return shell;
@@ -231,6 +241,10 @@ public final class MkaDeviceFixture implements AutoCloseable {
     }
 
     /** The VM owns its data link; a case's recording must not close it. */
+    public static FrameLink nonClosing(FrameLink link) {
+        return new NonClosing(link);
+    }
+
     private record NonClosing(FrameLink inner) implements FrameLink {
         @Override
         public void send(byte[] frame, int off, int len) throws IOException {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -32,6 +33,8 @@ public final class MkaHarness {
     private final Lazy fixture;
     private String labelled;
     private MkaDeviceFixture.Case current;
+    private Path otherPcap;
+    private Runnable otherAttachments;
 
     MkaHarness(ExtensionContext ctx, Lazy fixture) {
         this.ctx = ctx;
@@ -115,10 +118,29 @@ public final class MkaHarness {
                 "macsec.validateFrames", "-"));
     }
 
+    /**
+     * A case that records its own wire rather than through {@link #open} (client-oriented MKA): after the case,
+     * {@code attachments} run and {@code pcap} is published like an opened case's.
+     */
+    public void recordedElsewhere(Path pcap, Runnable attachments) {
+        otherPcap = pcap;
+        otherAttachments = attachments;
+    }
+
     /** After the case: attaches what it saw and publishes its pcap; labels a case that ended before it labelled itself. */
     void finish() {
         if (labelled == null) {
             labelFromDisplayName(ctx);
+        }
+        if (otherPcap != null) {
+            otherAttachments.run();
+            try {
+                if (Files.size(otherPcap) > 24) {
+                    ctx.publishReportEntry(ConformanceExtension.ENTRY_PCAP, otherPcap.toString());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(otherPcap + ": " + e.getMessage(), e);
+            }
         }
         if (current == null) {
             return;

@@ -27,6 +27,7 @@ public final class MkaSession {
     private final MkaClock clock;
     private MkaParticipant participant;
     private final byte[] ip;
+    private final byte[] mac;
 
     private final Map<Verdict, Integer> verdicts = new EnumMap<>(Verdict.class);
     private int mkpdusIn;
@@ -40,12 +41,27 @@ public final class MkaSession {
     private byte[] lastProtectedOut;
     private long lastMkpduOutNanos;
     private DeviceOnTheWire deviceWire;
+    private final List<LinkAgent> agents = new ArrayList<>();
 
-    /** @param ip our IPv4 address on the secured link (answered for ARP and ping) */
+    /**
+     * @param participant our MKA participant, or null while there is none yet (client-oriented MKA: the CAK comes
+     *                    from an authentication run by a {@link LinkAgent} first)
+     * @param ip          our IPv4 address on the secured link (answered for ARP and ping)
+     */
     public MkaSession(FrameLink link, MkaClock clock, MkaParticipant participant, byte[] ip) {
+        this(link, clock, participant, participant.config().mac(), ip);
+    }
+
+    /** A session whose participant comes later ({@link #participant(MkaParticipant)}), on our port {@code mac}. */
+    public MkaSession(FrameLink link, MkaClock clock, byte[] mac, byte[] ip) {
+        this(link, clock, null, mac, ip);
+    }
+
+    private MkaSession(FrameLink link, MkaClock clock, MkaParticipant participant, byte[] mac, byte[] ip) {
         this.link = link;
         this.clock = clock;
         this.participant = participant;
+        this.mac = mac.clone();
         this.ip = ip.clone();
     }
 
@@ -58,9 +74,14 @@ public final class MkaSession {
         deviceWire = wire;
     }
 
-    /** Replaces the participant (a new MI, other keys), keeping the link and the counters. */
+    /** Replaces the participant (a new MI, other keys; null: none), keeping the link and the counters. */
     public void participant(MkaParticipant p) {
         participant = p;
+    }
+
+    /** Runs {@code agent} in the same loop; it sees each received frame before the participant does. */
+    public void add(LinkAgent agent) {
+        agents.add(agent);
     }
 
     public long now() {
@@ -71,7 +92,15 @@ public final class MkaSession {
     public boolean runUntil(BooleanSupplier done, Duration timeout) throws IOException {
         long deadline = clock.millis() + timeout.toMillis();
         while (true) {
-            send(participant.tick(clock.millis()));
+            long next = deadline;
+            for (LinkAgent a : agents) {
+                sendOthers(a.tick(clock.millis()));
+                next = Math.min(next, a.nextDeadline());
+            }
+            if (participant != null) {
+                send(participant.tick(clock.millis()));
+                next = Math.min(next, participant.nextDeadline());
+            }
             if (done.getAsBoolean()) {
                 return true;
             }
@@ -79,7 +108,7 @@ public final class MkaSession {
             if (now >= deadline) {
                 return false;
             }
-            long wait = Math.max(1, Math.min(Math.min(deadline, participant.nextDeadline()) - now, 50));
+            long wait = Math.max(1, Math.min(next - now, 50));
             Frame f = link.receive(Duration.ofMillis(wait));
             if (f != null) {
                 handle(f.data());
@@ -105,13 +134,39 @@ public final class MkaSession {
         }
     }
 
+    private void sendOthers(List<byte[]> frames) throws IOException {
+        for (byte[] f : frames) {
+            link.send(f);
+        }
+    }
+
     private void handle(byte[] f) throws IOException {
         if (f.length < 14) {
             return;
         }
+        for (LinkAgent a : agents) {
+            List<byte[]> answer = a.receive(f, clock.millis());
+            if (answer != null) {
+                sendOthers(answer);
+                return;
+            }
+        }
         int type = (f[12] & 0xFF) << 8 | (f[13] & 0xFF);
+        if (participant == null) {
+            if (type == 0x0800) {
+                plainIpv4In++;
+            }
+            if (type == 0x0800 || type == 0x0806) {
+                answer(f, false);
+            }
+            return;
+        }
         switch (type) {
             case 0x888E -> {
+                // EAPOL packet type 5 is EAPOL-MKA (802.1X-2020 11.3.2); the PAE's other packets are an agent's
+                if (f.length < 16 || f[15] != dev.macsec.decode.mka.EapolDecoder.TYPE_MKA) {
+                    return;
+                }
                 mkpdusIn++;
                 if (deviceWire != null) {
                     deviceWire.observe(f, System.nanoTime());
@@ -145,14 +200,14 @@ public final class MkaSession {
 
     /** Answers ARP and echo requests for our address; protected when the request was, plain otherwise. */
     private void answer(byte[] plain, boolean wasProtected) throws IOException {
-        byte[] reply = IcmpArp.reply(plain, participant.config().mac(), ip);
+        byte[] reply = IcmpArp.reply(plain, mac, ip);
         if (reply == null) {
             return;
         }
         if (IcmpArp.isEchoRequest(plain)) {
             echoRequestsIn++;
         }
-        byte[] out = wasProtected ? participant.protect(reply) : reply;
+        byte[] out = !wasProtected ? reply : participant == null ? null : participant.protect(reply);
         if (out != null) {
             link.send(out);
             if (wasProtected) {

@@ -2,6 +2,7 @@ package dev.macsec.conformance.runner;
 
 import dev.macsec.conformance.plan.PlanText;
 import dev.macsec.conformance.plan.TestPlan;
+import dev.macsec.conformance.eap.EapSuite;
 import dev.macsec.conformance.mka.MkaSuite;
 import dev.macsec.conformance.plan.ProsePlan;
 import dev.macsec.conformance.devicefile.Devices;
@@ -41,7 +42,8 @@ public final class ConformanceCommand implements Callable<Integer> {
             description = "device file (default: conformance/devices/linux-vm.yaml)")
     Path device;
 
-    @Option(names = "--suite", defaultValue = "802.1ae", description = "802.1ae, 802.1x (MKA against the linux-vm device's KaY), all (both), or interop "
+    @Option(names = "--suite", defaultValue = "802.1ae", description = "802.1ae, 802.1x (MKA against the linux-vm device's KaY: pre-shared CAK, then the CAK from "
+                    + "EAP-TLS with the device as authenticator and as supplicant), eap (those EAP cases alone), all (802.1x and 802.1ae), or interop "
                     + "(the MKA interop matrix of our participant, wpa_supplicant and mkad in the linux-vm guest; "
                     + "not part of all) (default: ${DEFAULT-VALUE})")
     String suite;
@@ -89,6 +91,10 @@ public final class ConformanceCommand implements Callable<Integer> {
         }
         // a host tool missing: one line now, not the same harness error in every case
         Devices.preflight(deviceFile);
+        if (ConformanceRunner.suiteClasses(suite).contains(EapSuite.class) && !EapSuite.missingHostTools().isEmpty()) {
+            throw new InputException("the 802.1X suite's EAP cases need " + String.join(", ", EapSuite.missingHostTools())
+                    + " on this machine (their RADIUS server and test PKI): run scripts/install-deps (as root) to install them");
+        }
         Path dir = report != null ? report
                 : Paths.get("reports", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         RunResult r = ConformanceRunner.run(new ConformanceRunner.Options(device, suite, suites, dir, !noHtml, System.out));
@@ -102,7 +108,7 @@ public final class ConformanceCommand implements Callable<Integer> {
         boolean macsec = classes.contains(ReceiveSuite.class);
         TestPlan p = macsec ? TestPlan.receive() : null;
         ProsePlan t = macsec ? ProsePlan.transmit() : null;
-        ProsePlan mka = classes.contains(MkaSuite.class) ? ProsePlan.mka()
+        ProsePlan mka = classes.contains(MkaSuite.class) || classes.contains(EapSuite.class) ? ProsePlan.mka()
                 : classes.contains(dev.macsec.conformance.interop.InteropSuite.class) ? ProsePlan.interop() : null;
         String text = switch (format.toLowerCase(java.util.Locale.ROOT)) {
             case "md", "markdown" -> PlanText.markdown(p, t, mka);

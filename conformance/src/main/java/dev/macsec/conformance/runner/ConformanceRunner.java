@@ -4,6 +4,7 @@ import dev.macsec.conformance.plan.Clauses;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.macsec.conformance.eap.EapSuite;
 import dev.macsec.conformance.interop.InteropSuite;
 import dev.macsec.conformance.mka.MkaSuite;
 import dev.macsec.conformance.suite.ConformanceParameters;
@@ -71,13 +72,16 @@ public final class ConformanceRunner {
         String s = suite == null ? "802.1ae" : suite.trim().toLowerCase(java.util.Locale.ROOT);
         return switch (s) {
             case "802.1ae", "ieee802.1ae" -> List.of(ReceiveSuite.class, TransmitSuite.class);
-            case "802.1x", "ieee802.1x", "mka" -> List.of(MkaSuite.class);
+            // pre-shared CAK, then EAP-derived CAK (each class boots the device once and shuts it down at its end)
+            case "802.1x", "ieee802.1x", "mka" -> List.of(MkaSuite.class, EapSuite.class);
+            // the client-oriented cases alone (the CAK from EAP-TLS)
+            case "eap" -> List.of(EapSuite.class);
             // MKA first: its VM is shut down when its class ends, before the 802.1AE suite boots the device
-            case "all" -> List.of(MkaSuite.class, ReceiveSuite.class, TransmitSuite.class);
+            case "all" -> List.of(MkaSuite.class, EapSuite.class, ReceiveSuite.class, TransmitSuite.class);
             // not part of "all": interop judges implementations against each other, not the device under test
             case "interop" -> List.of(InteropSuite.class);
             default -> throw new InputException("unknown suite '" + suite
-                    + "' (known: 802.1ae, ieee802.1ae, 802.1x, ieee802.1x, mka, all, interop)");
+                    + "' (known: 802.1ae, ieee802.1ae, 802.1x, ieee802.1x, mka, eap, all, interop)");
         };
     }
 

@@ -1,6 +1,8 @@
 package dev.macsec.conformance.device.linuxvm;
 
 import dev.macsec.conformance.device.CommandRunner;
+import dev.macsec.conformance.device.EapControl;
+import dev.macsec.conformance.device.GuestPae;
 import dev.macsec.conformance.device.KayControl;
 import dev.macsec.conformance.device.LinuxDevice;
 import dev.macsec.conformance.device.Liveness;
@@ -19,12 +21,13 @@ import java.util.Optional;
  * its own wire (the data NIC's UDP socket, unless the VM is on a tap), tells when qemu has gone, and runs
  * a KaY: wpa_supplicant (the default) or MKAdaemon.
  */
-public final class LinuxVmDevice extends LinuxDevice implements OwnLink, Liveness, KayControl {
+public final class LinuxVmDevice extends LinuxDevice implements OwnLink, Liveness, KayControl, EapControl {
     private static final String DATA_IFACE = "data0";
 
     private final LinuxVm vm;
     private final boolean ownsVm;
     private final MkaDaemon kay;
+    private final GuestPae pae;
 
     /**
      * @param vm     a booted VM
@@ -72,6 +75,7 @@ public final class LinuxVmDevice extends LinuxDevice implements OwnLink, Livenes
         this.vm = vm;
         this.ownsVm = ownsVm;
         this.kay = mka == Mka.MKAD ? new MkadMka(vm, DATA_IFACE) : new WpaSupplicantMka(vm, DATA_IFACE);
+        this.pae = new GuestPae(vm, DATA_IFACE);
     }
 
     /** Boots a VM that this device owns. */
@@ -138,5 +142,59 @@ public final class LinuxVmDevice extends LinuxDevice implements OwnLink, Livenes
         public String describe() {
             return vm.describe();
         }
+    }
+
+    // ---------------------------------------------------------------- EapControl: the guest's 802.1X PAE
+
+    @Override
+    public Optional<String> authenticatorUnavailable() throws IOException {
+        return pae.authenticatorUnavailable();
+    }
+
+    @Override
+    public String authenticatorName() {
+        return pae.authenticatorName();
+    }
+
+    @Override
+    public String supplicantName() {
+        return pae.supplicantName();
+    }
+
+    @Override
+    public void startAuthenticator(AuthenticatorConfig c) throws IOException {
+        kay.stop();
+        pae.startAuthenticator(c);
+    }
+
+    @Override
+    public void startSupplicant(SupplicantConfig c) throws IOException {
+        kay.stop();
+        pae.startSupplicant(c);
+    }
+
+    @Override
+    public void supplicantLogoff() throws IOException {
+        pae.supplicantLogoff();
+    }
+
+    @Override
+    public void supplicantRestart(int startPeriodSeconds, int maxStart) throws IOException {
+        pae.supplicantRestart(startPeriodSeconds, maxStart);
+    }
+
+    @Override
+    public void stopPae() throws IOException {
+        pae.stopPae();
+    }
+
+    @Override
+    public String controlledPort() throws IOException {
+        return pae.controlledPort();
+    }
+
+    @Override
+    public String paeLog(int lines) throws IOException {
+        return pae.paeLog(lines);
     }
 }
