@@ -54,9 +54,15 @@ import java.util.function.Supplier;
 @ExtendWith(MkaExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 public class EapSuite {
-    /** The device is Key Server in every case (the lower value wins, 802.1X-2020 9.5): it distributes the SAKs. */
-    private static final int DEVICE_PRIORITY = 16;
-    private static final int OUR_PRIORITY = 32;
+    /**
+     * The authenticator's side is Key Server (the lower value wins, 802.1X-2020 9.5) and distributes the SAKs: the
+     * device as authenticator is judged as Key Server. A supplicant of wpa_supplicant 2.10 never claims Key Server in
+     * EAP mode (its participant is created unable to be one), so the device as supplicant gets the lower priority.
+     */
+    private static final int AUTHENTICATOR_PRIORITY = 16;
+    private static final int SUPPLICANT_PRIORITY = 32;
+    private static final int DEVICE_PRIORITY = AUTHENTICATOR_PRIORITY;
+    private static final int OUR_PRIORITY = SUPPLICANT_PRIORITY;
     private static final int MUST_SECURE = 1;
     private static final String SAK_SUITE = "GCM-AES-128";
     private static final String NO_SAK = "-";
@@ -218,7 +224,7 @@ public class EapSuite {
             TestPki pki = aaa.pki();
             EapControl.SupplicantConfig config = new EapControl.SupplicantConfig(TestPki.CLIENT_IDENTITY,
                     Files.readString(pki.caCert()), Files.readString(rogue ? pki.rogueClientCert() : pki.clientCert()),
-                    Files.readString(rogue ? pki.rogueClientKey() : pki.clientKey()), DEVICE_PRIORITY, MUST_SECURE);
+                    Files.readString(rogue ? pki.rogueClientKey() : pki.clientKey()), SUPPLICANT_PRIORITY, MUST_SECURE);
             c.note("device: " + pae.supplicantName() + " " + config + (rogue ? " with a certificate of a CA the server does not trust" : ""));
             if (answerStarts) {
                 c.add(new PaeAgent(ours));
@@ -237,7 +243,7 @@ public class EapSuite {
         }
 
         MkaParticipant startMka(Authenticator.Result r) {
-            return c.startMka(r.msk(), r.sessionId(), c.deviceMac(), Harness.TESTER_MAC, OUR_PRIORITY);
+            return c.startMka(r.msk(), r.sessionId(), c.deviceMac(), Harness.TESTER_MAC, AUTHENTICATOR_PRIORITY);
         }
 
         @Override
@@ -299,6 +305,14 @@ public class EapSuite {
         expect(a.mka().icvFailed() == 0, () -> "MKPDUs whose ICV fails (analyzer): " + a.mka().icvFailed());
     }
 
+    /** The analyzer finds no MKA rule broken on the wire of a case that secured (timers aside: the guest is emulated). */
+    private static void noMkaFinding(EapCase c) throws IOException {
+        List<String> findings = c.analyzeFromRadiusSecret(aaa.secret(), false).mka().cas().stream()
+                .flatMap(ca -> ca.findings().stream()).filter(f -> !f.code().equals(dev.macsec.mka.Rules.HELLO_INTERVAL.code()))
+                .map(f -> f.code() + " (frame " + f.frame() + "): " + f.message()).toList();
+        expect(findings.isEmpty(), () -> "MKA rules the analyzer finds broken: " + findings);
+    }
+
     // ---------------------------------------------------------------- cases
 
     @Order(1)
@@ -314,6 +328,7 @@ public class EapSuite {
             dataBothWays(c, a.pae, 3);
             expect(c.session().plainIpv4In() == 0, () -> "plaintext IPv4 frames on the secured link: " + c.session());
             everyMacsecFrameFromTheRadiusSecret(c, a.ours().keys().orElseThrow().msk());
+            noMkaFinding(c);
         }
     }
 
@@ -331,6 +346,7 @@ public class EapSuite {
             dataBothWays(c, s.pae, 3);
             expect(c.session().plainIpv4In() == 0, () -> "plaintext IPv4 frames on the secured link: " + c.session());
             everyMacsecFrameFromTheRadiusSecret(c, r.msk());
+            noMkaFinding(c);
         }
     }
 
@@ -446,6 +462,19 @@ public class EapSuite {
             byte[] firstCkn = c.ckn();
             Bytes firstKeyServer = c.wire().latest().orElseThrow().keyInUse().orElseThrow().keyServerMi();
             dataBothWays(c, a.pae, 2);
+            // Our side ends the first CA before it re-authenticates, and waits until the device has dropped it: a
+            // device may hold one CA per peer SCI at a time (hostapd 2.10's new participant cannot create the
+            // receive SC the old one holds, "Can't create SC, discard peer", and is deleted after MKA_LIFE_TIME
+            // without a live peer), so a make-before-break re-authentication would race its timers
+            Bytes firstMi = first.mi();
+            c.session().participant(null);
+            long stopped = c.session().lastMkpduOutNanos();
+            c.session().runFor(Duration.ofMillis(MkaTimers.LIFE_TIME + MkaTimers.HELLO_TIME + 1000));
+            long expired = stopped + (MkaTimers.LIFE_TIME + MkaTimers.HELLO_TIME) * 1_000_000L;
+            expect(c.wire().said().stream().noneMatch(x -> x.nanos() > expired && x.listsLive(firstMi)),
+                    () -> "the device still lists our first participant live more than MKA_LIFE_TIME and a hello "
+                            + "after it went silent (9.4.3):\n" + c.wire().transcript(c.startNanos()));
+            c.note("the device dropped our first participant; re-authenticating");
             // re-authentication asked by the supplicant: EAPOL-Start, a fresh EAP-TLS session
             Supplicant again = a.supplicant(false);
             a.agent.actor(again);

@@ -153,6 +153,13 @@ public final class MkaSession {
         }
         int type = (f[12] & 0xFF) << 8 | (f[13] & 0xFF);
         if (participant == null) {
+            // no participant of ours (yet, or any more): the device's MKPDUs are still what its verdicts read
+            if (type == 0x888E && f.length >= 16 && f[15] == dev.macsec.decode.mka.EapolDecoder.TYPE_MKA) {
+                mkpdusIn++;
+                if (deviceWire != null) {
+                    deviceWire.observe(f, System.nanoTime());
+                }
+            }
             if (type == 0x0800) {
                 plainIpv4In++;
             }

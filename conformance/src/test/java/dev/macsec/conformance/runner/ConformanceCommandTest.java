@@ -72,14 +72,16 @@ class ConformanceCommandTest {
 
     @Test
     void suitesByName() {
-        assertEquals(java.util.List.of(dev.macsec.conformance.mka.MkaSuite.class), ConformanceRunner.suiteClasses("802.1x"));
+        assertEquals(java.util.List.of(dev.macsec.conformance.mka.MkaSuite.class, dev.macsec.conformance.eap.EapSuite.class),
+                ConformanceRunner.suiteClasses("802.1x"));
+        assertEquals(java.util.List.of(dev.macsec.conformance.eap.EapSuite.class), ConformanceRunner.suiteClasses("eap"));
         assertEquals(ConformanceRunner.suiteClasses("802.1X"), ConformanceRunner.suiteClasses("ieee802.1x"));
         assertEquals(ConformanceRunner.suiteClasses("mka"), ConformanceRunner.suiteClasses("IEEE802.1X"));
         assertEquals(2, ConformanceRunner.suiteClasses("802.1ae").size());
-        assertEquals(3, ConformanceRunner.suiteClasses("all").size());
+        assertEquals(4, ConformanceRunner.suiteClasses("all").size());
         dev.macsec.error.InputException e = org.junit.jupiter.api.Assertions.assertThrows(
                 dev.macsec.error.InputException.class, () -> ConformanceRunner.suiteClasses("802.3"));
-        assertEquals("unknown suite '802.3' (known: 802.1ae, ieee802.1ae, 802.1x, ieee802.1x, mka, all, interop)",
+        assertEquals("unknown suite '802.3' (known: 802.1ae, ieee802.1ae, 802.1x, ieee802.1x, mka, eap, all, interop)",
                 e.getMessage());
         assertEquals(java.util.List.of(dev.macsec.conformance.interop.InteropSuite.class),
                 ConformanceRunner.suiteClasses("interop"));
@@ -155,16 +157,18 @@ class ConformanceCommandTest {
             ids.add(id);
         }
         java.util.Set<String> suiteCases = new java.util.TreeSet<>();
-        for (java.lang.reflect.Method m : dev.macsec.conformance.mka.MkaSuite.class.getDeclaredMethods()) {
-            org.junit.jupiter.api.DisplayName d = m.getAnnotation(org.junit.jupiter.api.DisplayName.class);
-            if (d != null) {
-                suiteCases.add(d.value());
+        for (Class<?> suite : ConformanceRunner.suiteClasses("802.1x")) {
+            for (java.lang.reflect.Method m : suite.getDeclaredMethods()) {
+                org.junit.jupiter.api.DisplayName d = m.getAnnotation(org.junit.jupiter.api.DisplayName.class);
+                if (d != null) {
+                    suiteCases.add(d.value());
+                }
             }
         }
         // 12-macsec-policy runs two plan cases (must-secure and should-secure) under one method
         suiteCases.remove("802.1X-12-macsec-policy");
         suiteCases.addAll(java.util.List.of("802.1X-12-must-secure-no-plaintext", "802.1X-12-should-secure-plaintext"));
-        assertEquals(suiteCases, ids, "the MKA suite's cases are the plan's");
+        assertEquals(suiteCases, ids, "the 802.1X suite's cases (pre-shared and EAP-derived CAK) are the plan's");
         java.io.StringWriter all = new java.io.StringWriter();
         cli.setOut(new java.io.PrintWriter(all, true));
         assertEquals(0, cli.execute("conformance", "--suite", "all", "--plan"));
