@@ -55,6 +55,26 @@ class ConformanceCommandTest {
         assertTrue(Files.readString(dir.resolve("r/allure-results/categories.json")).contains("Harness errors"));
     }
 
+    /** A run leaves the process's stderr open: what goes wrong after it (writing the reports, say) is still said. */
+    @Test
+    void aRunLeavesStderrOpen(@TempDir Path dir) throws IOException {
+        Path deviceFile = Files.writeString(dir.resolve("d.yaml"), "type: manual\ndescription: nothing\n");
+        java.io.PrintStream original = System.err;
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream err = new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8);
+        System.setErr(err);
+        try {
+            ConformanceRunner.run(new ConformanceRunner.Options(deviceFile, "802.1ae",
+                    java.util.List.of(dev.macsec.suite.CipherSuite.GCM_AES_128), dir.resolve("r"), false, null));
+            System.err.print("said after the run");
+            System.err.flush();
+        } finally {
+            System.setErr(original);
+        }
+        assertTrue(!err.checkError() && bytes.toString(java.nio.charset.StandardCharsets.UTF_8).endsWith("said after the run"),
+                "stderr closed by the run");
+    }
+
     @Test
     void brokenDeviceFileIsOneLineBeforeAnyRun(@TempDir Path dir) throws IOException {
         Path deviceFile = Files.writeString(dir.resolve("d.yaml"),
