@@ -134,8 +134,9 @@ public final class Devices {
                 LinuxVm.Options o = vmOptions(spec);
                 needed.add(o.qemu());
                 if (o.imageDir() == null) {
-                    needed.addAll(List.of("busybox", "apt-get", "dpkg", "gzip", "/usr/sbin/ip",
-                            "/usr/sbin/wpa_supplicant", "/usr/sbin/wpa_cli"));
+                    // what build-initramfs checks before it starts (a test keeps the two lists together)
+                    needed.addAll(List.of("busybox", "apt-get", "apt-cache", "dpkg", "dpkg-query", "ldd", "gzip",
+                            "sha256sum", "/usr/sbin/ip", "/usr/sbin/wpa_supplicant", "/usr/sbin/wpa_cli"));
                     if ("mkad".equals(spec.mka())) {
                         // conformance/vm/build-mkad builds MKAdaemon from source into the image
                         needed.addAll(List.of("gcc", "pkg-config", "python3"));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.macsec.counter.Counter;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -89,8 +90,9 @@ public final class PlanText {
                 + "\"delivered\" lists the frames (by position) the device must answer; untagged frames are never judged "
                 + "by their answer (the Uncontrolled Port receives them whatever the SecY does).\n\n"
                 + "Expected counters are deltas over the case under their 802.1AE-2018 names, per SecY, receive SC and "
-                + "receive SA; every counter of those scopes not listed must stay 0. InOctetsValidated and "
-                + "InOctetsDecrypted are examined only where a case says so. A counter the device cannot report makes "
+                + "receive SA; every counter of those scopes not listed must stay 0. " + Counter.IN_OCTETS_VALIDATED
+                + " and " + Counter.IN_OCTETS_DECRYPTED + " are examined only where a case says so. A counter the "
+                + "device cannot report makes "
                 + "the case inconclusive, never a pass.\n\n"
                 + "**Closing echo.** " + z.purpose() + " Frame: " + z.frame().describe() + ". Its expected results, "
                 + "included in every case's: " + counters(z.expect()) + ".\n";

@@ -130,10 +130,13 @@ public final class ConformanceRunner {
             }
         }, "macsec-conformance-interrupted");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
-        try (PrintWriter xmlErr = new PrintWriter(System.err, true)) {
+        // not closed: closing it would close System.err, and with it whatever the run has to say after the cases
+        PrintWriter xmlErr = new PrintWriter(System.err, true);
+        try {
             Launcher launcher = LauncherFactory.create();
             launcher.execute(request, collector, new LegacyXmlReportGeneratingListener(junitDir, xmlErr));
         } finally {
+            xmlErr.flush();
             Allure.setLifecycle(previous);
             try {
                 Runtime.getRuntime().removeShutdownHook(onInterrupt);

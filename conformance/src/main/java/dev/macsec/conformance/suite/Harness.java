@@ -102,19 +102,9 @@ public final class Harness {
     }
 
     /**
-     * Labels the running test for reports: Allure epic (the standard) / feature (the clause) / story (the case),
-     * the case's topic as its description, parameters, and report entries for the runner's summary.
-     */
-    public void label(String clause, String caseName, CipherSuite suite, ValidateFrames vf, String title) {
-        String story = clause + "-" + caseName;
-        label(clause, story, suite, vf, (Runnable) () -> Allure.description("IEEE 802.1AE-2018 " + clause + " (" + title
-                + "): case " + story + ", cipher suite " + suite.standardName()
-                + (vf == null ? "" : ", validateFrames " + SecYConfig.name(vf)) + "."));
-    }
-
-    /**
-     * Labels a case of a test plan: its id is the story, and its plan entry (Markdown: purpose, applicability, setup,
-     * procedure, expected results) the Allure description, so a reader sees it beside what was seen.
+     * Labels a case of a test plan for reports: Allure epic (the standard) / feature (the clause) / story (its id),
+     * its plan entry (Markdown: purpose, applicability, setup, procedure, expected results) the Allure description, so
+     * a reader sees it beside what was seen, parameters, and report entries for the runner's summary.
      */
     public void labelPlanCase(String clause, String id, CipherSuite suite, ValidateFrames vf, String planEntry) {
         label(clause, id, suite, vf, (Runnable) () -> Allure.description(planEntry));

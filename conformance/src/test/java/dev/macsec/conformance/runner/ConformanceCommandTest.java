@@ -55,6 +55,26 @@ class ConformanceCommandTest {
         assertTrue(Files.readString(dir.resolve("r/allure-results/categories.json")).contains("Harness errors"));
     }
 
+    /** A run leaves the process's stderr open: what goes wrong after it (writing the reports, say) is still said. */
+    @Test
+    void aRunLeavesStderrOpen(@TempDir Path dir) throws IOException {
+        Path deviceFile = Files.writeString(dir.resolve("d.yaml"), "type: manual\ndescription: nothing\n");
+        java.io.PrintStream original = System.err;
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream err = new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8);
+        System.setErr(err);
+        try {
+            ConformanceRunner.run(new ConformanceRunner.Options(deviceFile, "802.1ae",
+                    java.util.List.of(dev.macsec.suite.CipherSuite.GCM_AES_128), dir.resolve("r"), false, null));
+            System.err.print("said after the run");
+            System.err.flush();
+        } finally {
+            System.setErr(original);
+        }
+        assertTrue(!err.checkError() && bytes.toString(java.nio.charset.StandardCharsets.UTF_8).endsWith("said after the run"),
+                "stderr closed by the run");
+    }
+
     @Test
     void brokenDeviceFileIsOneLineBeforeAnyRun(@TempDir Path dir) throws IOException {
         Path deviceFile = Files.writeString(dir.resolve("d.yaml"),
@@ -248,12 +268,36 @@ class ConformanceCommandTest {
         Process p = pb.start();
         assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
         assertEquals(2, p.exitValue());
-        assertEquals("macsec: " + deviceFile + ": the linux-vm device needs busybox, apt-get, dpkg, gzip"
+        assertEquals("macsec: " + deviceFile + ": the linux-vm device needs busybox, apt-get, apt-cache, dpkg, "
+                + "dpkg-query, ldd, gzip, sha256sum"
                 + (Files.isExecutable(Path.of("/usr/sbin/ip")) ? "" : ", /usr/sbin/ip")
                 + (Files.isExecutable(Path.of("/usr/sbin/wpa_supplicant")) ? "" : ", /usr/sbin/wpa_supplicant")
                 + (Files.isExecutable(Path.of("/usr/sbin/wpa_cli")) ? "" : ", /usr/sbin/wpa_cli")
                 + ", missing on this machine: run scripts/install-deps (as root) to install them",
                 Files.readString(dir.resolve("err")).strip());
+    }
+
+    /**
+     * What conformance/vm/build-initramfs refuses to start without (its own checks, read from the script) is what the
+     * preflight asks for, so that a machine lacking one gets the one line, not a harness error in every case.
+     */
+    @Test
+    void preflightAsksForEveryToolTheImageBuildChecks(@TempDir Path dir) throws IOException {
+        String script = Files.readString(dev.macsec.testing.ProjectFiles.root().resolve("conformance/vm/build-initramfs"));
+        java.util.List<String> checked = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^for (?:tool|bin) in ([^;]+); do").matcher(script);
+        while (m.find()) {
+            checked.addAll(java.util.List.of(m.group(1).trim().split("\\s+")));
+        }
+        assertTrue(checked.containsAll(java.util.List.of("busybox", "gzip", "/usr/sbin/wpa_supplicant")), checked.toString());
+        dev.macsec.conformance.device.DeviceSpec vm = dev.macsec.conformance.devicefile.Devices.read(
+                Files.writeString(dir.resolve("vm.yaml"), "type: linux-vm\nkernel: debian-13\n"));
+        // (another kernel than the default: $MACSEC_DUT_IMAGE, where set, stands for the default kernel's image)
+        java.util.List<String> missing = dev.macsec.conformance.devicefile.Devices.missingHostTools(vm,
+                Files.createDirectories(dir.resolve("bin")).toString());
+        java.util.List<String> unasked = checked.stream()
+                .filter(t -> !missing.contains(t) && !(t.startsWith("/") && Files.isExecutable(Path.of(t)))).toList();
+        assertEquals(java.util.List.of(), unasked, "build-initramfs checks these, the preflight does not");
     }
 
     @Test

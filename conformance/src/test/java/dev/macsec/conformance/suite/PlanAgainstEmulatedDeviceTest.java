@@ -1,6 +1,14 @@
 package dev.macsec.conformance.suite;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.macsec.conformance.plan.PlanText;
+import dev.macsec.conformance.plan.ProsePlan;
+import dev.macsec.conformance.plan.TestPlan;
 import dev.macsec.secy.Deviation;
+import io.qameta.allure.Allure;
+import io.qameta.allure.AllureLifecycle;
+import io.qameta.allure.FileSystemResultsWriter;
 import dev.macsec.secy.ReceiveProfile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -13,20 +21,22 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 /**
  * The receive suite end to end, plan to verdict, against devices made of our own emulation (no VM): a device that
- * receives as the standard says passes everything but the one case where the plan and the emulation are known to
- * disagree; a device that departs as Linux 6.1 does gets known deviations only when its device file declares the
- * `linux` profile, and the same departures are failures when it declares none.
+ * receives as the standard says passes every case; a device that departs as Linux 6.1 does gets known deviations only
+ * when its device file declares the `linux` profile, and the same departures are failures when it declares none.
  */
 class PlanAgainstEmulatedDeviceTest {
     private static final ExtensionContext.Namespace SESSION = ExtensionContext.Namespace.create(Session.class);
@@ -138,5 +148,46 @@ class PlanAgainstEmulatedDeviceTest {
         }
         Map<String, String> with = run(TransmitOnEmulatedDevice.class, ReceiveProfile.IEEE, null, dir.resolve("b"));
         with.forEach((name, verdict) -> assertEquals("pass, pass", verdict, name));
+    }
+
+    /**
+     * Issue #17 item 3: each result's Allure description is its case's plan entry as {@code --plan} prints it
+     * (purpose, applicability, setup, procedure, expected results), receive and transmit, so a reader of the report
+     * sees the expectation beside what was seen.
+     */
+    @Test
+    void eachResultsAllureDescriptionIsItsPlanEntry(@TempDir Path dir) throws java.io.IOException {
+        Path allure = Files.createDirectories(dir.resolve("allure-results"));
+        AllureLifecycle previous = Allure.getLifecycle();
+        Allure.setLifecycle(new AllureLifecycle(new FileSystemResultsWriter(allure)));
+        try {
+            run(ReceiveProfile.IEEE, null, dir.resolve("rx"));
+            run(TransmitOnEmulatedDevice.class, ReceiveProfile.IEEE, null, dir.resolve("tx"));
+        } finally {
+            Allure.setLifecycle(previous);
+        }
+        TestPlan receive = TestPlan.receive();
+        ProsePlan transmit = ProsePlan.transmit();
+        List<String> wrong = new ArrayList<>();
+        int results = 0;
+        try (Stream<Path> files = Files.list(allure)) {
+            for (Path f : files.filter(f -> f.toString().endsWith("-result.json")).toList()) {
+                JsonNode t = new ObjectMapper().readTree(f.toFile());
+                String id = null;
+                for (JsonNode l : t.path("labels")) {
+                    if (l.path("name").asText().equals("story")) {
+                        id = l.path("value").asText();
+                    }
+                }
+                String entry = id == null ? null : id.startsWith("802.1AE-10.5-transmit-")
+                        ? PlanText.caseMarkdown(transmit, transmit.byId(id)) : PlanText.caseMarkdown(receive, receive.byId(id));
+                results++;
+                if (entry == null || !entry.equals(t.path("description").asText())) {
+                    wrong.add(t.path("name").asText() + " (story " + id + ")");
+                }
+            }
+        }
+        assertEquals(97 + 4, results, "receive and transmit runs over GCM-AES-128 and GCM-AES-XPN-256");
+        assertEquals(List.of(), wrong, "results whose Allure description is not their plan entry");
     }
 }
