@@ -230,6 +230,11 @@ final class EapCase implements AutoCloseable {
         return watch.plainFromSecuredAddress;
     }
 
+    /** MACsec frames the device sent after {@code fromNanos} (System.nanoTime), whatever their key. */
+    long macsecFromDeviceAfter(long fromNanos) {
+        return watch.macsecAt.stream().filter(t -> t > fromNanos).count();
+    }
+
     /** Resets what {@link #mkpdusFromDevice} and {@link #plainFromDeviceIp} count. */
     void resetDeviceCounts() {
         watch.mkpdus = 0;
@@ -261,6 +266,7 @@ final class EapCase implements AutoCloseable {
 
     /** Records the device's EAPOL packets other than MKPDUs and counts what it sends in clear; consumes nothing. */
     static final class DeviceWatch implements LinkAgent {
+        private static final int MACSEC_ETHERTYPE = 0x88E5;
         record Seen(long nanos, int type, byte[] frame) {
             boolean isEapFailure() {
                 return type == EapolDecoder.TYPE_EAP && frame.length > 18 && frame[18] == 4;
@@ -289,6 +295,7 @@ final class EapCase implements AutoCloseable {
         private final List<Seen> seen;
         private int mkpdus;
         private int plainFromSecuredAddress;
+        private final List<Long> macsecAt = new ArrayList<>();
 
         DeviceWatch(byte[] deviceMac, List<Seen> seen) {
             this.deviceMac = deviceMac;
@@ -307,6 +314,8 @@ final class EapCase implements AutoCloseable {
                 } else {
                     seen.add(new Seen(System.nanoTime(), f[15] & 0xFF, f.clone()));
                 }
+            } else if (type == MACSEC_ETHERTYPE) {
+                macsecAt.add(System.nanoTime());
             } else if (type == Packets.ETH_IPV4 && f.length >= 34 && Arrays.equals(f, 26, 30, Harness.DEVICE_IP, 0, 4)) {
                 plainFromSecuredAddress++;
             }

@@ -24,8 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The 802.1X (MKA) suite launched through the runner against wpa_supplicant 2.10 in the linux-vm device (one
- * VM for the run): every case passes except the XPN ones, which are not applicable to this device.
+ * The 802.1X MKA cases with a pre-shared CAK ({@code --suite mka}) launched through the runner against
+ * wpa_supplicant 2.10 in the linux-vm device (one VM for the run): every case passes except the XPN ones, which are
+ * not applicable to this device. The EAP cases of {@code --suite 802.1x} are {@link EapSuiteLinuxVmTest}'s.
  */
 @Tag("vm")
 class MkaSuiteLinuxVmTest {
@@ -33,7 +34,7 @@ class MkaSuiteLinuxVmTest {
 
     @Test
     void everyMkaCasePassesThroughTheRunnerWithItsReports() throws IOException {
-        RunResult r = ConformanceRunner.run(new ConformanceRunner.Options(null, "802.1x", List.of(), DIR, false,
+        RunResult r = ConformanceRunner.run(new ConformanceRunner.Options(null, "mka", List.of(), DIR, false,
                 System.out));
         System.out.println(r.summaryLine() + " in " + r.millis() + " ms");
 
@@ -68,11 +69,11 @@ class MkaSuiteLinuxVmTest {
         assertTrue(r.device() != null && r.device().contains("wpa_supplicant"), r.device());
 
         JsonNode summary = new ObjectMapper().readTree(DIR.resolve("summary.json").toFile());
-        assertEquals("802.1x", summary.path("suite").asText());
+        assertEquals("mka", summary.path("suite").asText());
         assertEquals(22, summary.path("counts").path("pass").asInt());
         assertEquals(0, summary.path("counts").path("harness_error").asInt());
         String md = Files.readString(DIR.resolve("report.md"));
-        assertTrue(md.startsWith("# Conformance report: 802.1x"), md);
+        assertTrue(md.startsWith("# Conformance report: mka"), md);
         assertTrue(md.contains("802.1X-9.5-key-server-election-lose-sci-tie-break"), md);
         try (Stream<Path> s = Files.list(DIR.resolve("junit"))) {
             Path xml = s.filter(p -> p.toString().endsWith(".xml")).findFirst().orElseThrow();

@@ -25,7 +25,7 @@ class MkaSuiteMkadLinuxVmTest {
     void mkaSuiteAgainstMkadRunsTheXpnCases() throws IOException {
         dev.macsec.conformance.mka.MkadSource.assumeObtainable();
         Path deviceFile = ConformanceParameters.defaultDeviceFile().resolveSibling("linux-vm-mkad.yaml");
-        RunResult r = ConformanceRunner.run(new ConformanceRunner.Options(deviceFile, "802.1x", List.of(), DIR, false,
+        RunResult r = ConformanceRunner.run(new ConformanceRunner.Options(deviceFile, "mka", List.of(), DIR, false,
                 System.out));
         System.out.println(r.summaryLine() + " in " + r.millis() + " ms");
         r.cases().forEach(c -> System.out.println("MKAD-CASE " + c.verdict() + " " + c.caseName() + " "
