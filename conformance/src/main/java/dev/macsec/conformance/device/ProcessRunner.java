@@ -57,4 +57,18 @@ public class ProcessRunner implements CommandRunner {
     public String describe() {
         return description;
     }
+
+    /** Ends {@code p}: asked first, forced after 3 s; returns once it is gone (or 3 s more have passed). */
+    public static void stop(Process p) {
+        p.destroy();
+        try {
+            if (!p.waitFor(3, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                p.waitFor(3, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
 }

@@ -243,19 +243,7 @@ final class EapCase implements AutoCloseable {
 
     /** In clear to the device's secured address: an ARP request for it and an ICMP echo request to it. */
     List<byte[]> plaintextProbes(int seq) {
-        byte[] arp = new byte[42];
-        Arrays.fill(arp, 0, 6, (byte) 0xFF);
-        System.arraycopy(Harness.TESTER_MAC, 0, arp, 6, 6);
-        arp[12] = 0x08;
-        arp[13] = 0x06;
-        arp[15] = 1;
-        arp[16] = 0x08;
-        arp[18] = 6;
-        arp[19] = 4;
-        arp[21] = 1;
-        System.arraycopy(Harness.TESTER_MAC, 0, arp, 22, 6);
-        System.arraycopy(Harness.TESTER_IP, 0, arp, 28, 4);
-        System.arraycopy(Harness.DEVICE_IP, 0, arp, 38, 4);
+        byte[] arp = Packets.arpRequest(Harness.TESTER_MAC, Harness.TESTER_IP, Harness.DEVICE_IP);
         byte[] user = Packets.echoRequest(Harness.TESTER_IP, Harness.DEVICE_IP, Packets.ECHO_ID, seq, new byte[32]);
         byte[] echo = new byte[12 + user.length];
         System.arraycopy(deviceMac, 0, echo, 0, 6);

@@ -179,6 +179,16 @@ public class EapSuite {
             return c.startMka(keys.msk(), keys.sessionId(), Harness.TESTER_MAC, c.deviceMac(), OUR_PRIORITY);
         }
 
+        /** EAP-TLS succeeds, MKA secures the link under the derived CAK, and the device pings us {@code pings} times. */
+        MkaParticipant securedWithData(int pings) throws IOException {
+            expect(authenticate() == Supplicant.Status.AUTHENTICATED, () -> "EAP-TLS did not succeed: "
+                    + ours().failure());
+            MkaParticipant p = startMka();
+            secure(c, p);
+            dataBothWays(c, pae, pings);
+            return p;
+        }
+
         @Override
         public void close() throws IOException {
             relay.close();
@@ -244,6 +254,16 @@ public class EapSuite {
 
         MkaParticipant startMka(Authenticator.Result r) {
             return c.startMka(r.msk(), r.sessionId(), c.deviceMac(), Harness.TESTER_MAC, AUTHENTICATOR_PRIORITY);
+        }
+
+        /** Our authenticator asks for the device's identity; EAP-TLS succeeds; MKA secures; the device pings us. */
+        Authenticator.Result securedWithData(int pings) throws IOException {
+            ours.start(c.link(), dev.macsec.mka.actor.MkaClock.system());
+            Authenticator.Result r = authenticate();
+            expect(r.success(), () -> "EAP-TLS did not succeed: " + r.reason());
+            secure(c, startMka(r));
+            dataBothWays(c, pae, pings);
+            return r;
         }
 
         @Override
@@ -327,11 +347,7 @@ public class EapSuite {
     void eapTlsThenMkaWithTheDeviceAsAuthenticator(MkaHarness h) throws IOException {
         EapCase c = open(h, "6.2.2", "eap-tls-mka-device-authenticator", SAK_SUITE);
         try (DeviceAuthenticator a = new DeviceAuthenticator(h, c, MUST_SECURE)) {
-            expect(a.authenticate() == Supplicant.Status.AUTHENTICATED, () -> "EAP-TLS did not succeed: "
-                    + a.ours().failure());
-            MkaParticipant p = a.startMka();
-            secure(c, p);
-            dataBothWays(c, a.pae, 3);
+            a.securedWithData(3);
             expect(c.session().plainIpv4In() == 0, () -> "plaintext IPv4 frames on the secured link: " + c.session());
             everyMacsecFrameFromTheRadiusSecret(c, a.ours().keys().orElseThrow().msk());
             noMkaFinding(c);
@@ -344,12 +360,7 @@ public class EapSuite {
     void eapTlsThenMkaWithTheDeviceAsSupplicant(MkaHarness h) throws IOException {
         EapCase c = open(h, "6.2.2", "eap-tls-mka-device-supplicant", SAK_SUITE);
         try (DeviceSupplicant s = new DeviceSupplicant(h, c, false, true)) {
-            s.ours.start(c.link(), dev.macsec.mka.actor.MkaClock.system());
-            Authenticator.Result r = s.authenticate();
-            expect(r.success(), () -> "EAP-TLS did not succeed: " + r.reason());
-            MkaParticipant p = s.startMka(r);
-            secure(c, p);
-            dataBothWays(c, s.pae, 3);
+            Authenticator.Result r = s.securedWithData(3);
             expect(c.session().plainIpv4In() == 0, () -> "plaintext IPv4 frames on the secured link: " + c.session());
             everyMacsecFrameFromTheRadiusSecret(c, r.msk());
             noMkaFinding(c);
@@ -390,11 +401,7 @@ public class EapSuite {
     void logoffEndsTheCaWithTheDeviceAsAuthenticator(MkaHarness h) throws IOException {
         EapCase c = open(h, "12", "eapol-logoff-ends-the-ca-device-authenticator", SAK_SUITE);
         try (DeviceAuthenticator a = new DeviceAuthenticator(h, c, MUST_SECURE)) {
-            expect(a.authenticate() == Supplicant.Status.AUTHENTICATED, () -> "EAP-TLS did not succeed: "
-                    + a.ours().failure());
-            MkaParticipant p = a.startMka();
-            secure(c, p);
-            dataBothWays(c, a.pae, 2);
+            a.securedWithData(2);
             // our user logs off: EAPOL-Logoff, and our side forgets the CAK with its session
             c.session().inject(a.ours().logoff());
             c.session().participant(null);
@@ -410,12 +417,7 @@ public class EapSuite {
     void logoffEndsTheCaWithTheDeviceAsSupplicant(MkaHarness h) throws IOException {
         EapCase c = open(h, "12", "eapol-logoff-ends-the-ca-device-supplicant", SAK_SUITE);
         try (DeviceSupplicant s = new DeviceSupplicant(h, c, false, true)) {
-            s.ours.start(c.link(), dev.macsec.mka.actor.MkaClock.system());
-            Authenticator.Result r = s.authenticate();
-            expect(r.success(), () -> "EAP-TLS did not succeed: " + r.reason());
-            MkaParticipant p = s.startMka(r);
-            secure(c, p);
-            dataBothWays(c, s.pae, 2);
+            s.securedWithData(2);
             s.pae.supplicantLogoff();
             expect(c.session().runUntil(() -> c.deviceEapol().stream().anyMatch(EapCase.DeviceWatch.Seen::isLogoff),
                     Duration.ofSeconds(5)), () -> "the device sent no EAPOL-Logoff after its user logged off: "
@@ -462,14 +464,10 @@ public class EapSuite {
     void reauthenticationGivesANewCakAndSakWithTheDeviceAsAuthenticator(MkaHarness h) throws IOException {
         EapCase c = open(h, "6.2.2", "reauthentication-new-cak-device-authenticator", SAK_SUITE);
         try (DeviceAuthenticator a = new DeviceAuthenticator(h, c, MUST_SECURE)) {
-            expect(a.authenticate() == Supplicant.Status.AUTHENTICATED, () -> "EAP-TLS did not succeed: "
-                    + a.ours().failure());
+            MkaParticipant first = a.securedWithData(2);
             byte[] firstMsk = a.ours().keys().orElseThrow().msk();
-            MkaParticipant first = a.startMka();
-            secure(c, first);
             byte[] firstCkn = c.ckn();
             Bytes firstKeyServer = c.wire().latest().orElseThrow().keyInUse().orElseThrow().keyServerMi();
-            dataBothWays(c, a.pae, 2);
             // Our side ends the first CA before it re-authenticates, and waits until the device has dropped it: a
             // device may hold one CA per peer SCI at a time (hostapd 2.10's new participant cannot create the
             // receive SC the old one holds, "Can't create SC, discard peer", and is deleted after MKA_LIFE_TIME

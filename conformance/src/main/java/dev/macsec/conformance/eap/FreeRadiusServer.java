@@ -1,5 +1,7 @@
 package dev.macsec.conformance.eap;
 
+import dev.macsec.conformance.device.ProcessRunner;
+
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -154,7 +156,7 @@ public final class FreeRadiusServer implements AutoCloseable {
             if (awaitReady(p, log)) {
                 return new FreeRadiusServer(p, new InetSocketAddress(InetAddress.getByAddress(ip), 1812), log, keyLog);
             }
-            stop(p);
+            ProcessRunner.stop(p);
         }
         throw new IOException("FreeRADIUS did not start in " + ATTEMPTS + " attempts; the last said:\n" + tail(log, 20));
     }
@@ -186,7 +188,7 @@ public final class FreeRadiusServer implements AutoCloseable {
     /** Stops FreeRADIUS and waits for it to end. */
     @Override
     public void close() {
-        stop(process);
+        ProcessRunner.stop(process);
     }
 
     @Override
@@ -208,7 +210,7 @@ public final class FreeRadiusServer implements AutoCloseable {
             }
             return false;
         } catch (InterruptedException e) {
-            stop(p);
+            ProcessRunner.stop(p);
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while FreeRADIUS was starting", e);
         }
@@ -270,16 +272,4 @@ public final class FreeRadiusServer implements AutoCloseable {
         }
     }
 
-    private static void stop(Process p) {
-        p.destroy();
-        try {
-            if (!p.waitFor(3, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                p.waitFor(3, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            p.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -64,6 +64,23 @@ public final class Packets {
         return u16(frame, icmp + 6);
     }
 
+    /** An Ethernet ARP request (RFC 826) from {@code mac}/{@code ip}, broadcast, asking for {@code target}. */
+    public static byte[] arpRequest(byte[] mac, byte[] ip, byte[] target) {
+        byte[] f = new byte[ARP_LENGTH];
+        Arrays.fill(f, 0, 6, (byte) 0xFF);
+        System.arraycopy(mac, 0, f, 6, 6);
+        put16(f, 12, ETH_ARP);
+        put16(f, 14, 1);
+        put16(f, 16, ETH_IPV4);
+        f[18] = 6;
+        f[19] = 4;
+        put16(f, 20, 1);
+        System.arraycopy(mac, 0, f, 22, 6);
+        System.arraycopy(ip, 0, f, 28, 4);
+        System.arraycopy(target, 0, f, 38, 4);
+        return f;
+    }
+
     /**
      * The ARP reply (RFC 826) to an Ethernet/IPv4 ARP request frame asking for {@code ip}, telling {@code mac}; null
      * when the frame is no such request.

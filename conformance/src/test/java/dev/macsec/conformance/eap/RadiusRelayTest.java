@@ -65,7 +65,7 @@ class RadiusRelayTest {
     void answersAnArpRequestForItsAddressAsTsharkReadsIt() throws Exception {
         assumeTrue(ToolMissingException.locate("tshark").isPresent(), "tshark is not installed (scripts/install-deps)");
         try (RadiusRelay relay = new RadiusRelay(OWN_MAC, OWN_IP, unusedServer())) {
-            List<byte[]> out = relay.receive(arpRequest(GUEST_MAC, GUEST_IP, OWN_IP));
+            List<byte[]> out = relay.receive(Packets.arpRequest(GUEST_MAC, GUEST_IP, OWN_IP));
             assertNotNull(out);
             assertEquals(1, out.size());
             Path pcap = write("arp.pcap", out);
@@ -157,8 +157,8 @@ class RadiusRelayTest {
             byte[] request = new byte[20];
             request[0] = 1;
             request[3] = 20;
-            assertNull(relay.receive(arpRequest(GUEST_MAC, GUEST_IP, new byte[] {10, 1, 1, 2})), "ARP for another");
-            byte[] reply = arpRequest(GUEST_MAC, GUEST_IP, OWN_IP);
+            assertNull(relay.receive(Packets.arpRequest(GUEST_MAC, GUEST_IP, new byte[] {10, 1, 1, 2})), "ARP for another");
+            byte[] reply = Packets.arpRequest(GUEST_MAC, GUEST_IP, OWN_IP);
             reply[21] = 2;
             assertNull(relay.receive(reply), "an ARP reply");
             assertNull(relay.receive(Packets.udpFrame(OWN_MAC, GUEST_MAC, GUEST_IP, new byte[] {10, 1, 1, 2}, 40000,
@@ -290,23 +290,6 @@ class RadiusRelayTest {
                 supplicantMac);
     }
 
-    /** An Ethernet ARP request (RFC 826) from {@code mac}/{@code ip}, broadcast, asking for {@code target}. */
-    private static byte[] arpRequest(byte[] mac, byte[] ip, byte[] target) {
-        byte[] f = new byte[42];
-        Arrays.fill(f, 0, 6, (byte) 0xFF);
-        System.arraycopy(mac, 0, f, 6, 6);
-        f[12] = 0x08;
-        f[13] = 0x06;
-        f[15] = 1;
-        f[16] = 0x08;
-        f[18] = 6;
-        f[19] = 4;
-        f[21] = 1;
-        System.arraycopy(mac, 0, f, 22, 6);
-        System.arraycopy(ip, 0, f, 28, 4);
-        System.arraycopy(target, 0, f, 38, 4);
-        return f;
-    }
 
     private static InetSocketAddress unusedServer() {
         return new InetSocketAddress(InetAddress.getLoopbackAddress(), 9);

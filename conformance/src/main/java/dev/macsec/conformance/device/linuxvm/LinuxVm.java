@@ -1,5 +1,7 @@
 package dev.macsec.conformance.device.linuxvm;
 
+import dev.macsec.conformance.device.ProcessRunner;
+
 import dev.macsec.conformance.device.CommandRunner;
 import dev.macsec.conformance.link.UdpLink;
 
@@ -269,7 +271,7 @@ public final class LinuxVm implements CommandRunner {
             Path tmp = tempDir;
             // Ctrl-C: qemu and its files go with the JVM (close() is never reached then)
             hook = new Thread(() -> {
-                destroy(proc);
+                ProcessRunner.stop(proc);
                 deleteTree(tmp);
             }, "macsec-dut-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
@@ -277,7 +279,7 @@ public final class LinuxVm implements CommandRunner {
             bootTime = Duration.ofNanos(System.nanoTime() - t0);
         } catch (IOException | RuntimeException e) {
             if (started != null) {
-                destroy(started);
+                ProcessRunner.stop(started);
             }
             if (hook != null) {
                 removeHook(hook);
@@ -469,7 +471,7 @@ public final class LinuxVm implements CommandRunner {
             return;
         }
         closed = true;
-        destroy(process);
+        ProcessRunner.stop(process);
         removeHook(shutdownHook);
         if (dataLink != null) {
             dataLink.close();
@@ -477,18 +479,6 @@ public final class LinuxVm implements CommandRunner {
         deleteTree(tempDir);
     }
 
-    private static void destroy(Process p) {
-        p.destroy();
-        try {
-            if (!p.waitFor(3, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                p.waitFor(3, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            p.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
-    }
 
     private static void removeHook(Thread hook) {
         try {
