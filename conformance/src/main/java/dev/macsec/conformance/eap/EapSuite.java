@@ -76,24 +76,38 @@ public class EapSuite {
     private static AaaServer aaa;
 
     /** FreeRADIUS with the test PKI, shared by the suite's cases, started on first use. */
-    record AaaServer(FreeRadiusServer radius, TestPki pki, String secret) {
+    record AaaServer(FreeRadiusServer radius, TestPki pki, String secret, Path work) {
     }
 
+    /**
+     * The test PKI's private keys and FreeRADIUS's configuration live in a temporary directory that the suite deletes
+     * at its end, never in the report; the RADIUS secret, made for the run, is written beside each case's pcap.
+     */
     static synchronized AaaServer aaa(MkaHarness h) throws IOException {
         if (aaa == null) {
-            Path dir = h.fixture().outDir().resolveSibling("eap-aaa").toAbsolutePath();
-            Files.createDirectories(dir);
-            Path work = Files.createTempDirectory(dir, "run-");
+            Path work = Files.createTempDirectory("macsec-eap-aaa-");
             try {
                 TestPki pki = TestPki.create(work.resolve("pki"));
                 String secret = "harness-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(8));
                 aaa = new AaaServer(FreeRadiusServer.start(work.resolve("radius"), pki,
-                        secret.getBytes(StandardCharsets.US_ASCII)), pki, secret);
+                        secret.getBytes(StandardCharsets.US_ASCII)), pki, secret, work);
             } catch (ToolMissingException e) {
+                deleteTree(work);
                 throw new HarnessException("the EAP cases need " + e.tool() + " on the host (scripts/install-deps)", e);
+            } catch (IOException | RuntimeException e) {
+                deleteTree(work);
+                throw e;
             }
         }
         return aaa;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
+            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary directory left behind is no reason to fail the run
+        }
     }
 
     /** The host programs the EAP cases run (FreeRADIUS, openssl for the test PKI) that this machine lacks. */
@@ -106,6 +120,7 @@ public class EapSuite {
     static synchronized void stopAaa() {
         if (aaa != null) {
             aaa.radius().close();
+            deleteTree(aaa.work());
             aaa = null;
         }
     }
