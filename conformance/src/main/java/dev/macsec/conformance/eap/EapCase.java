@@ -61,6 +61,7 @@ final class EapCase implements AutoCloseable {
     private final List<String> notes = new ArrayList<>();
     private final List<DeviceWatch.Seen> deviceEapol = new ArrayList<>();
     private final DeviceWatch watch;
+    private final List<EapTlsPeer> tlsPeers = new ArrayList<>();
     private DeviceOnTheWire wire;
     private byte[] cak;
     private byte[] ckn;
@@ -167,9 +168,31 @@ final class EapCase implements AutoCloseable {
         return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 
+    /** Our EAP-TLS peer of one authentication in this case (its key log is written with {@link #writeTlsKeyLog}). */
+    void tlsPeer(EapTlsPeer peer) {
+        tlsPeers.add(peer);
+    }
+
+    /**
+     * The key log (NSS format) of our EAP-TLS sessions in this case beside the pcap, {@code <case>.tls.keylog}: the
+     * other way the analyzer learns the MSK when only the EAPOL side is captured. Nothing is written for a case
+     * whose sessions gave no key log (no TLS session of ours, or none that completed).
+     */
+    void writeTlsKeyLog() throws IOException {
+        String lines = tlsPeers.stream().map(EapTlsPeer::keyLog).filter(java.util.Objects::nonNull)
+                .collect(Collectors.joining("\n"));
+        if (!lines.isEmpty()) {
+            Files.writeString(sibling(".tls.keylog"), lines + "\n", StandardCharsets.US_ASCII);
+        }
+    }
+
+    private Path sibling(String suffix) {
+        return pcap.resolveSibling(pcap.getFileName().toString().replaceFirst("\\.pcap$", "") + suffix);
+    }
+
     /** The RADIUS shared secret as a keys file beside the pcap: what the analyzer may use, and nothing else. */
     Path writeKeysFile(String secret) throws IOException {
-        Path keys = pcap.resolveSibling(pcap.getFileName().toString().replaceFirst("\\.pcap$", "") + ".keys.json");
+        Path keys = sibling(".keys.json");
         Files.writeString(keys, "{\"radius\":[{\"secret\":\"" + secret + "\",\"name\":\"harness RADIUS\"}]}\n",
                 StandardCharsets.UTF_8);
         return keys;

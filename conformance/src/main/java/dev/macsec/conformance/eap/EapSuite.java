@@ -172,6 +172,7 @@ public class EapSuite {
         Supplicant supplicant(boolean rogue) throws IOException {
             EapTlsPeer peer = new EapTlsPeer(aaa.pki().clientCredentials(rogue), EapTlsKeys.TLS_1_2,
                     EapTlsPeer.DEFAULT_FRAGMENT_SIZE, new SecureRandom());
+            c.tlsPeer(peer);
             return new Supplicant(Harness.TESTER_MAC, TestPki.CLIENT_IDENTITY, peer, 3, 3000, 3);
         }
 
@@ -303,6 +304,7 @@ public class EapSuite {
             if (aaa != null) {
                 try {
                     c.writeKeysFile(aaa.secret());
+                    c.writeTlsKeyLog();
                 } catch (IOException e) {
                     log += "\nkeys file not written: " + e.getMessage();
                 }

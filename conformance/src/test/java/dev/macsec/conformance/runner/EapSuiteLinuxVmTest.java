@@ -5,6 +5,7 @@ import dev.macsec.analysis.AnalysisSummary;
 import dev.macsec.analysis.Analyzer;
 import dev.macsec.capture.CaptureReader;
 import dev.macsec.keys.KeysFile;
+import dev.macsec.keys.TlsKeyLog;
 import dev.macsec.secy.Verdict;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * FreeRADIUS on the host. Every case passes but the two Logoff cases, which both implementations fail (they keep the
  * CA keyed after EAPOL-Logoff); and each case's pcap, read again here through the keys file written
  * beside it (the RADIUS shared secret and nothing else), decrypts: every MACsec frame tshark counts verifies, in
- * every case that secured a link. Where hostapd with MACsec cannot be built here, its cases are not applicable and
+ * every case that secured a link, and where our supplicant ran EAP-TLS, again from its TLS key log alone. Where hostapd with MACsec cannot be built here, its cases are not applicable and
  * this test says so.
  */
 @Tag("vm")
@@ -103,6 +104,13 @@ class EapSuiteLinuxVmTest {
             // and without it nothing decrypts: the keys really come from the RADIUS side of the capture
             AnalysisSummary none = analyze(pcap, KeysFile.EMPTY);
             assertEquals(0L, none.verdicts().getOrDefault(Verdict.OK, 0L).longValue(), name + " without keys");
+            // where our supplicant ran EAP-TLS, its key log alone (the EAPOL side) gives the MSK as well
+            Path keyLog = pcap.resolveSibling(pcap.getFileName().toString().replaceFirst("\\.pcap$", ".tls.keylog"));
+            if (name.endsWith("device-authenticator")) {
+                AnalysisSummary fromLog = analyze(pcap, KeysFile.EMPTY.withTlsKeyLog(TlsKeyLog.load(keyLog)));
+                assertEquals(tsharkMacsec, fromLog.verdicts().getOrDefault(Verdict.OK, 0L).longValue(),
+                        name + ": MACsec frames that verify from our TLS key log alone " + fromLog.verdicts());
+            }
         }
     }
 
