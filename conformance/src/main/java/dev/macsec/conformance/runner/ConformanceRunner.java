@@ -76,12 +76,14 @@ public final class ConformanceRunner {
             case "802.1x", "ieee802.1x", "mka" -> List.of(MkaSuite.class, EapSuite.class);
             // the client-oriented cases alone (the CAK from EAP-TLS)
             case "eap" -> List.of(EapSuite.class);
+            // the pre-shared CAK cases alone: what a manual device's operator can configure
+            case "mka-psk" -> List.of(MkaSuite.class);
             // MKA first: its VM is shut down when its class ends, before the 802.1AE suite boots the device
             case "all" -> List.of(MkaSuite.class, EapSuite.class, ReceiveSuite.class, TransmitSuite.class);
             // not part of "all": interop judges implementations against each other, not the device under test
             case "interop" -> List.of(InteropSuite.class);
             default -> throw new InputException("unknown suite '" + suite
-                    + "' (known: 802.1ae, ieee802.1ae, 802.1x, ieee802.1x, mka, eap, all, interop)");
+                    + "' (known: 802.1ae, ieee802.1ae, 802.1x, ieee802.1x, mka, mka-psk, eap, all, interop)");
         };
     }
 
