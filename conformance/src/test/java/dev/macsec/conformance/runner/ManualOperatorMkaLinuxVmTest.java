@@ -247,7 +247,7 @@ class ManualOperatorMkaLinuxVmTest {
         private static MkaDaemon.Config config(String step) {
             String ckn = value(step, "CKN ([0-9a-f]+)");
             String cak = value(step, "CAK ([0-9a-f]+)");
-            int bits = Integer.parseInt(value(step, "\\((\\d+)-bit\\)"));
+            int bits = Integer.parseInt(value(step, "(\\d+)-bit\\)"));
             assertEquals(cak.length() * 4, bits, "the CAK's length: " + masked(step));
             int priority = Integer.parseInt(value(step, "key server priority (\\d+)"));
             int policy = Integer.parseInt(value(step, "macsec_policy ([01])"));
