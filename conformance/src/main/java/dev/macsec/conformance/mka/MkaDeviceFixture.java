@@ -22,13 +22,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * A device running an MKA implementation on its data port ({@link KayControl}) over its own wire ({@link OwnLink}),
+ * A device running an MKA implementation on its data port ({@link ManagedKay}: driven by the harness through the
+ * device's shell, or configured by an operator) over its own wire ({@link OwnLink}) or the tester's live interface,
  * and our participant on the other end of that wire: the shared setup of the MKA conformance cases. The device
  * opens once; {@link #open} restarts the KaY for each case and records the case's frames to its own pcap.
  */

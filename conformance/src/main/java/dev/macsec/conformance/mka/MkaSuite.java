@@ -40,7 +40,8 @@ import java.util.OptionalLong;
 
 /**
  * MKA conformance (IEEE 802.1X-2020) of the linux-vm device's KaY, wpa_supplicant 2.10 ({@code -D macsec_linux})
- * or MKAdaemon (device file {@code mka: mkad}), with a pre-shared CAK, against our Java participant on the other
+ * or MKAdaemon (device file {@code mka: mkad}), or of a manual device's KaY an operator configures from the printed
+ * steps ({@link dev.macsec.conformance.device.ManagedKay}), with a pre-shared CAK, against our Java participant on the other
  * end of the wire; run by {@code macsec conformance --suite 802.1x}. The KaY is restarted for every case; timers are real
  * (2 s hellos, 6 s MKA_LIFE_TIME), so the cases wait on conditions rather than fixed sleeps wherever they can.
  * Every verdict is judged on the wire: from the device's MKPDUs whose ICV verifies ({@link DeviceOnTheWire}: Key
