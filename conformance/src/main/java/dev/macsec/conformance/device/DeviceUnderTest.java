@@ -72,7 +72,7 @@ public interface DeviceUnderTest extends AutoCloseable {
     void reset() throws IOException;
 
     /**
-     * One of the device's optional abilities ({@link OwnLink}, {@link Liveness}, {@link KayControl}), empty when
+     * One of the device's optional abilities ({@link OwnLink}, {@link Liveness}, {@link KayControl}, {@link ManagedKay}), empty when
      * it has none: suites ask for what they need instead of knowing which adapter they hold.
      */
     default <T> Optional<T> capability(Class<T> type) {

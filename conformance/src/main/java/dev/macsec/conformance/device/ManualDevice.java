@@ -27,8 +27,14 @@ import java.util.regex.Pattern;
  * SA's or the transmit SC's with a prefix, {@code rxsa.0.}, {@code txsc.}, {@code txsa.0.}: the prompt shows them) or
  * skipped with an empty line; a counter not typed in is not reported.
  * SAKs are printed because the operator has to enter them; use test keys only.
+ * <p>
+ * For the 802.1X (MKA) suite it is a {@link ManagedKay}: the steps give the KaY's whole configuration (CKN, CAK,
+ * key server priority, MACsec policy, cipher suite, confidentiality offset, replay protection and window; the CAK is
+ * printed there and nowhere else), and the operator types the number of echo replies a ping got and, where a case
+ * asks, the receive SC's counters. Those prompts are answered while the tester's MKA participant keeps running: they
+ * are read on a thread of their own ({@link #ping} returns at once), one at a time and in order.
  */
-public final class ManualDevice implements DeviceUnderTest {
+public final class ManualDevice implements DeviceUnderTest, ManagedKay {
     private final BufferedReader in;
     private final PrintStream out;
     private final String description;
@@ -36,6 +42,9 @@ public final class ManualDevice implements DeviceUnderTest {
     private final String deviceMac;
     private SecYConfig config;
     private long rxSci = -1;
+    /** Reads the MKA suite's prompts off the caller's thread, one at a time, so that they keep their order. */
+    private final java.util.concurrent.ExecutorService operator = java.util.concurrent.Executors.newSingleThreadExecutor(
+            r -> Thread.ofPlatform().daemon().name("manual-operator").unstarted(r));
 
     public ManualDevice(String description, String deviceMac) {
         this(description, deviceMac, new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
@@ -214,7 +223,127 @@ public final class ManualDevice implements DeviceUnderTest {
         out.flush();
         String answer = in.readLine();
         if (answer == null || answer.trim().equalsIgnoreCase("fail")) {
-            throw new DeviceException("manual device: operator could not apply: " + step.replaceAll("SAK [0-9a-f]+", "SAK <key>"));
+            throw new DeviceException("manual device: operator could not apply: " + masked(step));
+        }
+    }
+
+    private static String masked(String step) {
+        return step.replaceAll("(SAK|CAK) [0-9a-f]+", "$1 <key>");
+    }
+
+    // ------------------------------------------------------------------ the KaY (802.1X MKA suite)
+
+    @Override
+    public String kayName() {
+        return "operator-configured";
+    }
+
+    /** 802.1X-2020 11.11.2: a KaY processes MKPDUs of any version from 1 on. */
+    @Override
+    public int lowestMkaVersionAccepted() {
+        return 1;
+    }
+
+    /** Not known: every suite is asked for, and the operator refuses what the device lacks. */
+    @Override
+    public java.util.Set<dev.macsec.suite.CipherSuite> mkaCipherSuites() {
+        return java.util.EnumSet.allOf(dev.macsec.suite.CipherSuite.class);
+    }
+
+    @Override
+    public void startKay(MkaDaemon.Config c) throws IOException {
+        String suite = (c.cipherSuite() == null ? dev.macsec.suite.CipherSuite.GCM_AES_128 : c.cipherSuite()).standardName();
+        String step = "Stop MKA on the port facing the tester if it runs, then start MKA (an 802.1X-2020 KaY) on that "
+                + "port" + (deviceMac == null ? "" : " (MAC " + deviceMac + ")") + " with one pre-shared CAK"
+                + ": CKN " + c.cknHex() + ", CAK " + c.cakHex() + " (" + c.cakHex().length() * 4 + "-bit)"
+                + ", key server priority " + c.priority()
+                + ", MACsec policy " + (c.policy() == 1 ? "must secure (macsec_policy 1: no unprotected frames when MKA "
+                + "fails)" : "should secure (macsec_policy 0: unprotected frames while MKA has no peer)")
+                + ", cipher suite " + suite
+                + ", confidentiality offset " + (c.integrityOnly() ? "integrity only (no confidentiality)" : "0")
+                + ", replayProtect " + (c.replayProtect() ? "on, replayWindow " + c.replayWindow() : "off")
+                + ", MKA hello time 2 s, MKA life time 6 s";
+        try {
+            onOperatorThread(() -> {
+                confirm(step);
+                return null;
+            });
+        } catch (DeviceException e) {
+            throw new Refused(e.getMessage());
+        }
+    }
+
+    @Override
+    public void stopKay() throws IOException {
+        onOperatorThread(() -> {
+            confirm("Stop MKA on the port facing the tester and remove the SecY it created");
+            return null;
+        });
+    }
+
+    @Override
+    public void addressControlledPort(String cidr, String peerIp, String peerMac) throws IOException {
+        onOperatorThread(() -> {
+            confirm("Give MKA's controlled port (the port itself where MKA created no SecY) the address " + cidr
+                    + " and a static ARP entry " + peerIp + " -> " + peerMac);
+            return null;
+        });
+    }
+
+    @Override
+    public Ping ping(String peerIp, int count) {
+        java.util.concurrent.Future<Integer> replies = operator.submit(() -> {
+            out.println(">>> From MKA's controlled port, ping " + peerIp + " " + count + " times, one a second, waiting "
+                    + "1 s for each reply (ping -c " + count + " -W 1 " + peerIp + ")");
+            out.println("    type the number of echo replies received, or 'fail' if the device cannot ping");
+            out.flush();
+            String answer = in.readLine();
+            if (answer == null || answer.trim().equalsIgnoreCase("fail")) {
+                throw new DeviceException("manual device: operator could not ping " + peerIp);
+            }
+            try {
+                return Integer.parseInt(answer.trim());
+            } catch (NumberFormatException e) {
+                throw new DeviceException("manual device: echo replies: '" + answer.trim() + "' is not a number");
+            }
+        });
+        return () -> await(replies);
+    }
+
+    @Override
+    public SecYCounters counters(long peerSci) throws IOException {
+        return onOperatorThread(() -> {
+            rxSci = peerSci;
+            out.println("Counters of the SecY MKA created, with the receive SC for SCI " + Sci.hex(peerSci) + ":");
+            return counters();
+        });
+    }
+
+    /** Nothing: what the operator types is all the device says. */
+    @Override
+    public Optional<MkaDaemon> evidence() {
+        return Optional.empty();
+    }
+
+    private interface Prompt<T> {
+        T run() throws IOException;
+    }
+
+    private <T> T onOperatorThread(Prompt<T> p) throws IOException {
+        return await(operator.submit(p::run));
+    }
+
+    private static <T> T await(java.util.concurrent.Future<T> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted waiting for the operator");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 
@@ -224,6 +353,7 @@ public final class ManualDevice implements DeviceUnderTest {
 
     @Override
     public void close() {
+        operator.shutdownNow();
         out.flush();
     }
 }

@@ -292,6 +292,7 @@ public class EapSuite {
 
     private static EapCase open(MkaHarness h, String clause, String name, String suite) throws IOException {
         h.label(clause, name, suite);
+        pae(h);
         EapCase c = new EapCase(h.fixture(), "802.1X-" + clause + "-" + name);
         h.recordedElsewhere(c.pcap(), () -> {
             String log;

@@ -3,6 +3,8 @@ package dev.macsec.conformance.mka;
 import dev.macsec.conformance.device.CommandRunner;
 import dev.macsec.conformance.device.DeviceUnderTest;
 import dev.macsec.conformance.device.KayControl;
+import dev.macsec.conformance.device.ManagedKay;
+import dev.macsec.conformance.device.ShellKay;
 import dev.macsec.conformance.device.OwnLink;
 import dev.macsec.conformance.device.MkaDaemon;
 import dev.macsec.conformance.link.Frame;
@@ -20,51 +22,76 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * A device running an MKA implementation on its data port ({@link KayControl}) over its own wire ({@link OwnLink}),
+ * A device running an MKA implementation on its data port ({@link ManagedKay}: driven by the harness through the
+ * device's shell, or configured by an operator) over its own wire ({@link OwnLink}) or the tester's live interface,
  * and our participant on the other end of that wire: the shared setup of the MKA conformance cases. The device
  * opens once; {@link #open} restarts the KaY for each case and records the case's frames to its own pcap.
  */
 public final class MkaDeviceFixture implements AutoCloseable {
-    private static final Pattern PING_RECEIVED = Pattern.compile("(\\d+) packets received");
-    private static final Duration SHELL_TIMEOUT = Duration.ofSeconds(30);
+    /** How long a device operation may take during a case: an operator at a console may be slow. */
+    private static final Duration OPERATION_TIMEOUT = Duration.ofMinutes(30);
 
     private final DeviceUnderTest device;
-    private final CommandRunner shell;
+    private final ManagedKay kay;
+    private final KayControl control;
     private final OwnLink wire;
-    private final MkaDaemon kay;
+    private final FrameLink ownedLink;
     private final Path outDir;
 
-    private MkaDeviceFixture(DeviceUnderTest device, KayControl kay, OwnLink wire, Path outDir) {
+    private MkaDeviceFixture(DeviceUnderTest device, ManagedKay kay, KayControl control, OwnLink wire,
+                             FrameLink ownedLink, Path outDir) {
         this.device = device;
-        this.shell = kay.shell();
+        this.kay = kay;
+        this.control = control;
         this.wire = wire;
-        this.kay = kay.kay();
+        this.ownedLink = ownedLink;
         this.outDir = outDir;
     }
 
     /**
-     * Runs on an opened device, which {@link #close()} closes. A device without a KaY the harness can drive, or
-     * without its own wire, is not one this suite applies to: a {@link HarnessException} says which it lacks.
+     * Runs on an opened device, which {@link #close()} closes. A device without a KaY the harness can have configured,
+     * or without its own wire, is not one this suite applies to: a {@link HarnessException} says which it lacks.
      */
     public static MkaDeviceFixture on(DeviceUnderTest device, Path outDir) throws IOException {
+        return on(device, null, outDir);
+    }
+
+    /**
+     * As above, on the tester's live interface {@code live} (the device file's {@code link}, which {@link #close()}
+     * closes) when not null, else on the device's own wire.
+     */
+    public static MkaDeviceFixture on(DeviceUnderTest device, OwnLink live, Path outDir) throws IOException {
         String what = device.identity().description();
-        KayControl kay = device.capability(KayControl.class).orElseThrow(() -> new HarnessException(
+        KayControl control = device.capability(KayControl.class).orElse(null);
+        ManagedKay kay = device.capability(ManagedKay.class)
+                .or(() -> java.util.Optional.ofNullable(control).map(ShellKay::new))
+                .orElseThrow(() -> new HarnessException(
                 "the 802.1X (MKA) suite does not apply to " + what + ": the harness cannot drive a KaY on it"));
-        OwnLink wire = device.capability(OwnLink.class).orElseThrow(() -> new HarnessException(
+        OwnLink wire = live != null ? live : device.capability(OwnLink.class).orElseThrow(() -> new HarnessException(
                 "the 802.1X (MKA) suite does not apply to " + what + ": it needs the device's own data link "
                         + "(a linux-vm's UDP socket, not a tap)"));
         Files.createDirectories(outDir);
-        return new MkaDeviceFixture(device, kay, wire, outDir);
+        return new MkaDeviceFixture(device, kay, control, wire, live == null ? null : live.dataLink(), outDir);
     }
 
-    public MkaDaemon kay() {
+    /** The KaY, however it is configured (by the harness or by an operator). */
+    public ManagedKay managedKay() {
         return kay;
+    }
+
+    /** The KaY daemon the harness drives itself through the device's shell (interop, the EAP cases' guest). */
+    public MkaDaemon kay() {
+        return shellControl().kay();
+    }
+
+    private KayControl shellControl() {
+        if (control == null) {
+            throw new HarnessException("the device offers no KaY or shell the harness drives itself");
+        }
+        return control;
     }
 
     /** What else the device offers (e.g. its 802.1X PAE, for client-oriented MKA). */
@@ -79,7 +106,7 @@ public final class MkaDeviceFixture implements AutoCloseable {
 
     /** The device's shell (interop runs several KaYs of its own in the guest). */
     public CommandRunner shell() {
-        return shell;
+        return shellControl().shell();
     }
 
     /** The device's data link, shared by every case: record on it without closing it. */
@@ -106,6 +133,7 @@ public final class MkaDeviceFixture implements AutoCloseable {
         private final MkaDaemon.Config deviceConfig;
         private final DeviceOnTheWire wire;
         private final long startNanos = System.nanoTime();
+        private ManagedKay.Ping ping;
 
         Case(String name, Path pcap, RecordingLink link, MkaSession session, MkaDaemon.Config deviceConfig) {
             this.name = name;
@@ -154,38 +182,70 @@ public final class MkaDeviceFixture implements AutoCloseable {
             return session.participant();
         }
 
-        public MkaDaemon device() {
-            return kay;
+        /** The KaY's own view (supporting evidence only), when the device has one. */
+        public java.util.Optional<MkaDaemon> evidence() {
+            return kay.evidence();
         }
 
-        /** Gives the device's macsec interface (or {@code ifname} when not null) our address as its neighbour. */
-        public String configureDeviceIp(String ifname) throws IOException {
-            String dev = ifname != null ? ifname : kay.macsecInterface();
-            if (dev == null) {
-                throw new IOException(kay.name() + " created no macsec interface");
+        /**
+         * Runs a device operation while our side keeps running (hellos, answers to the device's pings): the device's
+         * KaY must not lose us while a shell command or an operator is busy.
+         */
+        private <T> T whileRunning(java.util.concurrent.Callable<T> operation) throws IOException {
+            java.util.concurrent.FutureTask<T> task = new java.util.concurrent.FutureTask<>(operation);
+            Thread.ofPlatform().daemon().name("mka-device-operation").start(task);
+            session.runUntil(task::isDone, OPERATION_TIMEOUT);
+            try {
+                return task.get(1, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted during a device operation");
+            } catch (java.util.concurrent.TimeoutException e) {
+                task.cancel(true);
+                throw new HarnessException("a device operation took longer than " + OPERATION_TIMEOUT.toMinutes() + " min");
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new IllegalStateException(e.getCause());
             }
-            boolean leaveDown = kay.controlsPortState() && !dev.equals(kay.ifname());
-            shell.run((leaveDown ? "" : "/sbin/ip link set " + dev + " up; ") + "/sbin/ip addr flush dev data0; /sbin/ip addr replace "
-                    + Harness.DEVICE_IP_TEXT + "/24 dev " + dev + "; /sbin/ip neigh replace " + Harness.TESTER_IP_TEXT + " lladdr "
-                    + mac(participant().config().mac()) + " dev " + dev + " nud permanent", SHELL_TIMEOUT);
-            return dev;
         }
 
-        /** Starts {@code count} pings (one a second) from the device to us in the background. */
+        /** Gives the device's controlled port our address as its neighbour (see {@link ManagedKay#addressControlledPort}). */
+        public void configureDeviceIp() throws IOException {
+            String ourMac = mac(participant().config().mac());
+            whileRunning(() -> {
+                kay.addressControlledPort(Harness.DEVICE_IP_TEXT + "/24", Harness.TESTER_IP_TEXT, ourMac);
+                return null;
+            });
+        }
+
+        /** Starts {@code count} pings (one a second) from the device to us. */
         public void startPing(int count) throws IOException {
-            shell.run("rm -f /tmp/mka/ping.out; (ping -c " + count + " -W 1 " + Harness.TESTER_IP_TEXT
-                    + " > /tmp/mka/ping.out 2>&1 &)", SHELL_TIMEOUT);
+            ping = whileRunning(() -> kay.ping(Harness.TESTER_IP_TEXT, count));
         }
 
-        /** How many echo replies the background ping got. */
+        /** How many echo replies the pings got (our side runs until the device says). */
         public int pingReceived() throws IOException {
-            Matcher m = PING_RECEIVED.matcher(shell.run("cat /tmp/mka/ping.out", SHELL_TIMEOUT).output());
-            return m.find() ? Integer.parseInt(m.group(1)) : 0;
+            if (ping == null) {
+                throw new IllegalStateException("no ping started");
+            }
+            ManagedKay.Ping p = ping;
+            return whileRunning(p::replies);
         }
 
-        /** Pings us from the device's macsec interface {@code count} times while our side runs; returns replies. */
+        /** The counters of the device's SecY with its receive SC for us, read while our side runs. */
+        public dev.macsec.counter.SecYCounters deviceCounters() throws IOException {
+            long sci = participant().config().sci();
+            return whileRunning(() -> kay.counters(sci));
+        }
+
+        /** Pings us from the device's controlled port {@code count} times while our side runs; returns replies. */
         public int pingFromDevice(int count) throws IOException {
-            configureDeviceIp(null);
+            configureDeviceIp();
             startPing(count);
             session.runFor(Duration.ofSeconds(count + 1));
             return pingReceived();
@@ -203,7 +263,7 @@ public final class MkaDeviceFixture implements AutoCloseable {
         if (ours.mkaVersion() < kay.lowestMkaVersionAccepted()) {
             ours = ours.withMkaVersion(kay.lowestMkaVersionAccepted());
         }
-        kay.start(device);
+        kay.startKay(device);
         FrameLink udp = wire.dataLink();
         udp.drain();
         Path pcap = outDir.resolve(name.replaceAll("[^A-Za-z0-9._-]+", "_") + ".pcap");
@@ -220,7 +280,7 @@ public final class MkaDeviceFixture implements AutoCloseable {
     public Bytes deviceMiOnTheWire(MkaDaemon.Config device, ActorConfig ours) throws IOException {
         try (Case probe = open("device-mi-probe", device, ours)) {
             if (!probe.awaitWire(w -> w.latest().isPresent(), Duration.ofSeconds(10))) {
-                throw new HarnessException(kay.name() + " sent no MKPDU that verifies within 10 s");
+                throw new HarnessException(kay.kayName() + " sent no MKPDU that verifies within 10 s");
             }
             return probe.wire().latest().orElseThrow().mkpdu().actorMi();
         }
@@ -229,18 +289,21 @@ public final class MkaDeviceFixture implements AutoCloseable {
     @Override
     public void close() {
         try {
-            kay.stop();
-        } catch (IOException ignored) {
+            kay.stopKay();
+        } catch (IOException | RuntimeException ignored) {
             // the device goes away next anyway
         }
         device.close();
+        if (ownedLink != null) {
+            ownedLink.close();
+        }
     }
 
     static String mac(byte[] m) {
         return String.format("%02x:%02x:%02x:%02x:%02x:%02x", m[0], m[1], m[2], m[3], m[4], m[5]);
     }
 
-    /** The VM owns its data link; a case's recording must not close it. */
+    /** The fixture owns the data link (the VM or the fixture's live link); a case's recording must not close it. */
     public static FrameLink nonClosing(FrameLink link) {
         return new NonClosing(link);
     }

@@ -2,6 +2,8 @@ package dev.macsec.conformance.mka;
 
 import dev.macsec.conformance.device.DeviceSpec;
 import dev.macsec.conformance.device.DeviceUnderTest;
+import dev.macsec.conformance.device.OwnLink;
+import dev.macsec.conformance.suite.Session;
 import dev.macsec.conformance.devicefile.Devices;
 import dev.macsec.conformance.suite.ConformanceExtension;
 import dev.macsec.conformance.suite.ConformanceFailure;
@@ -20,8 +22,9 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 
 /**
- * Gives each MKA case an {@link MkaHarness} on the suite's VM (booted once per suite class from the run's device
- * file, shut down when the class ends, so a run of both suites never holds two VMs), reports the case to the
+ * Gives each MKA case an {@link MkaHarness} on the suite's device (a VM booted once per suite class from the run's device
+ * file, shut down when the class ends, so a run of both suites never holds two VMs; or a manual device, reached through
+ * the tester's interface its file names), reports the case to the
  * runner with the same entries as the 802.1AE suite, and attaches the exchange afterwards.
  */
 public final class MkaExtension implements ParameterResolver, AfterEachCallback, TestExecutionExceptionHandler {
@@ -66,29 +69,37 @@ public final class MkaExtension implements ParameterResolver, AfterEachCallback,
 
     private static Fixture open(ExtensionContext ctx) {
         DeviceUnderTest device = null;
+        OwnLink live = null;
         try {
             Path file = ctx.getConfigurationParameter(ConformanceParameters.DEVICE).map(Paths::get)
                     .orElseGet(ConformanceParameters::defaultDeviceFile);
             DeviceSpec spec = Devices.read(file);
-            // checked before anything boots, so that a wrong file wastes no boot: only the linux-vm device offers the KaY
-            // and own wire the suite needs (MkaDeviceFixture asks the opened device for them)
-            if (!"linux-vm".equals(spec.type())) {
-                throw new HarnessException(file + ": the 802.1X (MKA) suite runs its KaY (wpa_supplicant or mkad) inside the linux-vm "
-                        + "device; this device file is type '" + spec.type() + "' (use conformance/devices/linux-vm.yaml)");
+            // checked before anything boots, so that a wrong file wastes no boot: the linux-vm device runs a KaY the
+            // harness drives, a manual device one its operator configures (MkaDeviceFixture asks the opened device)
+            boolean manual = "manual".equals(spec.type());
+            if (!"linux-vm".equals(spec.type()) && !manual) {
+                throw new HarnessException(file + ": the 802.1X (MKA) suite runs against the linux-vm device's KaY "
+                        + "(wpa_supplicant or mkad) or a manual device's; this device file is type '" + spec.type()
+                        + "' (use conformance/devices/linux-vm.yaml, or type: manual with a link)");
             }
             if (spec.tap() != null) {
                 throw new HarnessException(file + ": the 802.1X (MKA) suite drives the VM over its UDP data link; "
                         + "remove 'tap: " + spec.tap() + "' from the device file");
             }
+            // a manual device is reached through the tester's interface the device file names, like the 802.1AE suite's
+            live = manual ? Session.liveWire(spec, file.toString()) : null;
             device = Devices.open(spec, file.toString());
             Path out = Paths.get(ctx.getConfigurationParameter(ConformanceParameters.OUTPUT_DIR)
                     .orElse("target/conformance")).resolve("pcap");
-            MkaDeviceFixture fixture = MkaDeviceFixture.on(device, out);
-            String description = device.identity().description() + ", " + fixture.kay().name() + " MKA";
+            MkaDeviceFixture fixture = MkaDeviceFixture.on(device, live, out);
+            String description = device.identity().description() + ", " + fixture.managedKay().kayName() + " MKA";
             return new Fixture(fixture, description, null);
         } catch (IOException | RuntimeException e) {
             if (device != null) {
                 device.close();
+            }
+            if (live != null) {
+                live.dataLink().close();
             }
             RuntimeException r = e instanceof RuntimeException re ? re : new HarnessException(e.getMessage(), e);
             return new Fixture(null, null, r);

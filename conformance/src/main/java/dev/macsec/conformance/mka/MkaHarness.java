@@ -1,5 +1,6 @@
 package dev.macsec.conformance.mka;
 
+import dev.macsec.conformance.device.ManagedKay;
 import dev.macsec.conformance.device.MkaDaemon;
 import dev.macsec.conformance.plan.PlanText;
 import dev.macsec.conformance.plan.ProsePlan;
@@ -8,6 +9,7 @@ import dev.macsec.mka.actor.ActorConfig;
 import io.qameta.allure.Allure;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.opentest4j.TestAbortedException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -105,7 +107,11 @@ public final class MkaHarness {
         MkaExtension.Fixture f = fixture.get();
         Allure.label("device", f.device());
         ctx.publishReportEntry("macsec.device", f.device());
-        current = f.fixture().open(labelled, device, us);
+        try {
+            current = f.fixture().open(labelled, device, us);
+        } catch (ManagedKay.Refused e) {
+            throw new TestAbortedException("not applicable: the device refuses " + device + ": " + e.getMessage());
+        }
         return current;
     }
 

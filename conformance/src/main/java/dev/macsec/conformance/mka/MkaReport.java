@@ -40,14 +40,16 @@ public final class MkaReport {
         Allure.addAttachment("our participant: events", "text/plain",
                 c.participant() + "\n" + c.participant().events().stream().map(MkaEvent::toString)
                         .collect(Collectors.joining("\n")) + "\n" + c.session(), "txt");
-        try {
-            Map<String, String> s = c.device().status();
-            Allure.addAttachment("device's own view, supporting evidence only: " + c.device().name() + " status", "text/plain", s.entrySet().stream()
-                    .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("\n")), "txt");
-            Allure.addAttachment("device's own view, supporting evidence only: ip -s macsec show", "text/plain", c.device().macsecShow(), "txt");
-        } catch (IOException e) {
-            Allure.addAttachment("device status unavailable", e.toString());
-        }
+        c.evidence().ifPresent(kay -> {
+            try {
+                Map<String, String> s = kay.status();
+                Allure.addAttachment("device's own view, supporting evidence only: " + kay.name() + " status", "text/plain", s.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("\n")), "txt");
+                Allure.addAttachment("device's own view, supporting evidence only: ip -s macsec show", "text/plain", kay.macsecShow(), "txt");
+            } catch (IOException e) {
+                Allure.addAttachment("device status unavailable", e.toString());
+            }
+        });
         try {
             Allure.addAttachment("analyzer: MKA tracker findings", "text/plain", describe(analyze(c)), "txt");
         } catch (IOException | RuntimeException e) {

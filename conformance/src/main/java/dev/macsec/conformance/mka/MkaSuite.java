@@ -1,12 +1,12 @@
 package dev.macsec.conformance.mka;
 
 import dev.macsec.analysis.AnalysisSummary;
-import dev.macsec.conformance.device.IpMacsecParser;
+import dev.macsec.conformance.device.ManagedKay;
 import dev.macsec.conformance.device.MkaDaemon;
 import dev.macsec.conformance.suite.Harness;
 import dev.macsec.conformance.suite.HarnessException;
+import dev.macsec.conformance.suite.InconclusiveFailure;
 import dev.macsec.counter.Counter;
-import dev.macsec.counter.SecYCounters;
 import dev.macsec.field.Bytes;
 import dev.macsec.field.FieldFormat;
 import dev.macsec.keys.CakEntry;
@@ -40,7 +40,8 @@ import java.util.OptionalLong;
 
 /**
  * MKA conformance (IEEE 802.1X-2020) of the linux-vm device's KaY, wpa_supplicant 2.10 ({@code -D macsec_linux})
- * or MKAdaemon (device file {@code mka: mkad}), with a pre-shared CAK, against our Java participant on the other
+ * or MKAdaemon (device file {@code mka: mkad}), or of a manual device's KaY an operator configures from the printed
+ * steps ({@link dev.macsec.conformance.device.ManagedKay}), with a pre-shared CAK, against our Java participant on the other
  * end of the wire; run by {@code macsec conformance --suite 802.1x}. The KaY is restarted for every case; timers are real
  * (2 s hellos, 6 s MKA_LIFE_TIME), so the cases wait on conditions rather than fixed sleeps wherever they can.
  * Every verdict is judged on the wire: from the device's MKPDUs whose ICV verifies ({@link DeviceOnTheWire}: Key
@@ -162,7 +163,7 @@ public class MkaSuite {
         secure(c);
         MkaParticipant p = c.participant();
         Expect.equal(0, p.latestKey().an(), "AN of the first SAK");
-        c.configureDeviceIp(null);
+        c.configureDeviceIp();
         c.startPing(8);
         c.session().runFor(Duration.ofMillis(2500));
         // KN 1 must have been in use for MKA_LIFE_TIME before wpa_supplicant takes a new one: not checked by it
@@ -221,10 +222,15 @@ public class MkaSuite {
         if (how == Rejection.STALE_PEER_MI) {
             h.label("11.11.2", caseName, NO_SAK);
             // the device's MI from a previous run of its KaY: a peer that lists it is not listening now
-            h.fixture().kay().start(device);
-            String mi = h.fixture().kay().status().get("mi");
-            // a KaY that does not report its MI (mkad without D-Bus) says it on the wire
-            staleMi = mi != null ? new Bytes(HEX.parseHex(mi)) : h.fixture().deviceMiOnTheWire(device, us);
+            MkaDeviceFixture f = h.fixture();
+            String mi = null;
+            java.util.Optional<MkaDaemon> own = f.managedKay().evidence();
+            if (own.isPresent()) {
+                f.managedKay().startKay(device);
+                mi = own.get().status().get("mi");
+            }
+            // a KaY that does not report its MI (mkad without D-Bus, a device configured by hand) says it on the wire
+            staleMi = mi != null ? new Bytes(HEX.parseHex(mi)) : f.deviceMiOnTheWire(device, us);
         }
         MkaDeviceFixture.Case c = h.open("11.11.2", caseName, NO_SAK, device, us);
         switch (how) {
@@ -321,12 +327,13 @@ public class MkaSuite {
         // MKA has failed once MKA Life Time passes with no live peer (802.1X-2020 9.4.3, 12.5 unsecuredAllowed =
         // MKA_FAIL): a device may wait that long before it falls back (mkad does; wpa_supplicant falls back at once)
         c.session().runFor(Duration.ofMillis(MkaTimers.LIFE_TIME + MkaTimers.HELLO_TIME));
-        // with should-secure and no agreed SAK, wpa_supplicant creates no macsec interface: data0 carries the traffic
-        String ifname = h.fixture().kay().macsecInterface();
-        if (policy == 1) {
-            Expect.that(ifname != null, "must-secure keeps a macsec interface (with no SA) in the data path");
+        // where the device shows its own view: must-secure keeps a macsec interface (with no SA) in the data path
+        // (supporting evidence; the wire below decides)
+        java.util.Optional<MkaDaemon> own = c.evidence();
+        if (policy == 1 && own.isPresent()) {
+            Expect.that(own.get().macsecInterface() != null, "must-secure keeps a macsec interface (with no SA) in the data path");
         }
-        c.configureDeviceIp(ifname != null ? ifname : "data0");
+        c.configureDeviceIp();
         c.startPing(3);
         c.session().runFor(Duration.ofSeconds(4));
         int got = c.pingReceived();
@@ -362,8 +369,12 @@ public class MkaSuite {
                 MkaDaemon.Config.of(CAK128, CKN, 32).withReplay(true, window), ours(CAK128, 1));
         secure(c);
         Expect.equal(3, c.pingFromDevice(3), "echo replies the device got");
-        String before = h.fixture().kay().macsecShow();
-        Expect.that(before.contains("replay on window " + window), before);
+        java.util.Optional<MkaDaemon> own = c.evidence();
+        if (own.isPresent()) {
+            String shown = own.get().macsecShow();
+            Expect.that(shown.contains("replay on window " + window), shown);
+        }
+        long lateBefore = inPktsLate(c);
         byte[] old = c.session().lastProtectedOut();
         if (old == null) {
             throw new HarnessException("we sent no protected frame to replay");
@@ -372,8 +383,7 @@ public class MkaSuite {
         c.session().inject(old);
         c.session().inject(old);
         c.session().runFor(Duration.ofMillis(500));
-        String after = h.fixture().kay().macsecShow();
-        long late = inPktsLate(after);
+        long late = inPktsLate(c) - lateBefore;
         if (window == 0) {
             Expect.equal(2L, late, Counter.IN_PKTS_LATE + " after 2 replayed frames, window 0");
         } else {
@@ -382,14 +392,13 @@ public class MkaSuite {
         }
     }
 
-    private static long inPktsLate(String show) {
-        for (SecYCounters c : IpMacsecParser.parse(show).values()) {
-            OptionalLong late = c.receiveSc(Harness.TESTER_SCI, Counter.IN_PKTS_LATE);
-            if (late.isPresent()) {
-                return late.getAsLong();
-            }
+    /** The device's InPktsLate for our receive SC; inconclusive when the device does not report it. */
+    private static long inPktsLate(MkaDeviceFixture.Case c) throws IOException {
+        OptionalLong late = c.deviceCounters().receiveSc(c.participant().config().sci(), Counter.IN_PKTS_LATE);
+        if (late.isEmpty()) {
+            throw new InconclusiveFailure(Counter.IN_PKTS_LATE + " of the receive SC for us (the device did not report it)");
         }
-        throw new HarnessException("no RXSC counters for us in ip -s macsec show: " + show);
+        return late.getAsLong();
     }
 
     // ------------------------------------------------------------------ XPN
@@ -400,10 +409,10 @@ public class MkaSuite {
     @ValueSource(strings = {"GCM-AES-XPN-128", "GCM-AES-XPN-256"})
     void xpnThroughMka(String suite, MkaHarness h) throws IOException {
         CipherSuite cs = CipherSuite.byName(suite);
-        MkaDaemon kay = h.fixture().kay();
+        ManagedKay kay = h.fixture().managedKay();
         if (!kay.mkaCipherSuites().contains(cs)) {
             h.label("9.8", "sak-xpn", suite);
-            throw new TestAbortedException("not applicable: " + kay.name() + " cannot negotiate " + suite
+            throw new TestAbortedException("not applicable: " + kay.kayName() + " cannot negotiate " + suite
                     + " through MKA (it negotiates " + kay.mkaCipherSuites().stream().map(CipherSuite::standardName)
                     .sorted().toList() + " only); XPN against this device is tested with static SAs");
         }

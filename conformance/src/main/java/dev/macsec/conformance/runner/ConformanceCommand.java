@@ -42,8 +42,9 @@ public final class ConformanceCommand implements Callable<Integer> {
             description = "device file (default: conformance/devices/linux-vm.yaml)")
     Path device;
 
-    @Option(names = "--suite", defaultValue = "802.1ae", description = "802.1ae, 802.1x (MKA against the linux-vm device's KaY: pre-shared CAK, then the CAK from "
-                    + "EAP-TLS with the device as authenticator and as supplicant), eap (those EAP cases alone), all (802.1x and 802.1ae), or interop "
+    @Option(names = "--suite", defaultValue = "802.1ae", description = "802.1ae, 802.1x (MKA against the device's KaY: pre-shared CAK, then the CAK from "
+                    + "EAP-TLS with the device as authenticator and as supplicant), mka (the pre-shared CAK cases alone: "
+                    + "linux-vm or manual devices), eap (those EAP cases alone), all (802.1x and 802.1ae), or interop "
                     + "(the MKA interop matrix of our participant, wpa_supplicant and mkad in the linux-vm guest; "
                     + "not part of all) (default: ${DEFAULT-VALUE})")
     String suite;

@@ -74,7 +74,8 @@ public final class ConformanceRunner {
             case "802.1ae", "ieee802.1ae" -> List.of(ReceiveSuite.class, TransmitSuite.class);
             // pre-shared CAK, then EAP-derived CAK (each class boots the device once and shuts it down at its end)
             case "802.1x", "ieee802.1x" -> List.of(MkaSuite.class, EapSuite.class);
-            // each half alone: MKA with a pre-shared CAK (device-oriented), the CAK from EAP-TLS (client-oriented)
+            // each half alone: MKA with a pre-shared CAK (device-oriented; what a manual device's operator can
+            // configure), the CAK from EAP-TLS (client-oriented)
             case "mka" -> List.of(MkaSuite.class);
             case "eap" -> List.of(EapSuite.class);
             // MKA first: its VM is shut down when its class ends, before the 802.1AE suite boots the device

@@ -149,6 +149,30 @@ public final class Session implements ExtensionContext.Store.CloseableResource {
         liveLinkConfig(Devices.read(file), file.toString());
     }
 
+    /**
+     * The tester's side of the wire a device file names ({@code link}), opened, as the device's wire; null for a device
+     * that brings its own. Whoever gets it closes its {@link OwnLink#dataLink()}.
+     */
+    public static OwnLink liveWire(DeviceSpec spec, String origin) {
+        LiveLinkConfig c = liveLinkConfig(spec, origin);
+        if (c == null) {
+            return null;
+        }
+        FrameLink link = openLiveLink(c);
+        byte[] mac = c.deviceMac();
+        return new OwnLink() {
+            @Override
+            public FrameLink dataLink() {
+                return link;
+            }
+
+            @Override
+            public byte[] dataMac() {
+                return mac.clone();
+            }
+        };
+    }
+
     /** Where the tester's live interface is and which MAC the device answers from. */
     record LiveLinkConfig(String iface, byte[] deviceMac) {
         /** Captures the device's frames only: not our own, nor other traffic on a lab segment. */

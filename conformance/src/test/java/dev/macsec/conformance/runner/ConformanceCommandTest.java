@@ -112,7 +112,7 @@ class ConformanceCommandTest {
 
     @Test
     void mkaSuiteOnAnotherDeviceTypeIsAHarnessErrorWithItsReason(@TempDir Path dir) throws IOException {
-        Path deviceFile = Files.writeString(dir.resolve("d.yaml"), "type: manual\ndescription: nothing\n");
+        Path deviceFile = Files.writeString(dir.resolve("d.yaml"), "type: linux-ssh\nhost: 192.0.2.7\ninterface: eth1\n");
         RunResult r = ConformanceRunner.run(new ConformanceRunner.Options(deviceFile, "802.1x", java.util.List.of(),
                 dir.resolve("r"), false, null));
         assertEquals(2, r.exitCode());
@@ -122,11 +122,25 @@ class ConformanceCommandTest {
         for (CaseResult c : r.cases()) {
             assertTrue(!c.clause().equals("?") && c.caseName().startsWith("802.1X-" + c.clause() + "-"), c.toString());
             if (c.verdict() == CaseResult.Verdict.HARNESS_ERROR) {
-                assertTrue(c.message().contains("the 802.1X (MKA) suite runs its KaY (wpa_supplicant or mkad) inside the linux-vm device; "
-                        + "this device file is type 'manual'"), c.message());
+                assertTrue(c.message().contains("the 802.1X (MKA) suite runs against the linux-vm device's KaY (wpa_supplicant "
+                        + "or mkad) or a manual device's; this device file is type 'linux-ssh'"), c.message());
             }
         }
         assertTrue(Files.readString(dir.resolve("r/report.md")).contains("**harness error** `802.1X-9.4-peering"));
+    }
+
+    /** A manual device's MKA cases run on the tester's interface its file names: without one, none can start. */
+    @Test
+    void mkaSuiteOnAManualDeviceNeedsItsLink(@TempDir Path dir) throws IOException {
+        Path deviceFile = Files.writeString(dir.resolve("d.yaml"), "type: manual\ndescription: nothing\n");
+        RunResult r = ConformanceRunner.run(new ConformanceRunner.Options(deviceFile, "mka", java.util.List.of(),
+                dir.resolve("r"), false, null));
+        assertEquals(2, r.exitCode());
+        assertEquals(r.cases().size(), r.count(CaseResult.Verdict.HARNESS_ERROR));
+        for (CaseResult c : r.cases()) {
+            assertTrue(c.message().contains("a manual device is driven through a live interface of the tester; add the "
+                    + "tester's side of the wire to the device file: link: {interface:"), c.message());
+        }
     }
 
     /** The plan a lab publishes, without a device: every case spelt out, ids naming the standard. */
