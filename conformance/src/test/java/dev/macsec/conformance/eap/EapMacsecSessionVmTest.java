@@ -33,8 +33,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * frame of it from the RADIUS shared secret alone, and again from FreeRADIUS's TLS key log alone; the MSK it learns
  * must be the one wpa_supplicant printed (-K). The frame count comes from tshark ({@code -Y macsec}). Where hostapd
  * with MACsec cannot be built here (its Debian source unobtainable), the test skips saying so.
+ * <p>
+ * Tagged {@code slow} too, out of the test command: {@code EapSuiteLinuxVmTest} runs hostapd with MACsec against
+ * FreeRADIUS and decrypts every case from the RADIUS secret and from a TLS key log on every run; this one keeps
+ * {@code scripts/capture-eap-macsec}, which re-records {@code pcaps/eap-macsec}, working
+ * ({@code mvn verify -DexcludedGroups=} runs it).
  */
 @Tag("vm")
+@Tag("slow")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EapMacsecSessionVmTest {
     private Path out;

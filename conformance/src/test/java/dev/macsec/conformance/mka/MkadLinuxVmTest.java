@@ -31,8 +31,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * exchange decrypted by the analyzer from the CAK alone. With mkad as Key Server, the salt and SSCIs its kernel
  * uses are mkad's derivation; our participant and the analyzer must agree with it for any frame to verify.
  * One VM serves the whole class.
+ * <p>
+ * Tagged {@code slow} too, out of the test command: the interop matrix ({@code InteropLinuxVmTest}) secures our
+ * participant with mkad in all four suites with either side as Key Server on every run.
  */
 @Tag("vm")
+@Tag("slow")
 class MkadLinuxVmTest {
     private static final String CKN = "6d6b61642d787061";
     private static final String CAK128 = "2b7e151628aed2a6abf7158809cf4f3c";
