@@ -409,8 +409,16 @@ public final class LinuxVm implements CommandRunner {
     static CommandResult exchange(int port, String wrapper, Duration timeout) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
-                    (int) Math.max(1, timeout.toMillis()));
+            try {
+                s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
+                        (int) Math.max(1, timeout.toMillis()));
+            } catch (java.net.ConnectException e) {
+                throw e;
+            } catch (java.net.SocketException e) {
+                // accepted and reset before connect() returned (a timed connect reads the socket's error after
+                // the handshake): the same as a reset before any answer
+                return null;
+            }
             OutputStream out = s.getOutputStream();
             try {
                 out.write(wrapper.getBytes(StandardCharsets.US_ASCII));
