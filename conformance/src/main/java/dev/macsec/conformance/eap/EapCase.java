@@ -332,15 +332,5 @@ final class EapCase implements AutoCloseable {
             }
             return null;
         }
-
-        @Override
-        public List<byte[]> tick(long nowMillis) {
-            return List.of();
-        }
-
-        @Override
-        public long nextDeadline() {
-            return Long.MAX_VALUE;
-        }
     }
 }

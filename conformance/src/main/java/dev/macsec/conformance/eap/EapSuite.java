@@ -222,11 +222,6 @@ public class EapSuite {
             public List<byte[]> tick(long nowMillis) throws IOException {
                 return relay.poll();
             }
-
-            @Override
-            public long nextDeadline() {
-                return Long.MAX_VALUE;
-            }
         };
     }
 

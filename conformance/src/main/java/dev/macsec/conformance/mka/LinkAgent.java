@@ -17,9 +17,13 @@ public interface LinkAgent {
      */
     List<byte[]> receive(byte[] frame, long nowMillis) throws IOException;
 
-    /** Frames due at {@code nowMillis}. */
-    List<byte[]> tick(long nowMillis) throws IOException;
+    /** Frames due at {@code nowMillis}; none for an agent that only answers. */
+    default List<byte[]> tick(long nowMillis) throws IOException {
+        return List.of();
+    }
 
     /** When {@link #tick} next has something to do (clock millis), or {@code Long.MAX_VALUE}. */
-    long nextDeadline();
+    default long nextDeadline() {
+        return Long.MAX_VALUE;
+    }
 }

@@ -110,16 +110,6 @@ class MkaSessionAgentsTest {
                 // takes every MKPDU: neither the observer nor the counters see them
                 return frame.length > 15 && frame[12] == (byte) 0x88 && frame[13] == (byte) 0x8E ? List.of(answer) : null;
             }
-
-            @Override
-            public List<byte[]> tick(long nowMillis) {
-                return List.of();
-            }
-
-            @Override
-            public long nextDeadline() {
-                return Long.MAX_VALUE;
-            }
         });
         session.runFor(Duration.ofSeconds(5));
         assertEquals(recorded.size(), seen.size(), "every frame offered to the agent");
