@@ -50,9 +50,12 @@ final class KeyDistribution {
                     + (ca.previous == null ? "" : " and AN " + ca.previous.an + " (KN " + ca.previous.kn + ")")
                     + ": a SAK used before its distribution or after its retirement");
         }
-        // Each participant's SAK Use reports the lowest PN its receive SAs accept for the latest key.
+        // Under delay protection each participant's SAK Use reports the lowest PN its receive SAs accept for the
+        // latest key. Without it the value bounds nothing: wpa_supplicant and our participant then report a PN of their
+        // own transmit SA, which a peer's PNs on its own SC may well be below.
         for (Participant r : ca.participants.values()) {
-            if (r.sci != sci && !r.lost && r.usesAn == an && r.llpnFrame > 0 && r.llpnFrame < frameNumber
+            if (r.delayProtect && r.sci != sci && !r.lost && r.usesAn == an && r.llpnFrame > 0
+                    && r.llpnFrame < frameNumber
                     && Long.compareUnsigned(pn, r.llpn) < 0) {
                 sink.find(ca, Rules.PN_BELOW_LOWEST_ACCEPTABLE, frameNumber, "data frame from SCI "
                         + Names.sci(sci) + " AN " + an + " PN " + Long.toUnsignedString(pn)

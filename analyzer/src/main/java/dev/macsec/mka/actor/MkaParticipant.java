@@ -300,7 +300,8 @@ public final class MkaParticipant {
         while (sentMns.size() > 1 && sentMns.peekFirst()[1] < now - cfg.lifeMillis()) {
             sentMns.removeFirst();
         }
-        boolean ksFlag = elected ? iAmKeyServer : cfg.keyServerCapable();
+        // undecided, the flag says whether we may become Key Server: not with priority 255 (9.5.1)
+        boolean ksFlag = elected ? iAmKeyServer : mayBeKeyServer();
         ParameterSet.SakUse use = latestKey != null || old != null ? sakUse(latestKey, old) : null;
         HeldSak dist = isKeyServer() && distribute && latestKey != null ? latestKey : null;
         // 802.1X-2020 11.11.2: an MKA v3 Key Server of an XPN SAK names its own SSCI in the Live Peer List header
@@ -487,6 +488,10 @@ public final class MkaParticipant {
         return false;
     }
 
+    private boolean mayBeKeyServer() {
+        return cfg.keyServerCapable() && KeyServerElection.mayBeKeyServer(cfg.priority());
+    }
+
     private void elect(long now) {
         Peer best = null;
         for (Peer p : livePeers()) {
@@ -501,7 +506,7 @@ public final class MkaParticipant {
             elected = false;
             iAmKeyServer = false;
             keyServer = null;
-        } else if (cfg.keyServerCapable() && KeyServerElection.mayBeKeyServer(cfg.priority())
+        } else if (mayBeKeyServer()
                 && (best == null || KeyServerElection.beats(cfg.priority(), cfg.sci(), best.priority, best.sci))) {
             elected = true;
             iAmKeyServer = true;

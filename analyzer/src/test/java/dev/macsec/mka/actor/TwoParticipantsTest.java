@@ -40,6 +40,7 @@ class TwoParticipantsTest {
         int framesAtoB;
         int framesBtoA;
         boolean cutAtoB;
+        final List<byte[]> sent = new java.util.ArrayList<>();
 
         Wire(MkaParticipant a, MkaParticipant b) {
             this.a = a;
@@ -50,13 +51,16 @@ class TwoParticipantsTest {
             Deque<Object[]> q = new ArrayDeque<>();
             fromA.forEach(f -> q.add(new Object[] {a, f}));
             fromB.forEach(f -> q.add(new Object[] {b, f}));
-            while (!q.isEmpty()) {
+            for (int answered = 0; !q.isEmpty(); answered++) {
+                // two participants answering each other's news forever is a livelock, not a slow exchange
+                assertTrue(answered < 1000, "participants still answering each other after 1000 frames");
                 Object[] e = q.poll();
                 MkaParticipant from = (MkaParticipant) e[0];
                 MkaParticipant to = from == a ? b : a;
                 if (from == a && cutAtoB) {
                     continue;
                 }
+                sent.add((byte[]) e[1]);
                 if (from == a) {
                     framesAtoB++;
                 } else {
@@ -127,6 +131,25 @@ class TwoParticipantsTest {
         assertEquals(b.mi(), a.livePeers().get(0).mi());
         assertDataFlows(a, b, "hello from A");
         assertDataFlows(b, a, "hello from B");
+    }
+
+    @Test
+    void priority255NeverClaimsKeyServerEvenWithLivePeers() {
+        // 802.1X-2020 9.5.1: Key Server Priority 255 is a participant that never becomes Key Server, so its Key Server
+        // flag stays clear once it has live peers and no Key Server is elected, not only while another one is
+        MkaParticipant a = participant(CAK128, MAC_A, 255, 21);
+        MkaParticipant b = participant(CAK128, MAC_B, 255, 22);
+        Wire w = new Wire(a, b);
+        assertEquals(-1, w.runUntil(() -> false, 8_000));
+        assertEquals(1, a.livePeers().size());
+        assertFalse(a.secured());
+        int withPeers = 0;
+        for (byte[] f : w.sent) {
+            Mkpdu m = EapolDecoder.decode(f, 0, 0, 14, f.length, new Dissection());
+            assertFalse(m.keyServer(), "an MKPDU of priority 255 claims Key Server");
+            withPeers += m.livePeers().isEmpty() ? 0 : 1;
+        }
+        assertTrue(withPeers >= 4, "MKPDUs sent with live peers: " + withPeers);
     }
 
     @Test

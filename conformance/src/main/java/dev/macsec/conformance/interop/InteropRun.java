@@ -21,6 +21,8 @@ import dev.macsec.keys.KeysFile;
 import dev.macsec.mka.actor.ActorConfig;
 import dev.macsec.mka.actor.MkaClock;
 import dev.macsec.mka.actor.MkaParticipant;
+import dev.macsec.mka.protocol.KeyServerElection;
+import dev.macsec.mka.protocol.MkaTimers;
 import dev.macsec.secy.Verdict;
 import dev.macsec.suite.CipherSuite;
 import io.qameta.allure.Allure;
@@ -181,17 +183,37 @@ final class InteropRun implements AutoCloseable {
         return defects;
     }
 
-    /** Three participants on the segment: wpa_supplicant A (16), B (32), ours (48); A must be Key Server. */
+    /**
+     * Three participants on the segment: wpa_supplicant A (16) and B (32) secure first, our participant (255) joins
+     * them; A must be Key Server and rekey for the joiner.
+     * <p>
+     * The join is deliberately late. wpa_supplicant 2.10 gives a peer that becomes live after it installed a SAK a
+     * receive SC without a receive SA ({@code ieee802_1x_kay_move_live_peer}; SAs are made for the SCs that exist at
+     * install time, {@code ieee802_1x_kay_create_sas}), and its Key Server drops, rather than defers, the fresh SAK a
+     * new live peer calls for when the MKA Life Time has not passed since its last distribution
+     * ({@code ieee802_1x_kay_generate_new_sak}). Started together, whether the third member went live before the
+     * first distribution was a matter of milliseconds, and about one run in eight never secured. Joining once the pair
+     * is secured and a Life Time has passed always gets the fresh SAK that covers all three.
+     */
     List<String> groupCa() throws IOException {
         List<String> defects = new ArrayList<>();
         Segment.Station a = segment.station("A");
         Segment.Station b = segment.station("B");
         observations.put("pair", "wpa_supplicant + wpa_supplicant + ours");
         observations.put("keyServer", "wpa_supplicant A");
-        startOurs(48, CipherSuite.GCM_AES_128);
         startDaemon(a, Implementation.WPA_SUPPLICANT, KEY_SERVER_PRIORITY, CipherSuite.GCM_AES_128);
         startDaemon(b, Implementation.WPA_SUPPLICANT, OTHER_PRIORITY, CipherSuite.GCM_AES_128);
-        boolean secured = awaitReach(a, b.ip()) && awaitReach(b, Harness.TESTER_IP_TEXT);
+        boolean secured = awaitReach(a, b.ip());
+        if (secured) {
+            // wpa_supplicant compares whole seconds (time(NULL) - dist_time), hence one more
+            drive(Duration.ofMillis(MkaTimers.LIFE_TIME + 1000));
+            // priority 255: a member that never becomes Key Server, so its join is a membership change alone
+            startOurs(KeyServerElection.NEVER_KEY_SERVER, CipherSuite.GCM_AES_128);
+            secured = awaitReach(b, Harness.TESTER_IP_TEXT);
+        } else {
+            defects.add("A (wpa_supplicant 2.10) did not reach B (wpa_supplicant 2.10) within "
+                    + SECURE_TIMEOUT.toSeconds() + " s, before our participant joined");
+        }
         observations.put("secured", secured ? "yes" : "no");
         int replies = 0;
         if (secured) {
@@ -218,13 +240,15 @@ final class InteropRun implements AutoCloseable {
             if (ks != ksMac) {
                 defects.add("our participant's Key Server is " + Long.toHexString(ks) + ", not A (" + a.mac() + ")");
             }
-        } else {
-            defects.add("no secured group CA within " + SECURE_TIMEOUT.toSeconds() + " s (A to B, then B to us)");
+        } else if (defects.isEmpty()) {
+            defects.add("no secured group CA within " + SECURE_TIMEOUT.toSeconds()
+                    + " s of our participant joining the secured pair (B to us)");
         }
         observations.put("pings", replies + "/" + 3 * PINGS);
-        observations.put("rekey", "-");
         stopAll();
         AnalysisSummary s = analyze();
+        long saks = learnedSaks(s);
+        observations.put("rekey", saks >= 2 ? "yes, for the joiner (" + saks + " SAKs)" : "no (" + saks + " SAK)");
         judgeWire(s, a.mac().replace(":", ""), secured, defects);
         publish(s, defects);
         return defects;
