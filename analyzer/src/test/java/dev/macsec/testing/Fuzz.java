@@ -16,7 +16,7 @@ import java.util.SplittableRandom;
  * other than {@link InputException} (the project's "bad input" answer) fails the test with the target, seed and case
  * number that reproduce it, and the input saved under {@code target/fuzz-failures/}.
  * <p>
- * System properties: {@code macsec.fuzz.seconds} the whole budget over the {@value #TARGETS} targets (default 60;
+ * System properties: {@code macsec.fuzz.seconds} the whole budget over the {@value #TARGETS} targets (default 24;
  * {@code scripts/fuzz} runs long campaigns); {@code macsec.fuzz.seed} the campaign's seed; {@code macsec.fuzz.case}
  * runs that one case alone. Case {@code i} of seed {@code s} draws from its own generator, so it is the same case
  * however long the campaign that found it ran.
@@ -26,7 +26,7 @@ public final class Fuzz {
     public static final int TARGETS = 4;
     public static final long SEED = Long.decode(System.getProperty("macsec.fuzz.seed", "0x15"));
     private static final String ONLY_CASE = System.getProperty("macsec.fuzz.case");
-    private static final double SECONDS = Double.parseDouble(System.getProperty("macsec.fuzz.seconds", "60"));
+    private static final double SECONDS = Double.parseDouble(System.getProperty("macsec.fuzz.seconds", "24"));
 
     private Fuzz() {
     }
