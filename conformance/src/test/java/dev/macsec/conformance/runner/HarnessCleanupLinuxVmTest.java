@@ -40,12 +40,8 @@ class HarnessCleanupLinuxVmTest {
     void sigintLeavesNoVmAndNoTempFiles(@TempDir Path dir) throws Exception {
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
         Path out = dir.resolve("out.txt");
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-Djava.io.tmpdir=" + tmp,
-                "-Dmacsec.root=" + System.getProperty("macsec.root", ""),
-                "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-                "dev.macsec.cli.Main", "conformance", "--cipher-suites", "gcm-aes-128", "--no-html",
-                "--report", dir.resolve("report").toString()));
+        List<String> cmd = MacsecChild.command(List.of("-Djava.io.tmpdir=" + tmp), "conformance", "--cipher-suites",
+                "gcm-aes-128", "--no-html", "--report", dir.resolve("report").toString());
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
         List<ProcessHandle> vms = List.of();
         try {

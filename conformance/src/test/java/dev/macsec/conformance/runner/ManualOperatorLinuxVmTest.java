@@ -26,7 +26,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -161,26 +161,10 @@ class ManualOperatorLinuxVmTest {
 
         /** Runs {@code macsec conformance} on {@code deviceFile} and answers it until it ends; its exit status. */
         int drive(Path deviceFile, Path report, Path transcript) throws IOException, InterruptedException {
-            String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-            String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-            List<String> cmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp", classpath));
-            String root = System.getProperty("macsec.root");
-            if (root != null && !root.isBlank()) {
-                cmd.add("-Dmacsec.root=" + root);
-            }
-            cmd.addAll(List.of("dev.macsec.cli.Main", "conformance", "--device", deviceFile.toString(),
-                    "--cipher-suites", String.join(",", SUITES.stream().map(CipherSuite::standardName).toList()), "--report", report.toString(), "--no-html"));
-            Process p = new ProcessBuilder(cmd).redirectError(report.resolveSibling("manual-stderr.txt").toFile()).start();
-            // a run that hangs waiting on the device must not hang the build: its output then ends, and so does the loop
-            Thread watchdog = Thread.ofVirtual().start(() -> {
-                try {
-                    if (!p.waitFor(15, TimeUnit.MINUTES)) {
-                        p.destroyForcibly();
-                    }
-                } catch (InterruptedException stop) {
-                    // the run ended first
-                }
-            });
+            Process p = MacsecChild.startWithin(MacsecChild.command(List.of(), "conformance", "--device",
+                    deviceFile.toString(), "--cipher-suites",
+                    String.join(",", SUITES.stream().map(CipherSuite::standardName).toList()), "--report",
+                    report.toString(), "--no-html"), report.resolveSibling("manual-stderr.txt"), Duration.ofMinutes(15));
             try (BufferedReader shown = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
                  Writer typed = p.outputWriter(StandardCharsets.UTF_8);
                  Writer log = Files.newBufferedWriter(transcript)) {
@@ -208,7 +192,6 @@ class ManualOperatorLinuxVmTest {
                 if (!p.waitFor(30, TimeUnit.SECONDS)) {
                     p.destroyForcibly();
                 }
-                watchdog.interrupt();
             }
             return p.waitFor();
         }

@@ -23,7 +23,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -148,25 +147,9 @@ class ManualOperatorMkaLinuxVmTest {
         }
 
         int drive(Path deviceFile, Path report, Path transcript) throws IOException, InterruptedException {
-            String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-            String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-            List<String> cmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp", classpath));
-            String root = System.getProperty("macsec.root");
-            if (root != null && !root.isBlank()) {
-                cmd.add("-Dmacsec.root=" + root);
-            }
-            cmd.addAll(List.of("dev.macsec.cli.Main", "conformance", "--device", deviceFile.toString(), "--suite", "mka",
-                    "--report", report.toString(), "--no-html"));
-            Process p = new ProcessBuilder(cmd).redirectError(report.resolveSibling("manual-stderr.txt").toFile()).start();
-            Thread watchdog = Thread.ofVirtual().start(() -> {
-                try {
-                    if (!p.waitFor(20, TimeUnit.MINUTES)) {
-                        p.destroyForcibly();
-                    }
-                } catch (InterruptedException stop) {
-                    // the run ended first
-                }
-            });
+            Process p = MacsecChild.startWithin(MacsecChild.command(List.of(), "conformance", "--device",
+                    deviceFile.toString(), "--suite", "mka", "--report", report.toString(), "--no-html"),
+                    report.resolveSibling("manual-stderr.txt"), Duration.ofMinutes(20));
             try (BufferedReader shown = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
                  Writer typed = p.outputWriter(StandardCharsets.UTF_8);
                  Writer log = Files.newBufferedWriter(transcript)) {
@@ -203,7 +186,6 @@ class ManualOperatorMkaLinuxVmTest {
                 if (!p.waitFor(30, TimeUnit.SECONDS)) {
                     p.destroyForcibly();
                 }
-                watchdog.interrupt();
             }
             return p.waitFor();
         }
